@@ -1,0 +1,69 @@
+package com.kompaas.webhooks.intake.boundary;
+
+import com.kompaas.webhooks.intake.entity.DeadLetter;
+import com.kompaas.webhooks.platform.boundary.Resources;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads events from the {@value Resources#EVENTS_QUEUE} queue. An adapter only: it unwraps the body
+ * and lets {@link Intake} decide; a runtime failure rolls back so that the broker redelivers, and
+ * after its attempts the broker moves the message to its dead-letter queue.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Resources.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = Resources.EVENTS_QUEUE),
+      // both are needed: Artemis silently ignores one without the other
+      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = Resources.NETTY_CONNECTOR),
+      @ActivationConfigProperty(
+          propertyName = "connectionParameters",
+          propertyValue = "${MPCONFIG=artemis.connection-parameters}"),
+      @ActivationConfigProperty(propertyName = "user", propertyValue = "${MPCONFIG=artemis.user}"),
+      @ActivationConfigProperty(propertyName = "password", propertyValue = "${MPCONFIG=artemis.password}"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16"),
+      @ActivationConfigProperty(propertyName = "MaxPoolSize", propertyValue = "16")
+    })
+public class EventConsumer implements MessageListener {
+
+  @Inject Intake intake;
+
+  @Override
+  public void onMessage(Message message) {
+    String messageId = messageId(message);
+    intake.accept(body(message), DeadLetter.Source.JMS, messageId);
+  }
+
+  /** Text is the contract; bytes are read as UTF-8, anything else is kept as a reason. */
+  private static String body(Message message) {
+    try {
+      if (message instanceof TextMessage text) {
+        return text.getText();
+      }
+      if (message instanceof BytesMessage bytes) {
+        byte[] raw = new byte[(int) Math.min(bytes.getBodyLength(), Integer.MAX_VALUE - 8)];
+        bytes.readBytes(raw);
+        return new String(raw, StandardCharsets.UTF_8);
+      }
+      return null;
+    } catch (JMSException e) {
+      throw new IllegalStateException("cannot read message body", e);
+    }
+  }
+
+  private static String messageId(Message message) {
+    try {
+      return message.getJMSMessageID();
+    } catch (JMSException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package com.kompaas.webhooks.intake.boundary;
+
+import com.kompaas.webhooks.intake.entity.DeadLetter;
+import com.kompaas.webhooks.intake.entity.Event;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** Reads stored events and dead letters, newest first. */
+@Stateless
+public class Events {
+
+  @PersistenceContext EntityManager em;
+
+  public List<Event> latest(int max) {
+    return em.createNamedQuery(Event.LATEST, Event.class).setMaxResults(max).getResultList();
+  }
+
+  public long count() {
+    return em.createNamedQuery(Event.COUNT, Long.class).getSingleResult();
+  }
+
+  public List<DeadLetter> latestDeadLetters(int max) {
+    return em.createNamedQuery(DeadLetter.LATEST, DeadLetter.class).setMaxResults(max).getResultList();
+  }
+}

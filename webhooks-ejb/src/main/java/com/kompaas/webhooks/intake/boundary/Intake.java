@@ -1,0 +1,69 @@
+package com.kompaas.webhooks.intake.boundary;
+
+import com.kompaas.webhooks.intake.control.EventParser;
+import com.kompaas.webhooks.intake.control.IncomingEvent;
+import com.kompaas.webhooks.intake.control.InvalidEventException;
+import com.kompaas.webhooks.intake.entity.DeadLetter;
+import com.kompaas.webhooks.intake.entity.Event;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * Accepts raw event messages. Runs in the caller's transaction, which for JMS is the one that
+ * acknowledges the message: the stored event (or dead letter) and the acknowledgement commit
+ * together or not at all.
+ */
+@Stateless
+public class Intake {
+
+  /** What became of one message. */
+  public enum Outcome {
+    STORED,
+    DUPLICATE,
+    DEAD_LETTERED
+  }
+
+  private final EventParser parser = new EventParser();
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject Logger log;
+
+  public Outcome accept(String body, DeadLetter.Source source, String messageId) {
+    IncomingEvent incoming;
+    try {
+      incoming = parser.parse(body);
+    } catch (InvalidEventException e) {
+      log.warning(() -> "Rejected " + source + " message " + messageId + ": " + e.getMessage());
+      em.persist(new DeadLetter(clock.instant(), source, messageId, e.getMessage(), body));
+      return Outcome.DEAD_LETTERED;
+    }
+    // A concurrent twin that slips past this read hits the unique key, rolls back and is
+    // redelivered, and then finds the stored row here.
+    boolean known =
+        !em.createNamedQuery(Event.BY_ACCOUNT_AND_EXTERNAL_ID, Event.class)
+            .setParameter("accountId", incoming.accountId())
+            .setParameter("externalId", incoming.id())
+            .setMaxResults(1)
+            .getResultList()
+            .isEmpty();
+    if (known) {
+      return Outcome.DUPLICATE;
+    }
+    em.persist(
+        new Event(
+            incoming.accountId(),
+            incoming.id(),
+            incoming.type(),
+            incoming.occurredAt(),
+            clock.instant(),
+            incoming.data()));
+    return Outcome.STORED;
+  }
+}

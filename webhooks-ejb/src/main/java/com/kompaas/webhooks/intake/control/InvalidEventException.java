@@ -1,0 +1,9 @@
+package com.kompaas.webhooks.intake.control;
+
+/** A message that breaks the contract; its message says why, in words a producer can act on. */
+public class InvalidEventException extends RuntimeException {
+
+  public InvalidEventException(String reason) {
+    super(reason);
+  }
+}

@@ -1,0 +1,59 @@
+package com.kompaas.webhooks.platform.boundary;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.jms.JMSConnectionFactoryDefinition;
+import jakarta.jms.JMSDestinationDefinition;
+
+/**
+ * The application's own resources, so that one artifact runs anywhere: the MariaDB data source and
+ * the Artemis connection factory and queues. Every address comes from MicroProfile Config
+ * ({@code ${MPCONFIG=...}}), whose defaults live in the WAR's {@code microprofile-config.properties}.
+ */
+@DataSourceDefinition(
+    name = Resources.DATA_SOURCE,
+    className = "org.mariadb.jdbc.MariaDbDataSource",
+    url = "${MPCONFIG=webhooks.db.url}",
+    user = "${MPCONFIG=webhooks.db.user}",
+    password = "${MPCONFIG=webhooks.db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 64,
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=meta-data",
+      "fish.payara.fail-all-connections=true"
+    })
+@JMSConnectionFactoryDefinition(
+    name = Resources.CONNECTION_FACTORY,
+    interfaceName = "jakarta.jms.ConnectionFactory",
+    resourceAdapter = Resources.RESOURCE_ADAPTER,
+    user = "${MPCONFIG=artemis.user}",
+    password = "${MPCONFIG=artemis.password}",
+    maxPoolSize = 32,
+    properties = {
+      "connectorClassName=" + Resources.NETTY_CONNECTOR,
+      "connectionParameters=${MPCONFIG=artemis.connection-parameters}"
+    })
+@JMSDestinationDefinition(
+    name = Resources.EVENTS_QUEUE_JNDI,
+    interfaceName = "jakarta.jms.Queue",
+    resourceAdapter = Resources.RESOURCE_ADAPTER,
+    destinationName = Resources.EVENTS_QUEUE,
+    // without Address the Artemis admin object is empty and sends fail with an NPE
+    properties = {"Address=" + Resources.EVENTS_QUEUE})
+@Singleton
+public class Resources {
+
+  public static final String DATA_SOURCE = "java:app/jdbc/webhooks";
+  public static final String CONNECTION_FACTORY = "java:app/jms/webhooks";
+  /** The deployed RAR's file name without {@code .rar}. */
+  public static final String RESOURCE_ADAPTER = "webhooks-artemis";
+
+  public static final String NETTY_CONNECTOR =
+      "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+
+  /** Where the telephony platform publishes events. */
+  public static final String EVENTS_QUEUE = "webhooks.events";
+
+  public static final String EVENTS_QUEUE_JNDI = "java:app/jms/events";
+}

@@ -1,0 +1,165 @@
+package com.kompaas.webhooks.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs webhooks with one command: starts what is not configured externally (an embedded MariaDB
+ * unless {@code webhooks.db.url} is set, an embedded Artemis broker unless {@code
+ * artemis.connection-parameters} is set), then the Payara Micro uber jar as a child process with
+ * the addresses in its environment. Ctrl-C stops the application first, then the broker, then the
+ * database, so nothing waits on a component that is already gone.
+ */
+public final class Launcher {
+
+  private Launcher() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dataDir = Path.of(setting("webhooks.data-dir", "data")).toAbsolutePath();
+    Files.createDirectories(dataDir);
+    Properties secrets = secrets(dataDir);
+    int httpPort = Integer.parseInt(setting("webhooks.http-port", "8080"));
+    Map<String, String> env = new java.util.HashMap<>();
+    List<AutoCloseable> started = new ArrayList<>();
+
+    if (setting("webhooks.db.url", null) == null) {
+      int dbPort = Integer.parseInt(setting("webhooks.embedded-db.port", "3307"));
+      say("starting embedded MariaDB on 127.0.0.1:" + dbPort + " (data in " + dataDir.resolve("mariadb") + ")");
+      var db = new EmbeddedDatabase(dataDir.resolve("mariadb"), dbPort).start();
+      started.add(0, db);
+      db.prepare("webhooks", "webhooks", secrets.getProperty("db.password"));
+      env.put("WEBHOOKS_DB_URL", db.jdbcUrl("webhooks"));
+      env.put("WEBHOOKS_DB_USER", "webhooks");
+      env.put("WEBHOOKS_DB_PASSWORD", secrets.getProperty("db.password"));
+    }
+    if (setting("artemis.connection-parameters", null) == null) {
+      int brokerPort = Integer.parseInt(setting("webhooks.embedded-broker.port", "61616"));
+      say("starting embedded Artemis on tcp://127.0.0.1:" + brokerPort + " (user webhooks, password in "
+          + dataDir.resolve("secrets.properties") + ")");
+      var broker =
+          new EmbeddedBroker(dataDir.resolve("artemis"), "127.0.0.1", brokerPort, "webhooks",
+                  secrets.getProperty("broker.password"))
+              .start();
+      started.add(0, broker);
+      env.put("ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort);
+      env.put("ARTEMIS_USER", "webhooks");
+      env.put("ARTEMIS_PASSWORD", secrets.getProperty("broker.password"));
+    }
+
+    Path microJar = Path.of(setting("webhooks.micro-jar", ownDirectory().resolve("webhooks-micro.jar").toString()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));
+    command.add("-jar");
+    command.add(microJar.toString());
+    command.addAll(List.of("--port", String.valueOf(httpPort), "--nocluster", "--name", "webhooks",
+        "--rootdir", dataDir.resolve("payara").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().putAll(env);
+    Process app = builder.start();
+
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, started), "webhooks-shutdown"));
+    waitUntilHealthy(app, httpPort);
+    int exit = app.waitFor();
+    System.exit(exit);
+  }
+
+  private static void stop(Process app, List<AutoCloseable> started) {
+    try {
+      if (app.isAlive()) {
+        app.destroy();
+        if (!app.waitFor(30, TimeUnit.SECONDS)) {
+          app.destroyForcibly();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (AutoCloseable component : started) {
+      try {
+        component.close();
+      } catch (Exception e) {
+        say("stopping " + component.getClass().getSimpleName() + " failed: " + e.getMessage());
+      }
+    }
+  }
+
+  private static void waitUntilHealthy(Process app, int port) throws InterruptedException {
+    var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    URI health = URI.create("http://127.0.0.1:" + port + "/health/ready");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (app.isAlive() && System.nanoTime() < deadline) {
+      try {
+        var response = client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          say("webhooks is ready: open http://localhost:" + port + "/  (health: http://localhost:" + port + "/health)");
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(1000);
+    }
+    if (app.isAlive()) {
+      say("webhooks did not report ready within 5 minutes; see the log above and http://localhost:" + port + "/health");
+    }
+  }
+
+  /** Generated once per data directory, so nothing default-guessable guards the embedded services. */
+  private static Properties secrets(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("secrets.properties");
+    Properties secrets = new Properties();
+    if (Files.exists(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        secrets.load(in);
+      }
+      return secrets;
+    }
+    var random = new SecureRandom();
+    for (String key : List.of("db.password", "broker.password")) {
+      byte[] bytes = new byte[18];
+      random.nextBytes(bytes);
+      secrets.setProperty(key, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      secrets.store(out, "generated by the webhooks launcher for its embedded MariaDB and Artemis");
+    }
+    return secrets;
+  }
+
+  /** A system property, else the environment variable MicroProfile Config would map it to. */
+  static String setting(String key, String fallback) {
+    String value = System.getProperty(key);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+    }
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static Path ownDirectory() throws URISyntaxException {
+    return Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+  }
+
+  private static void say(String message) {
+    System.out.println("[webhooks] " + message);
+  }
+}

@@ -1,0 +1,104 @@
+package com.kompaas.webhooks.intake.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One event the telephony platform published, stored once per (account, producer id). */
+@Entity
+@Table(name = "event")
+@NamedQuery(
+    name = Event.LATEST,
+    query = "select e from Event e order by e.receivedAt desc, e.id desc")
+@NamedQuery(
+    name = Event.BY_ACCOUNT_AND_EXTERNAL_ID,
+    query = "select e from Event e where e.accountId = :accountId and e.externalId = :externalId")
+@NamedQuery(name = Event.COUNT, query = "select count(e) from Event e")
+public class Event {
+
+  public static final String LATEST = "Event.latest";
+  public static final String BY_ACCOUNT_AND_EXTERNAL_ID = "Event.byAccountAndExternalId";
+  public static final String COUNT = "Event.count";
+
+  public static final int ACCOUNT_ID_LENGTH = 64;
+  public static final int EXTERNAL_ID_LENGTH = 128;
+  public static final int TYPE_LENGTH = 128;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_seq")
+  @SequenceGenerator(name = "event_seq", sequenceName = "event_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(name = "account_id", nullable = false, length = ACCOUNT_ID_LENGTH)
+  private String accountId;
+
+  @Column(name = "external_id", nullable = false, length = EXTERNAL_ID_LENGTH)
+  private String externalId;
+
+  @Column(name = "type", nullable = false, length = TYPE_LENGTH)
+  private String type;
+
+  @Column(name = "occurred_at", nullable = false)
+  private Instant occurredAt;
+
+  @Column(name = "received_at", nullable = false)
+  private Instant receivedAt;
+
+  /** The event's parameters as the producer sent them: a JSON object. */
+  @Lob
+  @Column(name = "data", nullable = false, columnDefinition = "LONGTEXT")
+  private String data;
+
+  protected Event() {}
+
+  public Event(
+      String accountId,
+      String externalId,
+      String type,
+      Instant occurredAt,
+      Instant receivedAt,
+      String data) {
+    this.accountId = Objects.requireNonNull(accountId);
+    this.externalId = Objects.requireNonNull(externalId);
+    this.type = Objects.requireNonNull(type);
+    this.occurredAt = Objects.requireNonNull(occurredAt);
+    this.receivedAt = Objects.requireNonNull(receivedAt);
+    this.data = Objects.requireNonNull(data);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public String getExternalId() {
+    return externalId;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public Instant getReceivedAt() {
+    return receivedAt;
+  }
+
+  public String getData() {
+    return data;
+  }
+}

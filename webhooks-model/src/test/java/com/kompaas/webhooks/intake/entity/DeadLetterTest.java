@@ -1,0 +1,36 @@
+package com.kompaas.webhooks.intake.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterTest {
+
+  @Test
+  void keepsShortBodyWhole() {
+    var letter = new DeadLetter(Instant.EPOCH, DeadLetter.Source.JMS, "m1", "bad", "{oops");
+    assertEquals("{oops", letter.getBody());
+    assertFalse(letter.isBodyTruncated());
+    assertEquals(5, letter.getBodyLength());
+  }
+
+  @Test
+  void cutsOversizedBodyAndRemembersItsLength() {
+    String huge = "x".repeat(DeadLetter.MAX_BODY_CHARS + 10);
+    var letter = new DeadLetter(Instant.EPOCH, DeadLetter.Source.HTTP, null, "too big", huge);
+    assertEquals(DeadLetter.MAX_BODY_CHARS, letter.getBody().length());
+    assertTrue(letter.isBodyTruncated());
+    assertEquals(DeadLetter.MAX_BODY_CHARS + 10, letter.getBodyLength());
+  }
+
+  @Test
+  void cutsOverlongReason() {
+    var letter =
+        new DeadLetter(Instant.EPOCH, DeadLetter.Source.JMS, null, "r".repeat(5000), null);
+    assertEquals(DeadLetter.REASON_LENGTH, letter.getReason().length());
+    assertEquals(0, letter.getBodyLength());
+  }
+}

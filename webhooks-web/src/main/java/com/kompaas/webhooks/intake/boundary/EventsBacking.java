@@ -1,0 +1,30 @@
+package com.kompaas.webhooks.intake.boundary;
+
+import com.kompaas.webhooks.intake.entity.Event;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** The events page: the newest stored events. */
+@Named
+@RequestScoped
+public class EventsBacking {
+
+  static final int PAGE = 100;
+
+  @Inject Events events;
+
+  private List<Event> latest;
+
+  public List<Event> getEvents() {
+    if (latest == null) {
+      latest = events.latest(PAGE);
+    }
+    return latest;
+  }
+
+  public long getTotal() {
+    return events.count();
+  }
+}
