@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads stored events and dead letters, newest first. */
 @Stateless
@@ -15,6 +16,14 @@ public class Events {
 
   public List<Event> latest(int max) {
     return em.createNamedQuery(Event.LATEST, Event.class).setMaxResults(max).getResultList();
+  }
+
+  public Optional<Event> find(String accountId, String externalId) {
+    return em.createNamedQuery(Event.BY_ACCOUNT_AND_EXTERNAL_ID, Event.class)
+        .setParameter("accountId", accountId)
+        .setParameter("externalId", externalId)
+        .getResultStream()
+        .findFirst();
   }
 
   public long count() {

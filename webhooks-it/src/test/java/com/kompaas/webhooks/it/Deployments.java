@@ -1,0 +1,18 @@
+package com.kompaas.webhooks.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The one way tests build a deployment: the real WAR that users run, plus the test's classes. */
+public final class Deployments {
+
+  private Deployments() {}
+
+  public static WebArchive webhooks(Class<?>... testClasses) {
+    File war = TestInfrastructure.target().resolve("deploy/webhooks.war").toFile();
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClasses(testClasses)
+        .addClasses(Await.class);
+  }
+}
