@@ -1,0 +1,318 @@
+package com.kompaas.webhooks.subscription.entity;
+
+import com.kompaas.webhooks.catalog.entity.EventParameter;
+import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.intake.entity.Event;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+/**
+ * One account's webhook for one event type. Every query names the account: a webhook is never
+ * looked up by its id alone.
+ */
+@Entity
+@Table(name = "webhook")
+@NamedQuery(
+    name = Webhook.BY_ACCOUNT,
+    query = "select w from Webhook w where w.accountId = :accountId order by w.title, w.id")
+@NamedQuery(
+    name = Webhook.BY_ACCOUNT_AND_ID,
+    query = "select w from Webhook w where w.accountId = :accountId and w.id = :id")
+@NamedQuery(
+    name = Webhook.ENABLED_BY_ACCOUNT_AND_EVENT_TYPE,
+    query =
+        "select w from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
+            + " and w.enabled = true order by w.id")
+public class Webhook {
+
+  public static final String BY_ACCOUNT = "Webhook.byAccount";
+  public static final String BY_ACCOUNT_AND_ID = "Webhook.byAccountAndId";
+  public static final String ENABLED_BY_ACCOUNT_AND_EVENT_TYPE =
+      "Webhook.enabledByAccountAndEventType";
+
+  public static final int ACCOUNT_ID_LENGTH = Event.ACCOUNT_ID_LENGTH;
+  public static final int EVENT_TYPE_LENGTH = EventType.CODE_LENGTH;
+  public static final int TITLE_LENGTH = 200;
+  public static final int URL_LENGTH = 2048;
+  public static final int PARAMETER_NAME_LENGTH = EventParameter.NAME_LENGTH;
+  /** Characters, not bytes; the column is MEDIUMTEXT so four-byte characters fit too. */
+  public static final int BODY_TEMPLATE_LENGTH = 64 * 1024;
+  /** Most entries in each of the ticked parameters, user parameters, query parameters, headers. */
+  public static final int MAX_PAIRS = 50;
+  public static final int SECRET_LENGTH = 128;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_seq")
+  @SequenceGenerator(name = "webhook_seq", sequenceName = "webhook_seq", allocationSize = 50)
+  private Long id;
+
+  // two editors in two tabs: the second save fails instead of silently undoing the first
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  @NotBlank
+  @Size(max = ACCOUNT_ID_LENGTH)
+  @Column(name = "account_id", nullable = false, length = ACCOUNT_ID_LENGTH)
+  private String accountId;
+
+  @NotBlank
+  @Size(max = EVENT_TYPE_LENGTH)
+  @Column(name = "event_type", nullable = false, length = EVENT_TYPE_LENGTH)
+  private String eventType;
+
+  @NotBlank
+  @Size(max = TITLE_LENGTH)
+  @Column(name = "title", nullable = false, length = TITLE_LENGTH)
+  private String title;
+
+  @NotBlank
+  @Size(max = URL_LENGTH)
+  @Column(name = "url", nullable = false, length = URL_LENGTH)
+  private String url;
+
+  @Column(name = "retry_if_error", nullable = false)
+  private boolean retryIfError = true;
+
+  // plain VARCHARs: Hibernate 6 would otherwise expect MariaDB's native ENUM type
+  @NotNull
+  @Enumerated(EnumType.STRING)
+  @Column(name = "method", nullable = false, columnDefinition = "VARCHAR(8)")
+  private HttpMethod method;
+
+  @NotNull
+  @Enumerated(EnumType.STRING)
+  @Column(name = "data_type", nullable = false, columnDefinition = "VARCHAR(8)")
+  private DataType dataType;
+
+  // eager, one subselect per collection and query: the UI reads webhooks after the transaction
+  @Size(max = MAX_PAIRS)
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(
+      name = "webhook_parameter",
+      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
+  @OrderColumn(name = "position", nullable = false)
+  @Column(name = "name", nullable = false, length = PARAMETER_NAME_LENGTH)
+  private List<String> parameters = new ArrayList<>();
+
+  @Valid
+  @Size(max = MAX_PAIRS)
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(
+      name = "webhook_user_parameter",
+      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
+  @OrderColumn(name = "position", nullable = false)
+  private List<KeyValue> userParameters = new ArrayList<>();
+
+  @Valid
+  @Size(max = MAX_PAIRS)
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(
+      name = "webhook_query_parameter",
+      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
+  @OrderColumn(name = "position", nullable = false)
+  private List<KeyValue> queryParameters = new ArrayList<>();
+
+  @Valid
+  @Size(max = MAX_PAIRS)
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(
+      name = "webhook_header",
+      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
+  @OrderColumn(name = "position", nullable = false)
+  private List<KeyValue> headers = new ArrayList<>();
+
+  @NotNull
+  @Size(max = BODY_TEMPLATE_LENGTH)
+  @Lob
+  @Column(name = "body_template", nullable = false, columnDefinition = "MEDIUMTEXT")
+  private String bodyTemplate = "";
+
+  @Column(name = "enabled", nullable = false)
+  private boolean enabled = true;
+
+  /** Signs deliveries; {@code null} until the signing component assigns one. */
+  @Size(max = SECRET_LENGTH)
+  @Column(name = "secret", length = SECRET_LENGTH)
+  private String secret;
+
+  @NotNull
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @NotNull
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Webhook() {}
+
+  /** Settings are expected to have passed {@code WebhookValidator}. */
+  public Webhook(String accountId, WebhookSettings settings, Instant now) {
+    if (accountId == null || accountId.isBlank() || accountId.length() > ACCOUNT_ID_LENGTH) {
+      throw new IllegalArgumentException("accountId must be 1 to " + ACCOUNT_ID_LENGTH + " characters");
+    }
+    this.accountId = accountId;
+    this.createdAt = Objects.requireNonNull(now);
+    change(settings, now);
+  }
+
+  /** Replaces all settings at once, as the settings window saves them. */
+  public void change(WebhookSettings settings, Instant now) {
+    Objects.requireNonNull(settings);
+    this.eventType = settings.eventType();
+    this.title = settings.title();
+    this.url = settings.url();
+    this.retryIfError = settings.retryIfError();
+    this.method = settings.method();
+    this.dataType = settings.dataType();
+    replace(parameters, settings.parameters());
+    replace(userParameters, settings.userParameters());
+    replace(queryParameters, settings.queryParameters());
+    replace(headers, settings.headers());
+    this.bodyTemplate = settings.bodyTemplate();
+    this.enabled = settings.enabled();
+    this.updatedAt = Objects.requireNonNull(now);
+  }
+
+  public void enable(Instant now) {
+    this.enabled = true;
+    this.updatedAt = now;
+  }
+
+  public void disable(Instant now) {
+    this.enabled = false;
+    this.updatedAt = now;
+  }
+
+  /** @param newSecret {@code null} to remove it, otherwise at most {@link #SECRET_LENGTH} characters */
+  public void changeSecret(String newSecret, Instant now) {
+    if (newSecret != null && (newSecret.isEmpty() || newSecret.length() > SECRET_LENGTH)) {
+      throw new IllegalArgumentException("a secret has 1 to " + SECRET_LENGTH + " characters");
+    }
+    this.secret = newSecret;
+    this.updatedAt = now;
+  }
+
+  public WebhookSettings settings() {
+    return new WebhookSettings(
+        eventType,
+        title,
+        url,
+        retryIfError,
+        method,
+        dataType,
+        parameters,
+        userParameters,
+        queryParameters,
+        headers,
+        bodyTemplate,
+        enabled);
+  }
+
+  private static <T> void replace(List<T> target, List<T> source) {
+    // in place: Hibernate tracks the collection instance it loaded
+    target.clear();
+    target.addAll(source);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public String getEventType() {
+    return eventType;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  public boolean isRetryIfError() {
+    return retryIfError;
+  }
+
+  public HttpMethod getMethod() {
+    return method;
+  }
+
+  public DataType getDataType() {
+    return dataType;
+  }
+
+  public List<String> getParameters() {
+    return List.copyOf(parameters);
+  }
+
+  public List<KeyValue> getUserParameters() {
+    return List.copyOf(userParameters);
+  }
+
+  public List<KeyValue> getQueryParameters() {
+    return List.copyOf(queryParameters);
+  }
+
+  public List<KeyValue> getHeaders() {
+    return List.copyOf(headers);
+  }
+
+  public String getBodyTemplate() {
+    return bodyTemplate;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public String getSecret() {
+    return secret;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}
