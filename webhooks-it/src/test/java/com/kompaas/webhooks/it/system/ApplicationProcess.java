@@ -1,0 +1,97 @@
+package com.kompaas.webhooks.it.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application as a user runs it: a separate JVM started from a jar, judged healthy by
+ * its own readiness endpoint (Payara logs "ready" even when a deployment failed).
+ */
+final class ApplicationProcess implements AutoCloseable {
+
+  private final List<String> command;
+  private final Map<String, String> environment;
+  private final Path log;
+  private final int httpPort;
+  private Process process;
+
+  ApplicationProcess(List<String> command, Map<String, String> environment, Path log, int httpPort) {
+    this.command = command;
+    this.environment = environment;
+    this.log = log;
+    this.httpPort = httpPort;
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + httpPort + path);
+  }
+
+  ApplicationProcess start() throws IOException, InterruptedException {
+    var builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    process = builder.start();
+    awaitReady(Duration.ofMinutes(4));
+    return this;
+  }
+
+  private void awaitReady(Duration timeout) throws InterruptedException {
+    var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("application exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        var response = client.send(HttpRequest.newBuilder(uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+        last = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("application not ready after " + timeout + ": " + last + "; see " + log);
+  }
+
+  /** SIGTERM, as Ctrl-C or a service manager would; returns whether it exited in time. */
+  boolean stop(Duration timeout) throws InterruptedException {
+    if (process == null || !process.isAlive()) {
+      return true;
+    }
+    process.destroy();
+    boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!exited) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+    }
+    return exited;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop(Duration.ofSeconds(60));
+  }
+}

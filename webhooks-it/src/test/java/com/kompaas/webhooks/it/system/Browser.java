@@ -1,0 +1,41 @@
+package com.kompaas.webhooks.it.system;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium and chromedriver; Selenium Manager is never asked to download. */
+final class Browser {
+
+  private Browser() {}
+
+  static WebDriver start(Path profileDir) {
+    var options = new ChromeOptions();
+    options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--window-size=1400,900", "--user-data-dir=" + profileDir.toAbsolutePath());
+    var service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+            .build();
+    var driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+
+  static void screenshot(WebDriver driver, String name) throws java.io.IOException {
+    Path dir = Path.of(System.getProperty("it.target", "target"), "screenshots");
+    Files.createDirectories(dir);
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(dir.resolve(name + ".png"), png);
+  }
+}

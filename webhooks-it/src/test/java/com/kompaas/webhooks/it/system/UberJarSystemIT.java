@@ -1,0 +1,142 @@
+package com.kompaas.webhooks.it.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kompaas.webhooks.it.Await;
+import com.kompaas.webhooks.it.TestInfrastructure;
+import com.kompaas.webhooks.launcher.EmbeddedBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The production artifact, the Payara Micro uber jar, configured by environment variables for an
+ * external MariaDB and an external Artemis broker, as the README describes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UberJarSystemIT {
+
+  private static final String USER = "sys";
+  private static final String PASSWORD = "sys-secret";
+
+  private EmbeddedBroker broker;
+  private int brokerPort;
+  private ApplicationProcess app;
+
+  @BeforeAll
+  void start() throws Exception {
+    Path target = TestInfrastructure.target();
+    brokerPort = ApplicationProcess.freePort();
+    // its own broker: the Arquillian container consumes from the shared test broker
+    broker = new EmbeddedBroker(target.resolve("sys-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
+    app = newApp(target);
+    app.start();
+  }
+
+  private ApplicationProcess newApp(Path target) throws Exception {
+    int httpPort = ApplicationProcess.freePort();
+    Path root = Files.createDirectories(target.resolve("sys-root"));
+    return new ApplicationProcess(
+        List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
+            System.getProperty("it.micro-uber-jar"), "--port", String.valueOf(httpPort), "--nocluster",
+            "--name", "sys", "--rootdir", root.toString()),
+        Map.of(
+            "WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE),
+            "WEBHOOKS_DB_USER", TestInfrastructure.DB_USER,
+            "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
+            "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
+            "ARTEMIS_USER", USER,
+            "ARTEMIS_PASSWORD", PASSWORD),
+        target.resolve("sys-app.log"),
+        httpPort);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void eventPublishedOverTcpAppearsOnTheEventsPage() throws Exception {
+    String id = "browser-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD,
+        List.of(Jms.event(id, "acc-ui", "call.incoming.end", "{\"duration\":42,\"status\":\"answered\"}")));
+
+    WebDriver driver = Browser.start(TestInfrastructure.target().resolve("chrome-profile-" + UUID.randomUUID()));
+    try {
+      driver.get(app.uri("/events.xhtml").toString());
+      // the page polls every two seconds; reloading is what a user would do too
+      Await.until("event row in the browser", Duration.ofSeconds(30), () -> {
+        if (driver.getPageSource().contains(id)) {
+          return true;
+        }
+        driver.navigate().refresh();
+        return false;
+      });
+      var row = driver.findElement(By.xpath("//tr[.//span[contains(@class,'external-id') and text()='" + id + "']]"));
+      assertTrue(row.getText().contains("call.incoming.end"), row.getText());
+      assertTrue(row.getText().contains("acc-ui"), row.getText());
+      Browser.screenshot(driver, "events-page");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void restartKeepsStoredEventsAndConsumesWhatWasQueuedWhileDown() throws Exception {
+    String before = "before-restart-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD, List.of(Jms.event(before, "acc-restart", "sms.incoming", "{}")));
+    Await.until("event before restart stored", Duration.ofSeconds(30), () -> count(before) == 1);
+
+    assertTrue(app.stop(Duration.ofSeconds(60)), "the application stops on SIGTERM");
+
+    List<String> queued = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      queued.add("while-down-" + i + "-" + UUID.randomUUID());
+    }
+    Jms.publish(brokerPort, USER, PASSWORD,
+        queued.stream().map(id -> Jms.event(id, "acc-restart", "sms.status", "{\"status\":\"delivered\"}")).toList());
+
+    app = newApp(TestInfrastructure.target());
+    app.start();
+
+    Await.until("all queued events stored", Duration.ofSeconds(60), () -> queued.stream().allMatch(id -> count(id) == 1));
+    assertEquals(1, count(before), "the event stored before the restart is still there, once");
+    for (String id : queued) {
+      assertEquals(1, count(id), id);
+    }
+  }
+
+  private static int count(String externalId) {
+    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
+        PreparedStatement s = c.prepareStatement("select count(*) from event where external_id = ?")) {
+      s.setString(1, externalId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      return -1;
+    }
+  }
+}
