@@ -1,0 +1,23 @@
+/**
+ * The container-free parts of delivery: signing, the retry schedule, the meaning of an attempt's
+ * outcome, the outbound address guard and the HTTP sender. Boundaries wire them up; nothing here
+ * touches JPA, EJB or a clock of its own, so each is tested with plain JUnit and real sockets.
+ *
+ * <p>Key decisions:
+ *
+ * <ul>
+ *   <li>Signing follows the Standard Webhooks specification, so receivers verify us with its
+ *       libraries. A rotated-out secret keeps signing for 24 hours beside the new one.
+ *   <li>The first attempt is immediate and outside the schedule; the default schedule is 8 resends
+ *       ({@code 0s,5s,5m,30m,2h,5h,10h,10h}, ±20 % jitter), 9 attempts in all. {@code
+ *       Retry-After} on 429/503 can only delay an attempt, within 1 s to 24 h.
+ *   <li>Only 2xx is success. Redirects are never followed, so a 3xx is a failure; 410 disables the
+ *       webhook.
+ *   <li>Outbound safety is checked at save time and again at connect time against the exact
+ *       address connected to, which defeats DNS rebinding; an allow-list opens local receivers.
+ *   <li>{@link com.kompaas.webhooks.delivery.control.HttpSender} is the one interface here, because
+ *       the network is the one real seam. The JDK sender is synchronous with keep-alive: it is
+ *       several times faster than asynchronous sends on our hardware.
+ * </ul>
+ */
+package com.kompaas.webhooks.delivery.control;
