@@ -1,0 +1,147 @@
+package com.kompaas.webhooks.subscription.boundary;
+
+import com.kompaas.webhooks.catalog.boundary.Catalog;
+import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.subscription.control.FieldError;
+import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
+import com.kompaas.webhooks.subscription.control.Preview;
+import com.kompaas.webhooks.subscription.control.RenderedRequest;
+import com.kompaas.webhooks.subscription.control.WebhookValidator;
+import com.kompaas.webhooks.subscription.entity.Webhook;
+import com.kompaas.webhooks.subscription.entity.WebhookSettings;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** An account's webhooks: create, change, read, delete and preview. */
+@Stateless
+public class Webhooks {
+
+  private final WebhookValidator validator = new WebhookValidator();
+  private final Preview preview = new Preview();
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Catalog catalog;
+
+  @Inject Clock clock;
+
+  /** What would be wrong with these settings, without saving anything; empty when they are fine. */
+  public List<FieldError> check(String accountId, WebhookSettings settings) {
+    requireAccount(accountId);
+    return validator.validate(settings, catalog.type(settings.eventType()).orElse(null));
+  }
+
+  public Webhook create(String accountId, WebhookSettings settings) {
+    requireAccount(accountId);
+    validated(settings);
+    Webhook webhook = new Webhook(accountId, settings, clock.instant());
+    em.persist(webhook);
+    return webhook;
+  }
+
+  /**
+   * @param version the version the user loaded; if someone saved in between, this save fails with
+   *     an {@link OptimisticLockException} instead of undoing their change
+   * @return the changed webhook, or empty if the account has no webhook with this id
+   */
+  public Optional<Webhook> update(
+      String accountId, long id, long version, WebhookSettings settings) {
+    validated(settings);
+    Optional<Webhook> found = find(accountId, id);
+    found.ifPresent(
+        webhook -> {
+          if (webhook.getVersion() != version) {
+            throw new OptimisticLockException(
+                "webhook " + id + " was changed by someone else; reload it", null, webhook);
+          }
+          webhook.change(settings, clock.instant());
+        });
+    return found;
+  }
+
+  /** Switches delivery on or off without touching the other settings. */
+  public Optional<Webhook> enable(String accountId, long id, boolean enabled) {
+    Optional<Webhook> found = find(accountId, id);
+    found.ifPresent(w -> {
+      if (enabled) {
+        w.enable(clock.instant());
+      } else {
+        w.disable(clock.instant());
+      }
+    });
+    return found;
+  }
+
+  public Optional<Webhook> find(String accountId, long id) {
+    requireAccount(accountId);
+    return em.createNamedQuery(Webhook.BY_ACCOUNT_AND_ID, Webhook.class)
+        .setParameter("accountId", accountId)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The account's webhooks by title. */
+  public List<Webhook> list(String accountId) {
+    requireAccount(accountId);
+    return em.createNamedQuery(Webhook.BY_ACCOUNT, Webhook.class)
+        .setParameter("accountId", accountId)
+        .getResultList();
+  }
+
+  /** The enabled webhooks an event of this type goes to. */
+  public List<Webhook> enabledFor(String accountId, String eventType) {
+    requireAccount(accountId);
+    return em.createNamedQuery(Webhook.ENABLED_BY_ACCOUNT_AND_EVENT_TYPE, Webhook.class)
+        .setParameter("accountId", accountId)
+        .setParameter("eventType", eventType)
+        .getResultList();
+  }
+
+  /** @return whether there was such a webhook in the account */
+  public boolean delete(String accountId, long id) {
+    Optional<Webhook> found = find(accountId, id);
+    found.ifPresent(em::remove);
+    return found.isPresent();
+  }
+
+  /** The request these (unsaved) settings would send for the event type's example event. */
+  public RenderedRequest preview(String accountId, WebhookSettings settings) {
+    requireAccount(accountId);
+    return preview.render(settings, validated(settings), accountId);
+  }
+
+  /** The request a saved webhook would send for its event type's example event. */
+  public Optional<RenderedRequest> preview(String accountId, long id) {
+    return find(accountId, id)
+        .map(
+            w ->
+                preview.render(
+                    w.settings(),
+                    catalog
+                        .type(w.getEventType())
+                        .orElseThrow(() -> new IllegalStateException("no event type " + w.getEventType())),
+                    accountId));
+  }
+
+  private EventType validated(WebhookSettings settings) {
+    EventType type = catalog.type(settings.eventType()).orElse(null);
+    List<FieldError> errors = validator.validate(settings, type);
+    if (!errors.isEmpty()) {
+      throw new InvalidWebhookException(errors);
+    }
+    return type;
+  }
+
+  private static void requireAccount(String accountId) {
+    if (accountId == null || accountId.isBlank()) {
+      throw new IllegalArgumentException("an account is required");
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package com.kompaas.webhooks.subscription.control;
+
+import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.subscription.entity.DataType;
+import com.kompaas.webhooks.subscription.entity.KeyValue;
+import com.kompaas.webhooks.subscription.entity.Webhook;
+import com.kompaas.webhooks.subscription.entity.WebhookSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks settings before they are saved or previewed, and says per field what is wrong. Pure; the
+ * event type comes from the catalogue, and is {@code null} when the code is not in it.
+ */
+public class WebhookValidator {
+
+  /** RFC 7230 {@code token}: what a header name may consist of. */
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /**
+   * Headers the HTTP client owns. A user value would break framing or routing, and Java's
+   * HttpClient refuses to send several of them anyway.
+   */
+  public static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "host",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "upgrade",
+          "te",
+          "trailer",
+          "expect",
+          "proxy-connection");
+
+  public List<FieldError> validate(WebhookSettings s, EventType type) {
+    List<FieldError> errors = new ArrayList<>();
+    if (type == null) {
+      errors.add(
+          new FieldError(
+              "eventType",
+              s.eventType().isBlank()
+                  ? "Choose the type of event"
+                  : "There is no event type " + s.eventType()));
+    } else if (!type.getCode().equals(s.eventType())) {
+      throw new IllegalArgumentException("settings are for " + s.eventType() + ", not " + type);
+    }
+    title(s.title(), errors);
+    url(s.url(), type, errors);
+    ticked(s.parameters(), type, errors);
+    pairs("userParameters", "User parameter", s.userParameters(), false, type, errors);
+    pairs("queryParameters", "Query parameter", s.queryParameters(), false, type, errors);
+    pairs("headers", "Header", s.headers(), true, type, errors);
+    userParametersClashWithTicked(s, errors);
+    headers(s.headers(), errors);
+    body(s, type, errors);
+    return errors;
+  }
+
+  private static void title(String title, List<FieldError> errors) {
+    if (title.isBlank()) {
+      errors.add(new FieldError("title", "Enter a title"));
+    } else if (title.length() > Webhook.TITLE_LENGTH) {
+      errors.add(new FieldError("title", tooLong("The title", title, Webhook.TITLE_LENGTH)));
+    }
+  }
+
+  private static void url(String url, EventType type, List<FieldError> errors) {
+    if (url.isBlank()) {
+      errors.add(new FieldError("url", "Enter the URL the webhook is sent to"));
+      return;
+    }
+    if (url.length() > Webhook.URL_LENGTH) {
+      errors.add(new FieldError("url", tooLong("The URL", url, Webhook.URL_LENGTH)));
+      return;
+    }
+    if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
+      errors.add(
+          new FieldError(
+              "url",
+              "The URL must not contain spaces or line breaks; values with spaces go into query"
+                  + " parameters or placeholders, which are encoded"));
+      return;
+    }
+    unknownPlaceholders("url", "the URL", url, type, errors);
+    URI uri;
+    try {
+      uri = new URI(Placeholders.PLACEHOLDER.matcher(url).replaceAll("x"));
+    } catch (URISyntaxException e) {
+      errors.add(new FieldError("url", "This is not a valid URL: " + e.getReason()));
+      return;
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+      errors.add(new FieldError("url", "The URL must start with http:// or https://"));
+    } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      errors.add(new FieldError("url", "The URL has no host name"));
+    } else if (uri.getRawFragment() != null) {
+      errors.add(
+          new FieldError("url", "Remove the #fragment from the URL: browsers never send it to a server"));
+    } else if (url.indexOf("{{") >= 0 && url.indexOf("{{") < authorityEnd(url)) {
+      errors.add(
+          new FieldError(
+              "url", "Placeholders may be used in the path and query of the URL, not in its host"));
+    }
+  }
+
+  /** Index just past scheme://authority. */
+  private static int authorityEnd(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return 0;
+    }
+    for (int i = start + 3; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
+        return i;
+      }
+    }
+    return url.length();
+  }
+
+  private static void ticked(List<String> names, EventType type, List<FieldError> errors) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      String field = "parameters[" + i + "]";
+      if (!seen.add(name)) {
+        errors.add(new FieldError(field, "Parameter " + name + " is ticked twice"));
+      } else if (type != null && !type.hasParameter(name)) {
+        errors.add(new FieldError(field, type.getCode() + " has no parameter " + name));
+      }
+    }
+  }
+
+  private static void pairs(
+      String list,
+      String label,
+      List<KeyValue> pairs,
+      boolean caseInsensitive,
+      EventType type,
+      List<FieldError> errors) {
+    if (pairs.size() > Webhook.MAX_PAIRS) {
+      errors.add(
+          new FieldError(
+              list,
+              "At most " + Webhook.MAX_PAIRS + " entries are allowed here, not " + pairs.size()));
+    }
+    Function<String, String> identity =
+        caseInsensitive ? k -> k.toLowerCase(Locale.ROOT) : Function.identity();
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      KeyValue pair = pairs.get(i);
+      String at = list + "[" + i + "]";
+      if (hasLineBreak(pair.key())) {
+        errors.add(new FieldError(at + ".name", label + " names must not contain line breaks"));
+      } else if (!seen.add(identity.apply(pair.key()))) {
+        errors.add(
+            new FieldError(
+                at + ".name", label + " " + pair.key() + " is given twice; keep one of them"));
+      }
+      if (hasLineBreak(pair.value())) {
+        errors.add(
+            new FieldError(
+                at + ".value", "The value of " + pair.key() + " must not contain line breaks"));
+      }
+      unknownPlaceholders(
+          at + ".value", "the value of " + label.toLowerCase(Locale.ROOT) + " " + pair.key(), pair.value(), type, errors);
+    }
+  }
+
+  private static void userParametersClashWithTicked(WebhookSettings s, List<FieldError> errors) {
+    Set<String> ticked = new HashSet<>(s.parameters());
+    List<KeyValue> user = s.userParameters();
+    for (int i = 0; i < user.size(); i++) {
+      if (ticked.contains(user.get(i).key())) {
+        errors.add(
+            new FieldError(
+                "userParameters[" + i + "].name",
+                "User parameter "
+                    + user.get(i).key()
+                    + " has the name of a ticked parameter; rename it or untick the parameter"));
+      }
+    }
+  }
+
+  private static void headers(List<KeyValue> headers, List<FieldError> errors) {
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.get(i).key();
+      String field = "headers[" + i + "].name";
+      if (hasLineBreak(name)) {
+        continue; // already reported
+      }
+      if (!TOKEN.matcher(name).matches()) {
+        errors.add(
+            new FieldError(
+                field,
+                "Header name "
+                    + name
+                    + " may only contain letters, digits and !#$%&'*+-.^_`|~ (no spaces or colons)"));
+      } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        errors.add(
+            new FieldError(field, "The " + name + " header is set by the sender and cannot be changed"));
+      }
+    }
+  }
+
+  private static void body(WebhookSettings s, EventType type, List<FieldError> errors) {
+    String body = s.bodyTemplate();
+    if (body.length() > Webhook.BODY_TEMPLATE_LENGTH) {
+      errors.add(new FieldError("bodyTemplate", tooLong("The body", body, Webhook.BODY_TEMPLATE_LENGTH)));
+    } else if (s.dataType() == DataType.TEXT) {
+      // a JSON webhook keeps an old Text template without using it; only a used one must be valid
+      unknownPlaceholders("bodyTemplate", "the body", body, type, errors);
+    }
+  }
+
+  private static void unknownPlaceholders(
+      String field, String where, String template, EventType type, List<FieldError> errors) {
+    if (type == null) {
+      return;
+    }
+    for (String name : new LinkedHashSet<>(Placeholders.names(template))) {
+      if (!type.hasParameter(name)) {
+        errors.add(
+            new FieldError(
+                field,
+                "Unknown placeholder {{"
+                    + name
+                    + "}} in "
+                    + where
+                    + ": "
+                    + type.getCode()
+                    + " has no parameter "
+                    + name));
+      }
+    }
+  }
+
+  private static boolean hasLineBreak(String s) {
+    return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
+  }
+
+  private static String tooLong(String what, String value, int max) {
+    return what + " has " + value.length() + " characters; the limit is " + max;
+  }
+}
