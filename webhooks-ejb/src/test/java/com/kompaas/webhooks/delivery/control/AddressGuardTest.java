@@ -1,0 +1,113 @@
+package com.kompaas.webhooks.delivery.control;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AddressGuardTest {
+
+  /** Names of our choosing; literals resolve to themselves, never through DNS. */
+  static HostResolver names(Map<String, List<String>> table) {
+    return host -> {
+      InetAddress literal = Cidr.literal(host);
+      if (literal != null) {
+        return List.of(literal);
+      }
+      List<String> addresses = table.get(host);
+      if (addresses == null) {
+        throw new UnknownHostException(host);
+      }
+      return addresses.stream().map(Cidr::literal).toList();
+    };
+  }
+
+  private final HostResolver resolver = names(Map.of(
+      "public.example", List.of("93.184.216.34"),
+      "rebind.example", List.of("93.184.216.34", "10.1.2.3"),
+      "metadata.example", List.of("169.254.169.254"),
+      "receiver.test", List.of("127.0.0.1")));
+
+  private final AddressGuard strict = new AddressGuard(List.of(), java.util.Set.of(), resolver);
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "127.0.0.1", "127.8.9.10", "10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+      "169.254.169.254", "169.254.1.1", "100.64.0.1", "100.127.255.255", "0.0.0.0", "224.0.0.1",
+      "239.255.255.250", "255.255.255.255", "192.0.2.1", "198.18.0.1", "::", "::1", "fc00::1",
+      "fd12:3456::1", "fe80::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254",
+      "::127.0.0.1", "64:ff9b::a00:1", "2002:a00:1::1", "2001:db8::1"})
+  void refusesInternalAddresses(String address) throws Exception {
+    InetAddress a = Cidr.literal(address);
+    var e = assertThrows(UnsafeAddressException.class, () -> strict.checkResolved(a));
+    assertTrue(e.getMessage().startsWith("refused: "), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "192.169.0.1",
+      "2606:2800:220:1:248:1893:25c8:1946", "::ffff:8.8.8.8"})
+  void allowsPublicAddresses(String address) {
+    assertDoesNotThrow(() -> strict.checkResolved(Cidr.literal(address)));
+  }
+
+  @Test
+  void metadataAddressIsNamedInTheMessage() {
+    var e = assertThrows(UnsafeAddressException.class,
+        () -> strict.checkAtSave(URI.create("http://169.254.169.254/latest/meta-data/")));
+    assertEquals("refused: 169.254.169.254 is the cloud metadata address; webhooks may only reach"
+        + " public addresses unless the operator allow-lists it", e.getMessage());
+  }
+
+  @Test
+  void checksNamesByWhatTheyResolveTo() {
+    assertDoesNotThrow(() -> strict.checkAtSave(URI.create("https://public.example/hook")));
+    var e = assertThrows(UnsafeAddressException.class,
+        () -> strict.checkAtSave(URI.create("https://metadata.example/hook")));
+    assertTrue(e.getMessage().contains("metadata.example resolves to 169.254.169.254"), e.getMessage());
+    // one internal address among public ones is enough to refuse
+    assertThrows(UnsafeAddressException.class,
+        () -> strict.checkAtSave(URI.create("https://rebind.example/")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://[::1]:8080/", "http://[::ffff:10.0.0.1]/", "ftp://public.example/",
+      "file:///etc/passwd", "http://unknown.example/", "http://bad_host/"})
+  void refusesOtherUnsafeUrlsAtSave(String url) {
+    assertThrows(UnsafeAddressException.class, () -> strict.checkAtSave(URI.create(url)));
+  }
+
+  @Test
+  void allowListOpensRangesAndHosts() {
+    AddressGuard guard = AddressGuard.parse(" 127.0.0.1/32, ::1 ,receiver.test,10.20.0.0/16", resolver);
+    assertDoesNotThrow(() -> guard.checkAtSave(URI.create("http://127.0.0.1:8080/")));
+    assertDoesNotThrow(() -> guard.checkAtSave(URI.create("http://[::1]/")));
+    assertDoesNotThrow(() -> guard.checkAtSave(URI.create("http://receiver.test/")));
+    assertDoesNotThrow(() -> guard.checkResolved("RECEIVER.test.", Cidr.literal("192.168.0.9")));
+    assertDoesNotThrow(() -> guard.checkResolved(Cidr.literal("10.20.3.4")));
+    assertThrows(UnsafeAddressException.class, () -> guard.checkResolved(Cidr.literal("127.0.0.2")));
+    assertThrows(UnsafeAddressException.class, () -> guard.checkResolved(Cidr.literal("10.21.0.1")));
+    assertThrows(UnsafeAddressException.class,
+        () -> guard.checkAtSave(URI.create("http://metadata.example/")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"10.0.0.0/33", "under_score", "1.2.3.4/x", "http://x"})
+  void rejectsBadAllowLists(String list) {
+    assertThrows(IllegalArgumentException.class, () -> AddressGuard.parse(list, resolver));
+  }
+
+  @Test
+  void blankAllowListAllowsNothingInternal() {
+    AddressGuard guard = AddressGuard.parse(" ", resolver);
+    assertThrows(UnsafeAddressException.class, () -> guard.checkResolved(Cidr.literal("127.0.0.1")));
+  }
+}
