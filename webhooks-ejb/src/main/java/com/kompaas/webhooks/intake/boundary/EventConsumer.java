@@ -4,6 +4,8 @@ import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.platform.boundary.Resources;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
@@ -14,8 +16,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads events from the {@value Resources#EVENTS_QUEUE} queue. An adapter only: it unwraps the body
- * and lets {@link Intake} decide; a runtime failure rolls back so that the broker redelivers, and
- * after its attempts the broker moves the message to its dead-letter queue.
+ * and lets {@link Intake} decide.
+ *
+ * <p>Delivery is not transacted: {@link Intake} commits the event in its own database transaction,
+ * and the adapter acknowledges the message only after {@code onMessage} returns. A crash before the
+ * commit leaves the message unacknowledged, so the broker redelivers it; a crash between commit and
+ * acknowledgement redelivers a message whose event is already stored, which the unique key on
+ * (account, event id) turns into a no-op. That is exactly-once in effect without XA, whose in-doubt
+ * transactions would otherwise strand messages after a crash until a transaction manager recovers
+ * them. A runtime failure makes the adapter roll the session back; the broker redelivers with its
+ * delay and, after its attempts, moves the message to its dead-letter address.
  */
 @MessageDriven(
     activationConfig = {
@@ -32,6 +42,7 @@ import java.nio.charset.StandardCharsets;
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16"),
       @ActivationConfigProperty(propertyName = "MaxPoolSize", propertyValue = "16")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // acknowledge after the commit
 public class EventConsumer implements MessageListener {
 
   @Inject Intake intake;

@@ -13,9 +13,9 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * Accepts raw event messages. Runs in the caller's transaction, which for JMS is the one that
- * acknowledges the message: the stored event (or dead letter) and the acknowledgement commit
- * together or not at all.
+ * Accepts raw event messages. Each call is one database transaction: the event (or its dead
+ * letter) is committed whole or not at all, and the caller acknowledges the message only after
+ * that commit. Redelivered copies are recognised by (account, event id).
  */
 @Stateless
 public class Intake {

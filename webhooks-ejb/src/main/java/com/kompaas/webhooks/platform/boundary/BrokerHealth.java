@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -23,15 +22,12 @@ public class BrokerHealth implements HealthCheck {
   @Resource(lookup = Resources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
 
-  @Resource(lookup = Resources.EVENTS_QUEUE_JNDI)
-  Queue events;
-
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("broker");
     try (Connection connection = connectionFactory.createConnection();
         Session session = connection.createSession();
-        QueueBrowser browser = session.createBrowser(events)) {
+        QueueBrowser browser = session.createBrowser(session.createQueue(Resources.EVENTS_QUEUE))) {
       browser.getEnumeration();
       return response.up().withData("queue", Resources.EVENTS_QUEUE).build();
     } catch (JMSException | RuntimeException e) {

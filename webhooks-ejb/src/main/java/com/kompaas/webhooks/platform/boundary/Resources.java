@@ -12,7 +12,8 @@ import jakarta.jms.JMSDestinationDefinition;
  */
 @DataSourceDefinition(
     name = Resources.DATA_SOURCE,
-    className = "org.mariadb.jdbc.MariaDbDataSource",
+    // a plain DataSource, so the pool uses local transactions; see its javadoc for why not XA
+    className = "com.kompaas.webhooks.platform.database.LocalMariaDbDataSource",
     url = "${MPCONFIG=webhooks.db.url}",
     user = "${MPCONFIG=webhooks.db.user}",
     password = "${MPCONFIG=webhooks.db.password}",
