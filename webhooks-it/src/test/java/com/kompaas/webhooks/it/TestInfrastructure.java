@@ -20,9 +20,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class TestInfrastructure implements LauncherSessionListener {
 
   /** The Arquillian container's database. */
-  public static final String IT_DATABASE = "webhooks_it";
+  public static final String IT_DATABASE = System.getProperty("it.db.name", "webhooks_it");
   /** The packaged application's database in system tests. */
-  public static final String SYSTEM_DATABASE = "webhooks_sys";
+  public static final String SYSTEM_DATABASE = System.getProperty("it.sys-db.name", "webhooks_sys");
 
   public static final String DB_USER = "webhooks_it";
   public static final String DB_PASSWORD = "webhooks-it";
