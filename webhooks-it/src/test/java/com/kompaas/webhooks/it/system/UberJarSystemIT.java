@@ -61,7 +61,9 @@ class UberJarSystemIT {
             "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
             "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
             "ARTEMIS_USER", USER,
-            "ARTEMIS_PASSWORD", PASSWORD),
+            "ARTEMIS_PASSWORD", PASSWORD,
+            "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
+            "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD),
         target.resolve("sys-app.log"),
         httpPort);
   }
@@ -84,6 +86,7 @@ class UberJarSystemIT {
 
     WebDriver driver = Browser.start(TestInfrastructure.target().resolve("chrome-profile-" + UUID.randomUUID()));
     try {
+      Console.signIn(driver, app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD);
       driver.get(app.uri("/events.xhtml").toString());
       // the page polls every two seconds; reloading is what a user would do too
       Await.until("event row in the browser", Duration.ofSeconds(30), () -> {
