@@ -11,13 +11,21 @@ import com.kompaas.webhooks.account.boundary.ApiKeys;
 import com.kompaas.webhooks.account.boundary.AuditLog;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.account.entity.Role;
+import com.kompaas.webhooks.intake.boundary.Events;
+import com.kompaas.webhooks.it.Await;
 import com.kompaas.webhooks.it.ConsoleHttp;
 import com.kompaas.webhooks.it.Deployments;
+import com.kompaas.webhooks.platform.boundary.Resources;
 import com.kompaas.webhooks.subscription.boundary.Webhooks;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.transaction.UserTransaction;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -26,6 +34,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -61,6 +70,16 @@ class TenantIsolationIT {
   @Inject Webhooks webhooks;
 
   @Inject AuditLog audit;
+
+  @Inject Events events;
+
+  @Resource(lookup = Resources.CONNECTION_FACTORY)
+  ConnectionFactory connectionFactory;
+
+  @Resource(lookup = Resources.EVENTS_QUEUE_JNDI)
+  Queue queue;
+
+  @Resource UserTransaction tx;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -260,6 +279,32 @@ class TenantIsolationIT {
     assertThrows(EJBException.class, () -> accounts.createFirstUsers("another-secret-1", "another-secret-2"));
     assertEquals(1, accounts.users(null).stream().filter(u -> u.getRole() == Role.PLATFORM_OPERATOR).count());
     ConsoleHttp.signIn(base.toURI(), Accounts.FIRST_OPERATOR, OPERATOR_PASSWORD);
+  }
+
+  @Test
+  void theEventsPageShowsEachAccountOnlyItsOwnEvents() throws Exception {
+    String idA = "page-a-" + UUID.randomUUID();
+    String idB = "page-b-" + UUID.randomUUID();
+    tx.begin(); // as IntakeIT publishes: the adapter's sessions enlist in a transaction
+    try (JMSContext jms = connectionFactory.createContext()) {
+      for (String[] e : new String[][] {{idA, a}, {idB, b}}) {
+        jms.createProducer().send(queue,
+            "{\"id\":\"" + e[0] + "\",\"type\":\"sms.incoming\",\"accountId\":\"" + e[1]
+                + "\",\"occurredAt\":\"2026-11-28T10:15:30Z\",\"data\":{}}");
+      }
+    }
+    tx.commit();
+    Await.until("both events stored", Duration.ofSeconds(30),
+        () -> events.find(a, idA).isPresent() && events.find(b, idB).isPresent());
+
+    String pageOfB = ConsoleHttp.signIn(base.toURI(), "admin-" + b, PASSWORD).get("/events.xhtml").body();
+    assertTrue(pageOfB.contains(idB), "B sees its own event");
+    assertFalse(pageOfB.contains(idA), "B does not see A's event");
+    assertTrue(pageOfB.contains("1 stored"), "B's count is its own");
+    String pageOfOperator = ConsoleHttp.signIn(base.toURI(), Accounts.FIRST_OPERATOR, OPERATOR_PASSWORD).get("/events.xhtml").body();
+    assertTrue(pageOfOperator.contains(idA) && pageOfOperator.contains(idB), "the operator sees both");
+    String anonymous = ConsoleHttp.anonymous(base.toURI()).get("/events.xhtml").body();
+    assertFalse(anonymous.contains(idA) || anonymous.contains(idB), "nobody signed in sees nothing");
   }
 
   @Test

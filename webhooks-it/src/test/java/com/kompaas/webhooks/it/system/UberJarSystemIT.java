@@ -106,6 +106,33 @@ class UberJarSystemIT {
   }
 
   @Test
+  void anAccountUserSeesOnlyItsAccountsEventsAndCanSignOut() throws Exception {
+    String own = "demo-" + UUID.randomUUID();
+    String foreign = "foreign-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD,
+        List.of(Jms.event(foreign, "acc-foreign", "sms.incoming", "{}"), Jms.event(own, "demo", "sms.incoming", "{}")));
+    Await.until("both events stored", Duration.ofSeconds(30), () -> count(own) == 1 && count(foreign) == 1);
+
+    WebDriver driver = Browser.start(TestInfrastructure.target().resolve("chrome-profile-" + UUID.randomUUID()));
+    try {
+      Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+      driver.get(app.uri("/events.xhtml").toString());
+      Await.until("own event listed", Duration.ofSeconds(10), () -> driver.getPageSource().contains(own));
+      assertTrue(!driver.getPageSource().contains(foreign), "another account's event is not shown");
+      assertTrue(driver.findElement(By.id("caller:who")).getText().contains("demo-admin"));
+      Browser.screenshot(driver, "events-page-account-admin");
+
+      driver.findElement(By.id("caller:signOut")).click();
+      Await.until("back on the login page", Duration.ofSeconds(10), () -> driver.getCurrentUrl().endsWith("/login.xhtml"));
+      driver.get(app.uri("/events.xhtml").toString());
+      assertTrue(driver.getCurrentUrl().endsWith("/login.xhtml"), "signed out: the events page asks to sign in again");
+      Browser.screenshot(driver, "login-page");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
   void restartKeepsStoredEventsAndConsumesWhatWasQueuedWhileDown() throws Exception {
     String before = "before-restart-" + UUID.randomUUID();
     Jms.publish(brokerPort, USER, PASSWORD, List.of(Jms.event(before, "acc-restart", "sms.incoming", "{}")));
