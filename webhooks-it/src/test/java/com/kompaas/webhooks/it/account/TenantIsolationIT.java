@@ -254,6 +254,10 @@ class TenantIsolationIT {
     assertTrue(entries.get(1).getBefore().contains("\"title\":\"audited\""));
     assertTrue(entries.get(1).getAfter().contains("\"title\":\"audited 2\""));
     assertTrue(audit.forWebhook(b, id, 10).isEmpty(), "B sees none of A's audit log");
+    String ownLog = call("GET", "/audit?webhookId=" + id, keyA, null).body();
+    assertTrue(ownLog.contains("\"action\":\"DELETE\"") && !ownLog.contains("top-secret-token"), ownLog);
+    assertEquals("[]", call("GET", "/audit?webhookId=" + id, keyB, null).body());
+    assertFalse(call("GET", "/audit", keyB, null).body().contains("audited"), "B's log has nothing of A's");
   }
 
   @Test

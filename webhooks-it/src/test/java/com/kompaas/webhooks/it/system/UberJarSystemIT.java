@@ -130,6 +130,9 @@ class UberJarSystemIT {
     } finally {
       driver.quit();
     }
+    String log = Files.readString(TestInfrastructure.target().resolve("sys-app.log"));
+    assertTrue(!log.contains(TestInfrastructure.OPERATOR_PASSWORD) && !log.contains(TestInfrastructure.DEMO_ADMIN_PASSWORD),
+        "configured passwords never reach the log");
   }
 
   @Test
