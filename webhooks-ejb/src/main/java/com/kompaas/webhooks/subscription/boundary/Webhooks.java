@@ -9,18 +9,24 @@ import com.kompaas.webhooks.subscription.control.RenderedRequest;
 import com.kompaas.webhooks.subscription.control.WebhookValidator;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
+import com.kompaas.webhooks.delivery.control.SecretRing;
+import com.kompaas.webhooks.delivery.control.SigningSecret;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** An account's webhooks: create, change, read, delete and preview. */
 @Stateless
 public class Webhooks {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final WebhookValidator validator = new WebhookValidator();
   private final Preview preview = new Preview();
@@ -40,9 +46,26 @@ public class Webhooks {
   public Webhook create(String accountId, WebhookSettings settings) {
     requireAccount(accountId);
     validated(settings);
-    Webhook webhook = new Webhook(accountId, settings, clock.instant());
+    Instant now = clock.instant();
+    Webhook webhook = new Webhook(accountId, settings, now);
+    // every webhook signs from its first delivery on (Standard Webhooks)
+    webhook.changeSecret(SigningSecret.generate(RANDOM).value(), now);
     em.persist(webhook);
     return webhook;
+  }
+
+  /**
+   * A new signing secret; the old one keeps signing beside it for {@link
+   * SecretRing#ROTATION_OVERLAP}, so receivers can switch without dropping requests.
+   */
+  public Optional<Webhook> rotateSecret(String accountId, long id) {
+    Optional<Webhook> found = find(accountId, id);
+    Instant now = clock.instant();
+    found.ifPresent(
+        webhook ->
+            webhook.rotateSecret(
+                SigningSecret.generate(RANDOM).value(), now, now.plus(SecretRing.ROTATION_OVERLAP)));
+    return found;
   }
 
   /**
