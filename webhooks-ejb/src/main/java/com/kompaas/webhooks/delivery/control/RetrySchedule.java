@@ -83,6 +83,11 @@ public final class RetrySchedule {
     return new RetrySchedule(delays, DEFAULT_JITTER, random);
   }
 
+  /** One wait in the schedule's notation ({@code 500ms}, {@code 5s}, {@code 5m}, {@code 2h}, {@code 1d}). */
+  public static Duration duration(String text) {
+    return step(text.strip().toLowerCase(Locale.ROOT), text);
+  }
+
   private static Duration step(String part, String spec) {
     Matcher m = STEP.matcher(part);
     if (!m.matches()) {

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.intake.boundary;
 
+import com.kompaas.webhooks.delivery.boundary.Dispatcher;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.platform.boundary.Resources;
 import jakarta.ejb.ActivationConfigProperty;
@@ -13,6 +14,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Reads events from the {@value Resources#EVENTS_QUEUE} queue. An adapter only: it unwraps the body
@@ -47,10 +50,20 @@ public class EventConsumer implements MessageListener {
 
   @Inject Intake intake;
 
+  @Inject Dispatcher dispatcher;
+
+  @Inject Logger log;
+
   @Override
   public void onMessage(Message message) {
     String messageId = messageId(message);
-    intake.accept(body(message), DeadLetter.Source.JMS, messageId);
+    var accepted = intake.accept(body(message), DeadLetter.Source.JMS, messageId);
+    try {
+      dispatcher.publish(accepted.tickets());
+    } catch (RuntimeException e) {
+      // the event and its deliveries are committed; the scheduler hands them out when the lease ends
+      log.log(Level.WARNING, "Could not queue the deliveries of message " + messageId + " at once", e);
+    }
   }
 
   /** Text is the contract; bytes are read as UTF-8, anything else is kept as a reason. */

@@ -9,7 +9,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import com.kompaas.webhooks.delivery.control.DispatchTicket;
+import com.kompaas.webhooks.delivery.control.FanOut;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +31,12 @@ public class Intake {
     DEAD_LETTERED
   }
 
+  /**
+   * @param tickets the deliveries created for a newly stored event, to be published once the
+   *     transaction has committed
+   */
+  public record Accepted(Outcome outcome, Long eventId, List<DispatchTicket> tickets) {}
+
   private final EventParser parser = new EventParser();
 
   @PersistenceContext EntityManager em;
@@ -35,35 +45,33 @@ public class Intake {
 
   @Inject Logger log;
 
-  public Outcome accept(String body, DeadLetter.Source source, String messageId) {
+  @Inject FanOut fanOut;
+
+  public Accepted accept(String body, DeadLetter.Source source, String messageId) {
     IncomingEvent incoming;
     try {
       incoming = parser.parse(body);
     } catch (InvalidEventException e) {
       log.warning(() -> "Rejected " + source + " message " + messageId + ": " + e.getMessage());
       em.persist(new DeadLetter(clock.instant(), source, messageId, e.getMessage(), body));
-      return Outcome.DEAD_LETTERED;
+      return new Accepted(Outcome.DEAD_LETTERED, null, List.of());
     }
     // A concurrent twin that slips past this read hits the unique key, rolls back and is
     // redelivered, and then finds the stored row here.
-    boolean known =
-        !em.createNamedQuery(Event.BY_ACCOUNT_AND_EXTERNAL_ID, Event.class)
+    List<Event> known =
+        em.createNamedQuery(Event.BY_ACCOUNT_AND_EXTERNAL_ID, Event.class)
             .setParameter("accountId", incoming.accountId())
             .setParameter("externalId", incoming.id())
             .setMaxResults(1)
-            .getResultList()
-            .isEmpty();
-    if (known) {
-      return Outcome.DUPLICATE;
+            .getResultList();
+    if (!known.isEmpty()) {
+      return new Accepted(Outcome.DUPLICATE, known.get(0).getId(), List.of());
     }
-    em.persist(
+    Instant now = clock.instant();
+    var event =
         new Event(
-            incoming.accountId(),
-            incoming.id(),
-            incoming.type(),
-            incoming.occurredAt(),
-            clock.instant(),
-            incoming.data()));
-    return Outcome.STORED;
+            incoming.accountId(), incoming.id(), incoming.type(), incoming.occurredAt(), now, incoming.data());
+    em.persist(event);
+    return new Accepted(Outcome.STORED, event.getId(), fanOut.deliveriesFor(event, now));
   }
 }

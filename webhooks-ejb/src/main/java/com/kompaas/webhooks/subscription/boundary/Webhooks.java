@@ -14,6 +14,8 @@ import com.kompaas.webhooks.subscription.control.RenderedRequest;
 import com.kompaas.webhooks.subscription.control.WebhookValidator;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
+import com.kompaas.webhooks.delivery.control.SecretRing;
+import com.kompaas.webhooks.delivery.control.SigningSecret;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +25,8 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Webhooks {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final WebhookValidator validator = new WebhookValidator();
   private final Preview preview = new Preview();
@@ -71,10 +77,30 @@ public class Webhooks {
   public Webhook create(String accountId, WebhookSettings settings) {
     requireAccount(accountId);
     validated(settings);
-    Webhook webhook = new Webhook(accountId, settings, clock.instant());
+    Instant now = clock.instant();
+    Webhook webhook = new Webhook(accountId, settings, now);
+    // every webhook signs from its first delivery on (Standard Webhooks)
+    webhook.changeSecret(SigningSecret.generate(RANDOM).value(), now);
     em.persist(webhook);
     audit.record(AuditEntry.Action.CREATE, webhook, null, audit.snapshot(webhook));
     return webhook;
+  }
+
+  /**
+   * A new signing secret; the old one keeps signing beside it for {@link
+   * SecretRing#ROTATION_OVERLAP}, so receivers can switch without dropping requests.
+   */
+  public Optional<Webhook> rotateSecret(String accountId, long id) {
+    Optional<Webhook> found = find(accountId, id);
+    Instant now = clock.instant();
+    found.ifPresent(
+        webhook -> {
+          String before = audit.snapshot(webhook);
+          webhook.rotateSecret(
+              SigningSecret.generate(RANDOM).value(), now, now.plus(SecretRing.ROTATION_OVERLAP));
+          audit.record(AuditEntry.Action.ROTATE_SECRET, webhook, before, audit.snapshot(webhook));
+        });
+    return found;
   }
 
   /**

@@ -38,7 +38,8 @@ public class AuditEntry {
     UPDATE,
     DELETE,
     ENABLE,
-    DISABLE
+    DISABLE,
+    ROTATE_SECRET
   }
 
   @Id

@@ -22,11 +22,19 @@ import java.util.Objects;
     name = Event.BY_ACCOUNT_AND_EXTERNAL_ID,
     query = "select e from Event e where e.accountId = :accountId and e.externalId = :externalId")
 @NamedQuery(name = Event.COUNT, query = "select count(e) from Event e")
+@NamedQuery(
+    name = Event.WITHOUT_DELIVERY_TO_WEBHOOK,
+    query =
+        "select e from Event e where e.accountId = :accountId and e.type = :eventType"
+            + " and e.receivedAt >= :from and e.receivedAt < :to and not exists"
+            + " (select d.id from com.kompaas.webhooks.delivery.entity.Delivery d"
+            + " where d.webhookId = :webhookId and d.eventId = e.id) order by e.receivedAt, e.id")
 public class Event {
 
   public static final String LATEST = "Event.latest";
   public static final String BY_ACCOUNT_AND_EXTERNAL_ID = "Event.byAccountAndExternalId";
   public static final String COUNT = "Event.count";
+  public static final String WITHOUT_DELIVERY_TO_WEBHOOK = "Event.withoutDeliveryToWebhook";
 
   public static final int ACCOUNT_ID_LENGTH = 64;
   public static final int EXTERNAL_ID_LENGTH = 128;

@@ -48,7 +48,22 @@ import org.hibernate.annotations.FetchMode;
     query =
         "select w from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
             + " and w.enabled = true order by w.id")
+@NamedQuery(
+    name = Webhook.ENABLED_IDS_BY_ACCOUNT_AND_EVENT_TYPE,
+    query =
+        "select w.id from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
+            + " and w.enabled = true order by w.id")
+@NamedQuery(
+    name = Webhook.DISABLE_BY_SYSTEM,
+    query =
+        "update Webhook w set w.enabled = false, w.disabledReason = :reason, w.disabledAt = :now,"
+            + " w.updatedAt = :now, w.version = w.version + 1 where w.id = :id and w.enabled = true")
 public class Webhook {
+
+  /** Delivery switches a webhook off without loading it, so a user's open edit is not clobbered. */
+  public static final String DISABLE_BY_SYSTEM = "Webhook.disableBySystem";
+  /** Fan-out needs only ids, not the settings and their four collections. */
+  public static final String ENABLED_IDS_BY_ACCOUNT_AND_EVENT_TYPE = "Webhook.enabledIdsByAccountAndEventType";
 
   public static final String BY_ACCOUNT = "Webhook.byAccount";
   public static final String BY_ACCOUNT_AND_ID = "Webhook.byAccountAndId";
@@ -65,6 +80,7 @@ public class Webhook {
   /** Most entries in each of the ticked parameters, user parameters, query parameters, headers. */
   public static final int MAX_PAIRS = 50;
   public static final int SECRET_LENGTH = 128;
+  public static final int DISABLED_REASON_LENGTH = 500;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_seq")
@@ -165,6 +181,22 @@ public class Webhook {
   @Column(name = "secret", length = SECRET_LENGTH)
   private String secret;
 
+  /** The secret before the last rotation; it keeps signing until {@link #previousSecretUntil}. */
+  @Size(max = SECRET_LENGTH)
+  @Column(name = "previous_secret", length = SECRET_LENGTH)
+  private String previousSecret;
+
+  @Column(name = "previous_secret_until")
+  private Instant previousSecretUntil;
+
+  /** Why the system switched the webhook off (410 Gone, failing for days); null otherwise. */
+  @Size(max = DISABLED_REASON_LENGTH)
+  @Column(name = "disabled_reason", length = DISABLED_REASON_LENGTH)
+  private String disabledReason;
+
+  @Column(name = "disabled_at")
+  private Instant disabledAt;
+
   @NotNull
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -205,7 +237,33 @@ public class Webhook {
 
   public void enable(Instant now) {
     this.enabled = true;
+    this.disabledReason = null;
+    this.disabledAt = null;
     this.updatedAt = now;
+  }
+
+  /** Rotation: the new secret signs from now on, and the old one beside it until {@code until}. */
+  public void rotateSecret(String newSecret, Instant now, Instant until) {
+    String old = this.secret;
+    changeSecret(newSecret, now);
+    this.previousSecret = old;
+    this.previousSecretUntil = old == null ? null : until;
+  }
+
+  public String getPreviousSecret() {
+    return previousSecret;
+  }
+
+  public Instant getPreviousSecretUntil() {
+    return previousSecretUntil;
+  }
+
+  public String getDisabledReason() {
+    return disabledReason;
+  }
+
+  public Instant getDisabledAt() {
+    return disabledAt;
   }
 
   public void disable(Instant now) {

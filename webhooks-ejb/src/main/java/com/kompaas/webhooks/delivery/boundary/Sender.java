@@ -1,0 +1,137 @@
+package com.kompaas.webhooks.delivery.boundary;
+
+import com.kompaas.webhooks.delivery.control.AttemptError;
+import com.kompaas.webhooks.delivery.control.AttemptOutcome;
+import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
+import com.kompaas.webhooks.delivery.control.DeliveryStore;
+import com.kompaas.webhooks.delivery.control.DispatchTicket;
+import com.kompaas.webhooks.delivery.control.EndpointGate;
+import com.kompaas.webhooks.delivery.control.HeaderMasker;
+import com.kompaas.webhooks.delivery.control.HttpSender;
+import com.kompaas.webhooks.delivery.control.Job;
+import com.kompaas.webhooks.delivery.control.OutboundRequest;
+import com.kompaas.webhooks.delivery.control.OutcomeClassifier;
+import com.kompaas.webhooks.delivery.control.RequestBuilder;
+import com.kompaas.webhooks.delivery.control.SecretRing;
+import com.kompaas.webhooks.delivery.control.SendResult;
+import com.kompaas.webhooks.delivery.control.SigningSecret;
+import com.kompaas.webhooks.delivery.entity.Attempt;
+import com.kompaas.webhooks.subscription.control.EventValues;
+import com.kompaas.webhooks.subscription.control.RequestRenderer;
+import com.kompaas.webhooks.subscription.entity.Webhook;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes one attempt for one dispatch ticket: pass the endpoint's gate, claim the delivery, render
+ * and sign the request, send it, write the attempt. No transaction is open during the HTTP call;
+ * the claim before and the record after are short transactions of their own.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Sender {
+
+  @Inject DeliveryStore store;
+
+  @Inject EndpointGate gate;
+
+  @Inject HttpSender http;
+
+  @Inject DeliveryConfiguration configuration;
+
+  @Inject Clock clock;
+
+  private final RequestRenderer renderer = new RequestRenderer();
+  private final RequestBuilder builder = new RequestBuilder();
+  private final OutcomeClassifier classifier = new OutcomeClassifier();
+
+  public void deliver(DispatchTicket ticket) throws InterruptedException {
+    Instant now = clock.instant();
+    Optional<Instant> notBefore = gate.tryEnter(ticket.webhookId(), now);
+    if (notBefore.isPresent()) {
+      store.defer(ticket, notBefore.get(), now);
+      return;
+    }
+    boolean sent = false;
+    boolean delivered = false;
+    try {
+      Optional<Job> claimed = store.claim(ticket, now, now.plus(configuration.lease()));
+      if (claimed.isEmpty()) {
+        return;
+      }
+      Job job = claimed.get();
+      Attempted attempted = attempt(job);
+      sent = true;
+      delivered = attempted.outcome().delivered();
+      store.record(job, attempted.attempt(), attempted.outcome(), clock.instant());
+    } finally {
+      if (sent) {
+        gate.leave(ticket.webhookId(), delivered, clock.instant());
+      } else {
+        gate.release(ticket.webhookId());
+      }
+    }
+  }
+
+  private record Attempted(Attempt attempt, AttemptOutcome outcome) {}
+
+  private Attempted attempt(Job job) {
+    Instant startedAt = clock.instant();
+    OutboundRequest request;
+    try {
+      var rendered = renderer.render(job.webhook(), EventValues.of(job.event()));
+      request = builder.build(rendered, RequestBuilder.messageId(job.deliveryId()), startedAt, secrets(job.webhook(), startedAt));
+    } catch (RuntimeException e) {
+      // settings are validated on save, so this is a defect or a changed catalogue: log, not crash
+      var outcome = new AttemptOutcome(AttemptOutcome.Verdict.FAILED, AttemptError.OTHER, 0, null,
+          "could not build the request: " + e.getMessage());
+      return new Attempted(
+          attempt(job, startedAt, Duration.ZERO, new Attempt.Request(job.webhook().getMethod().name(), job.webhook().getUrl(), "", null),
+              new Attempt.Response(null, null, null, false), outcome),
+          outcome);
+    }
+    SendResult result = http.send(request);
+    AttemptOutcome outcome = classifier.classify(result, clock.instant());
+    var sentRequest =
+        new Attempt.Request(
+            request.method(), request.url().toString(), HeaderMasker.requestHeaders(request.headers()),
+            request.body().length == 0 ? null : new String(request.body(), StandardCharsets.UTF_8));
+    var response =
+        new Attempt.Response(
+            result.responded() ? result.status() : null,
+            result.responded() ? HeaderMasker.responseHeaders(result.headers()) : null,
+            result.responded() ? new String(result.body(), StandardCharsets.UTF_8) : null,
+            result.truncated());
+    return new Attempted(attempt(job, result.startedAt(), result.duration(), sentRequest, response, outcome), outcome);
+  }
+
+  private static Attempt attempt(Job job, Instant startedAt, Duration duration, Attempt.Request request,
+      Attempt.Response response, AttemptOutcome outcome) {
+    return new Attempt(
+        job.deliveryId(), job.accountId(), job.attemptNumber(), job.manual(), startedAt, duration.toMillis(),
+        request, response, Attempt.Outcome.valueOf(outcome.verdict().name()),
+        outcome.error() == null ? null : outcome.error().name(), outcome.detail());
+  }
+
+  /** The current secret, and the previous one while its rotation overlap lasts. */
+  static SecretRing secrets(Webhook webhook, Instant now) {
+    if (webhook.getSecret() == null) {
+      return null;
+    }
+    SigningSecret current = SigningSecret.parse(webhook.getSecret());
+    if (webhook.getPreviousSecret() != null && webhook.getPreviousSecretUntil() != null
+        && now.isBefore(webhook.getPreviousSecretUntil())) {
+      return SecretRing.of(current,
+          List.of(new SecretRing.Entry(SigningSecret.parse(webhook.getPreviousSecret()), webhook.getPreviousSecretUntil())));
+    }
+    return SecretRing.of(current);
+  }
+}

@@ -1,0 +1,133 @@
+package com.kompaas.webhooks.delivery.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivery's settings from MicroProfile Config (see the README's table), and the shared controls
+ * built from them: one HTTP sender with its keep-alive pool, one endpoint gate, one address guard
+ * and one retry schedule per instance.
+ */
+@ApplicationScoped
+public class DeliveryConfiguration {
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.retry-schedule", defaultValue = RetrySchedule.DEFAULT_SPEC)
+  String retrySchedule;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.connect-timeout", defaultValue = "5s")
+  String connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.total-timeout", defaultValue = "15s")
+  String totalTimeout;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.max-response-bytes", defaultValue = "20480")
+  int maxResponseBytes;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.user-agent", defaultValue = "kompaas-webhooks/1")
+  String userAgent;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.outbound.allow")
+  Optional<String> outboundAllow;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.max-in-flight-per-endpoint", defaultValue = "16")
+  int maxInFlightPerEndpoint;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.breaker.failures", defaultValue = "5")
+  int breakerFailures;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.breaker.cooldown", defaultValue = "10s")
+  String breakerCooldown;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.breaker.max-cooldown", defaultValue = "5m")
+  String breakerMaxCooldown;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.auto-disable-after", defaultValue = "5d")
+  String autoDisableAfter;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.lease", defaultValue = "60s")
+  String lease;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.scheduler-batch", defaultValue = "500")
+  int schedulerBatch;
+
+  private JdkHttpSender sender;
+
+  /** Jitter from the calling thread's generator: the schedule is shared by all sender threads. */
+  private static final RandomGenerator RANDOM = () -> ThreadLocalRandom.current().nextLong();
+
+  @Produces
+  @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
+  RetrySchedule retrySchedule() {
+    return RetrySchedule.parse(retrySchedule, RANDOM);
+  }
+
+  @Produces
+  @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
+  AddressGuard addressGuard() {
+    return AddressGuard.parse(outboundAllow.orElse(""), HostResolver.system());
+  }
+
+  @Produces
+  @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
+  HttpSender httpSender(AddressGuard guard) {
+    sender =
+        new JdkHttpSender(
+            new JdkHttpSender.Settings(
+                RetrySchedule.duration(connectTimeout), RetrySchedule.duration(totalTimeout),
+                maxResponseBytes, userAgent),
+            guard);
+    return sender;
+  }
+
+  @Produces
+  @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
+  EndpointGate endpointGate() {
+    return new EndpointGate(
+        new EndpointGate.Limits(
+            maxInFlightPerEndpoint, Duration.ofMillis(100), breakerFailures,
+            RetrySchedule.duration(breakerCooldown), RetrySchedule.duration(breakerMaxCooldown)));
+  }
+
+  public Duration autoDisableAfter() {
+    return RetrySchedule.duration(autoDisableAfter);
+  }
+
+  /** How long a handed-out delivery belongs to the queue or a sender before it is handed out again. */
+  public Duration lease() {
+    Duration configured = RetrySchedule.duration(lease);
+    Duration floor = RetrySchedule.duration(totalTimeout).plusSeconds(15);
+    return configured.compareTo(floor) < 0 ? floor : configured;
+  }
+
+  public int schedulerBatch() {
+    return schedulerBatch;
+  }
+
+  @PreDestroy
+  void close() {
+    if (sender != null) {
+      sender.close();
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package com.kompaas.webhooks.delivery.control;
+
+import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.subscription.entity.Webhook;
+
+/**
+ * A claimed delivery with what its attempt needs, read in one short transaction so that the HTTP
+ * call holds no database resources.
+ *
+ * @param attemptNumber the number this attempt gets, counting from 1
+ */
+public record Job(
+    long deliveryId,
+    long token,
+    String accountId,
+    int attemptNumber,
+    boolean manual,
+    Webhook webhook,
+    Event event) {}

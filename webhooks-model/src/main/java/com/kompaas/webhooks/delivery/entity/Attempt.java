@@ -1,0 +1,218 @@
+package com.kompaas.webhooks.delivery.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One HTTP send, success or failure, as it went out and as it came back. Never changed after it is
+ * written: a resend is a new attempt. Secrets in the request headers are masked before they get
+ * here.
+ */
+@Entity
+@Table(name = "attempt")
+@NamedQuery(
+    name = Attempt.BY_DELIVERY,
+    query =
+        "select a from Attempt a where a.accountId = :accountId and a.deliveryId = :deliveryId"
+            + " order by a.number, a.id")
+public class Attempt {
+
+  public static final String BY_DELIVERY = "Attempt.byDelivery";
+
+  public static final int URL_LENGTH = 8192;
+  public static final int ERROR_DETAIL_LENGTH = 1000;
+  /** Request bodies are kept whole up to this many characters (the template limit is smaller). */
+  public static final int MAX_REQUEST_BODY_CHARS = 1024 * 1024;
+
+  /** How the attempt ended. */
+  public enum Outcome {
+    DELIVERED,
+    FAILED,
+    GONE
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attempt_seq")
+  @SequenceGenerator(name = "attempt_seq", sequenceName = "attempt_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(name = "delivery_id", nullable = false)
+  private long deliveryId;
+
+  @Column(name = "account_id", nullable = false, length = 64)
+  private String accountId;
+
+  @Column(name = "number", nullable = false)
+  private int number;
+
+  @Column(name = "manual", nullable = false)
+  private boolean manual;
+
+  @Column(name = "started_at", nullable = false)
+  private Instant startedAt;
+
+  @Column(name = "duration_ms", nullable = false)
+  private long durationMs;
+
+  @Column(name = "request_method", nullable = false, length = 8)
+  private String requestMethod;
+
+  @Column(name = "request_url", nullable = false, length = URL_LENGTH)
+  private String requestUrl;
+
+  @Lob
+  @Column(name = "request_headers", nullable = false, columnDefinition = "TEXT")
+  private String requestHeaders;
+
+  @Lob
+  @Column(name = "request_body", columnDefinition = "MEDIUMTEXT")
+  private String requestBody;
+
+  @Column(name = "response_status")
+  private Integer responseStatus;
+
+  @Lob
+  @Column(name = "response_headers", columnDefinition = "TEXT")
+  private String responseHeaders;
+
+  @Lob
+  @Column(name = "response_body", columnDefinition = "MEDIUMTEXT")
+  private String responseBody;
+
+  @Column(name = "response_truncated", nullable = false)
+  private boolean responseTruncated;
+
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(name = "outcome", nullable = false, columnDefinition = "VARCHAR(16)")
+  private Outcome outcome;
+
+  @Column(name = "error", length = 32)
+  private String error;
+
+  @Column(name = "error_detail", length = ERROR_DETAIL_LENGTH)
+  private String errorDetail;
+
+  protected Attempt() {}
+
+  /** What was sent. */
+  public record Request(String method, String url, String headers, String body) {}
+
+  /** What came back; {@code status} null when no response arrived. */
+  public record Response(Integer status, String headers, String body, boolean truncated) {}
+
+  public Attempt(
+      long deliveryId,
+      String accountId,
+      int number,
+      boolean manual,
+      Instant startedAt,
+      long durationMs,
+      Request request,
+      Response response,
+      Outcome outcome,
+      String error,
+      String errorDetail) {
+    this.deliveryId = deliveryId;
+    this.accountId = Objects.requireNonNull(accountId);
+    this.number = number;
+    this.manual = manual;
+    this.startedAt = Objects.requireNonNull(startedAt);
+    this.durationMs = durationMs;
+    this.requestMethod = request.method();
+    this.requestUrl = cut(request.url(), URL_LENGTH);
+    this.requestHeaders = request.headers();
+    this.requestBody = cut(request.body(), MAX_REQUEST_BODY_CHARS);
+    this.responseStatus = response.status();
+    this.responseHeaders = response.headers();
+    this.responseBody = response.body();
+    this.responseTruncated = response.truncated();
+    this.outcome = Objects.requireNonNull(outcome);
+    this.error = error;
+    this.errorDetail = cut(errorDetail, ERROR_DETAIL_LENGTH);
+  }
+
+  private static String cut(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getDeliveryId() {
+    return deliveryId;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public int getNumber() {
+    return number;
+  }
+
+  public boolean isManual() {
+    return manual;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public long getDurationMs() {
+    return durationMs;
+  }
+
+  public String getRequestMethod() {
+    return requestMethod;
+  }
+
+  public String getRequestUrl() {
+    return requestUrl;
+  }
+
+  public String getRequestHeaders() {
+    return requestHeaders;
+  }
+
+  public String getRequestBody() {
+    return requestBody;
+  }
+
+  public Integer getResponseStatus() {
+    return responseStatus;
+  }
+
+  public String getResponseHeaders() {
+    return responseHeaders;
+  }
+
+  public String getResponseBody() {
+    return responseBody;
+  }
+
+  public boolean isResponseTruncated() {
+    return responseTruncated;
+  }
+
+  public Outcome getOutcome() {
+    return outcome;
+  }
+
+  public String getError() {
+    return error;
+  }
+
+  public String getErrorDetail() {
+    return errorDetail;
+  }
+}

@@ -1,0 +1,262 @@
+package com.kompaas.webhooks.delivery.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One event on its way to one webhook. The row is the resend schedule: {@code status}, {@code
+ * attempts} and {@code dueAt}. Senders are handed a {@code dispatchToken}; the row changes hands
+ * only through conditional updates on that token, so two senders never send the same attempt.
+ */
+@Entity
+@Table(name = "delivery")
+@NamedQuery(
+    name = Delivery.BY_ACCOUNT_AND_ID,
+    query = "select d from Delivery d where d.accountId = :accountId and d.id = :id")
+@NamedQuery(
+    name = Delivery.BY_ACCOUNT,
+    query = "select d from Delivery d where d.accountId = :accountId order by d.createdAt desc, d.id desc")
+@NamedQuery(
+    name = Delivery.BY_ACCOUNT_AND_WEBHOOK,
+    query =
+        "select d from Delivery d where d.accountId = :accountId and d.webhookId = :webhookId"
+            + " order by d.createdAt desc, d.id desc")
+@NamedQuery(
+    name = Delivery.FAILED_BY_WEBHOOK_IN_RANGE,
+    query =
+        "select d from Delivery d where d.accountId = :accountId and d.webhookId = :webhookId"
+            + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.FAILED"
+            + " and d.createdAt >= :from and d.createdAt < :to order by d.createdAt, d.id")
+@NamedQuery(
+    name = Delivery.CLAIM,
+    query =
+        "update Delivery d set d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.SENDING,"
+            + " d.dueAt = :leaseUntil, d.updatedAt = :now, d.version = d.version + 1"
+            + " where d.id = :id and d.dispatchToken = :token"
+            + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED")
+public class Delivery {
+
+  public static final String BY_ACCOUNT_AND_ID = "Delivery.byAccountAndId";
+  public static final String BY_ACCOUNT = "Delivery.byAccount";
+  public static final String BY_ACCOUNT_AND_WEBHOOK = "Delivery.byAccountAndWebhook";
+  public static final String FAILED_BY_WEBHOOK_IN_RANGE = "Delivery.failedByWebhookInRange";
+  public static final String CLAIM = "Delivery.claim";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
+  @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)
+  private Long id;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  @Column(name = "account_id", nullable = false, length = 64)
+  private String accountId;
+
+  @Column(name = "webhook_id", nullable = false)
+  private long webhookId;
+
+  @Column(name = "event_id", nullable = false)
+  private long eventId;
+
+  @Column(name = "event_type", nullable = false, length = 128)
+  private String eventType;
+
+  @Column(name = "external_event_id", nullable = false, length = 128)
+  private String externalEventId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, columnDefinition = "VARCHAR(16)")
+  private DeliveryStatus status;
+
+  @Column(name = "due_at")
+  private Instant dueAt;
+
+  @Column(name = "dispatch_token", nullable = false)
+  private long dispatchToken;
+
+  @Column(name = "attempts", nullable = false)
+  private int attempts;
+
+  @Column(name = "manual_resend", nullable = false)
+  private boolean manualResend;
+
+  @Column(name = "last_attempt_at")
+  private Instant lastAttemptAt;
+
+  @Column(name = "last_status_code")
+  private Integer lastStatusCode;
+
+  @Column(name = "last_error", length = 32)
+  private String lastError;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Delivery() {}
+
+  /** A new delivery, already handed to the senders' queue with a lease until {@code leaseUntil}. */
+  public Delivery(
+      String accountId,
+      long webhookId,
+      long eventId,
+      String eventType,
+      String externalEventId,
+      long dispatchToken,
+      Instant now,
+      Instant leaseUntil) {
+    this.accountId = Objects.requireNonNull(accountId);
+    this.webhookId = webhookId;
+    this.eventId = eventId;
+    this.eventType = Objects.requireNonNull(eventType);
+    this.externalEventId = Objects.requireNonNull(externalEventId);
+    this.status = DeliveryStatus.QUEUED;
+    this.dispatchToken = dispatchToken;
+    this.dueAt = leaseUntil;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** The attempt succeeded. */
+  public void recordSuccess(int statusCode, Instant now) {
+    recordAttempt(now, statusCode, null);
+    this.status = DeliveryStatus.SUCCEEDED;
+    this.dueAt = null;
+  }
+
+  /**
+   * The attempt failed; {@code nextAttemptAt} is empty when no attempt is left (or retry is off),
+   * which makes the delivery final.
+   */
+  public void recordFailure(Integer statusCode, String error, Instant now, java.util.Optional<Instant> nextAttemptAt) {
+    recordAttempt(now, statusCode, error);
+    if (nextAttemptAt.isPresent()) {
+      this.status = DeliveryStatus.PENDING;
+      this.dueAt = nextAttemptAt.get();
+    } else {
+      this.status = DeliveryStatus.FAILED;
+      this.dueAt = null;
+    }
+  }
+
+  /** Not sent now (the endpoint's circuit is open, or it is at its concurrency limit): try later. */
+  public void defer(Instant until, Instant now) {
+    this.status = DeliveryStatus.PENDING;
+    this.dueAt = until;
+    this.updatedAt = now;
+  }
+
+  /** The webhook is disabled or deleted: nothing was sent, and nothing will be until a resend. */
+  public void abandon(String reason, Instant now) {
+    this.status = DeliveryStatus.FAILED;
+    this.lastError = reason;
+    this.dueAt = null;
+    this.updatedAt = now;
+  }
+
+  /** A person asked for another attempt: a new attempt, the history stays. */
+  public void resendNow(long newToken, Instant now) {
+    this.status = DeliveryStatus.PENDING;
+    this.dueAt = now;
+    this.manualResend = true;
+    this.dispatchToken = newToken;
+    this.updatedAt = now;
+  }
+
+  private void recordAttempt(Instant now, Integer statusCode, String error) {
+    this.attempts++;
+    this.lastAttemptAt = now;
+    this.lastStatusCode = statusCode;
+    this.lastError = error;
+    this.manualResend = false;
+    this.updatedAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public long getWebhookId() {
+    return webhookId;
+  }
+
+  public long getEventId() {
+    return eventId;
+  }
+
+  public String getEventType() {
+    return eventType;
+  }
+
+  public String getExternalEventId() {
+    return externalEventId;
+  }
+
+  public DeliveryStatus getStatus() {
+    return status;
+  }
+
+  public Instant getDueAt() {
+    return dueAt;
+  }
+
+  public long getDispatchToken() {
+    return dispatchToken;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public boolean isManualResend() {
+    return manualResend;
+  }
+
+  public Instant getLastAttemptAt() {
+    return lastAttemptAt;
+  }
+
+  public Integer getLastStatusCode() {
+    return lastStatusCode;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  /** The next attempt's time while one is scheduled; null otherwise. */
+  public Instant getNextAttemptAt() {
+    return status == DeliveryStatus.PENDING ? dueAt : null;
+  }
+}
