@@ -71,7 +71,8 @@ class LauncherSystemIT {
 
     try (var app = new ApplicationProcess(command, env, log, httpPort).start()) {
       Await.until("every event stored after the restart", Duration.ofSeconds(60), () -> total(app) == ids.size());
-      assertTrue(page(app).contains(ids.get(0)), "the first event survived the restart");
+      // waits too: the page is briefly away while Payara Micro redeploys after "ready"
+      Await.until("the first event survived the restart", Duration.ofSeconds(60), () -> page(app).contains(ids.get(0)));
       assertEquals(ids.size(), total(app), "each event stored exactly once");
     }
   }
