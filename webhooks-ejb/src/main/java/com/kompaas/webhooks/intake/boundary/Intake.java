@@ -3,6 +3,7 @@ package com.kompaas.webhooks.intake.boundary;
 import com.kompaas.webhooks.intake.control.EventParser;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
+import com.kompaas.webhooks.intake.control.KnownEventTypes;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.ejb.Stateless;
@@ -47,10 +48,15 @@ public class Intake {
 
   @Inject FanOut fanOut;
 
+  @Inject KnownEventTypes knownTypes;
+
   public Accepted accept(String body, DeadLetter.Source source, String messageId) {
     IncomingEvent incoming;
     try {
       incoming = parser.parse(body);
+      if (!knownTypes.contains(incoming.type())) {
+        throw new InvalidEventException("type '" + incoming.type() + "' is not in the event catalogue");
+      }
     } catch (InvalidEventException e) {
       log.warning(() -> "Rejected " + source + " message " + messageId + ": " + e.getMessage());
       em.persist(new DeadLetter(clock.instant(), source, messageId, e.getMessage(), body));

@@ -191,6 +191,29 @@ class DeliveryIT {
   }
 
   @Test
+  void webhookFailingForFiveDaysWithoutASuccessIsSwitchedOff() throws Exception {
+    receiver.byDefault("/down", Receiver.Answer.status(500));
+    Webhook hook = create(simple("/down", false));
+    String first = publish("sms.incoming", "{\"messageId\":\"d1\"}");
+    awaitStatus(hook, first, DeliveryStatus.FAILED);
+    assertTrue(webhooks.find(account, hook.getId()).orElseThrow().isEnabled(), "one failure is not enough");
+
+    TestClock.advance(Duration.ofDays(5).plusHours(1));
+    String second = publish("sms.incoming", "{\"messageId\":\"d2\"}");
+    awaitStatus(hook, second, DeliveryStatus.FAILED);
+    Webhook after = webhooks.find(account, hook.getId()).orElseThrow();
+    assertFalse(after.isEnabled());
+    assertTrue(after.getDisabledReason().contains("no success for 5 days"), after.getDisabledReason());
+
+    String third = publish("sms.incoming", "{\"messageId\":\"d3\"}");
+    Thread.sleep(1500);
+    assertEquals(2, receiver.received("/down").size(), "a switched-off webhook gets no new deliveries");
+    assertTrue(deliveries.replay(account, hook.getId(), Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(30))) >= 1,
+        "the event that arrived while it was off can be replayed");
+    assertNotNull(third);
+  }
+
+  @Test
   void redirectIsNotFollowedAndCountsAsFailure() throws Exception {
     receiver.byDefault("/moved", Receiver.Answer.status(302, "Location", receiver.url("/elsewhere")));
     Webhook hook = create(simple("/moved", false));

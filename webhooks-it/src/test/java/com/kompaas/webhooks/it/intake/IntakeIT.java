@@ -96,6 +96,7 @@ class IntakeIT {
             new String[] {"{\"tag\":\"" + tag + "-1\",\"type\":\"a.b\",\"accountId\":\"1\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{}}", "id is missing"},
             new String[] {"{\"tag\":\"" + tag + "-2\",\"id\":\"x\",\"type\":\"a.b\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{}}", "accountId is missing"},
             new String[] {"{\"tag\":\"" + tag + "-3\",\"id\":\"x\",\"type\":\"a.b\",\"accountId\":\"1\",\"occurredAt\":\"soon\",\"data\":{}}", "occurredAt"},
+            new String[] {"{\"id\":\"" + tag + "-5\",\"type\":\"call.teleport.start\",\"accountId\":\"1\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{}}", "not in the event catalogue"},
             new String[] {"{\"tag\":\"" + tag + "-4\",\"pad\":\"" + "x".repeat(300 * 1024) + "\"}", "more than the limit"});
     for (String[] c : cases) {
       publish(c[0]);
@@ -105,9 +106,9 @@ class IntakeIT {
       DeadLetter letter = deadLetter(c[0]);
       assertTrue(letter.getReason().contains(c[1]), letter.getReason());
     }
-    DeadLetter oversized = deadLetter(cases.get(3)[0]);
+    DeadLetter oversized = deadLetter(cases.get(4)[0]);
     assertTrue(oversized.isBodyTruncated());
-    assertEquals(cases.get(3)[0].length(), oversized.getBodyLength());
+    assertEquals(cases.get(4)[0].length(), oversized.getBodyLength());
   }
 
   private DeadLetter deadLetter(String body) {
