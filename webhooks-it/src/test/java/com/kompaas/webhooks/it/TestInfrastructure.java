@@ -28,6 +28,11 @@ public class TestInfrastructure implements LauncherSessionListener {
   public static final String DB_PASSWORD = "webhooks-it";
   public static final String BROKER_USER = "it";
   public static final String BROKER_PASSWORD = "it-secret";
+  /** The first-run passwords the tests hand to every application they start. */
+  public static final String OPERATOR_LOGIN = "operator";
+  public static final String OPERATOR_PASSWORD = "it-operator-secret-1";
+  public static final String DEMO_ADMIN_LOGIN = "demo-admin";
+  public static final String DEMO_ADMIN_PASSWORD = "it-demo-admin-secret-1";
 
   private EmbeddedBroker broker;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kompaas.webhooks.it.Await;
+import com.kompaas.webhooks.it.ConsoleHttp;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,9 @@ class LauncherSystemIT {
             "WEBHOOKS_DATA_DIR", dataDir.toString(),
             "WEBHOOKS_HTTP_PORT", String.valueOf(httpPort),
             "WEBHOOKS_EMBEDDED_DB_PORT", String.valueOf(ApplicationProcess.freePort()),
-            "WEBHOOKS_EMBEDDED_BROKER_PORT", String.valueOf(brokerPort));
+            "WEBHOOKS_EMBEDDED_BROKER_PORT", String.valueOf(brokerPort),
+            // the launcher passes its environment on to the application it starts
+            "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD);
     List<String> command = List.of(ApplicationProcess.java(), "-jar", System.getProperty("it.launcher-jar"));
     Path log = target.resolve("launcher-app.log");
     Files.deleteIfExists(log);
@@ -80,8 +83,18 @@ class LauncherSystemIT {
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
+  /** The events page as the operator, who sees every account's events. */
   private static String page(ApplicationProcess app) {
-    return get(app, "/events.xhtml");
+    try {
+      return ConsoleHttp.signIn(app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD)
+          .get("/events.xhtml")
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
   }
 
   private static String health(ApplicationProcess app) {
