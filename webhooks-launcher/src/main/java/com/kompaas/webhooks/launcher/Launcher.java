@@ -67,6 +67,11 @@ public final class Launcher {
       env.put("ARTEMIS_PASSWORD", secrets.getProperty("broker.password"));
     }
 
+    // A used Payara root makes Micro redeploy what it remembers before the jar's own application,
+    // so an old deployment answers for a while after a restart. Nothing there needs to survive:
+    // the state lives in MariaDB and the broker journal.
+    Path payaraRoot = dataDir.resolve("payara");
+    deleteRecursively(payaraRoot);
     Path microJar = Path.of(setting("webhooks.micro-jar", ownDirectory().resolve("webhooks-micro.jar").toString()));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -74,7 +79,7 @@ public final class Launcher {
     command.add("-jar");
     command.add(microJar.toString());
     command.addAll(List.of("--port", String.valueOf(httpPort), "--nocluster", "--name", "webhooks",
-        "--rootdir", dataDir.resolve("payara").toString()));
+        "--rootdir", payaraRoot.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().putAll(env);
@@ -158,6 +163,17 @@ public final class Launcher {
       value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
     }
     return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static Path ownDirectory() throws URISyntaxException {
