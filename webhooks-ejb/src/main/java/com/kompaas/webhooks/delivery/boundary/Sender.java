@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Makes one attempt for one dispatch ticket: pass the endpoint's gate, claim the delivery, render
@@ -48,6 +50,8 @@ public class Sender {
   @Inject DeliveryConfiguration configuration;
 
   @Inject Clock clock;
+
+  @Inject Logger log;
 
   private final RequestRenderer renderer = new RequestRenderer();
   private final RequestBuilder builder = new RequestBuilder();
@@ -71,7 +75,7 @@ public class Sender {
       Attempted attempted = attempt(job);
       sent = true;
       delivered = attempted.outcome().delivered();
-      store.record(job, attempted.attempt(), attempted.outcome(), clock.instant());
+      record(job, attempted);
     } finally {
       if (sent) {
         gate.leave(ticket.webhookId(), delivered, clock.instant());
@@ -82,6 +86,31 @@ public class Sender {
   }
 
   private record Attempted(Attempt attempt, AttemptOutcome outcome) {}
+
+  /** Attempts to write the record this many times before giving up on the database. */
+  static final int RECORD_TRIES = 5;
+
+  /**
+   * The request went out, so its attempt must be logged: a database hiccup (a full connection
+   * pool, a failover) is retried with growing pauses. If the database stays away, the attempt is
+   * written to the server log instead, and the delivery is sent again when its lease ends.
+   */
+  private void record(Job job, Attempted attempted) throws InterruptedException {
+    RuntimeException last = null;
+    for (int i = 0; i < RECORD_TRIES; i++) {
+      try {
+        store.record(job, attempted.attempt(), attempted.outcome(), clock.instant());
+        return;
+      } catch (RuntimeException e) {
+        last = e;
+        Thread.sleep(200L << i);
+      }
+    }
+    Attempt a = attempted.attempt();
+    log.log(Level.SEVERE, "Could not record attempt " + a.getNumber() + " of delivery " + job.deliveryId()
+        + " (" + a.getOutcome() + ", status " + a.getResponseStatus() + ", error " + a.getError()
+        + ", started " + a.getStartedAt() + "); it will be sent again when its lease ends", last);
+  }
 
   private Attempted attempt(Job job) {
     Instant startedAt = clock.instant();

@@ -70,6 +70,10 @@ public class JdkHttpSender implements HttpSender, AutoCloseable {
     if (System.getProperty(RESTRICTED_HEADERS_PROPERTY) == null) {
       System.setProperty(RESTRICTED_HEADERS_PROPERTY, "true");
     }
+    // the JDK would otherwise resend a POST once on a stale pooled connection, unseen by the log
+    if (System.getProperty("sun.net.http.retryPost") == null) {
+      System.setProperty("sun.net.http.retryPost", "false");
+    }
   }
 
   /** Timeouts, response cap and the identity we send with. */

@@ -18,7 +18,9 @@ import jakarta.jms.JMSDestinationDefinition;
     user = "${MPCONFIG=webhooks.db.user}",
     password = "${MPCONFIG=webhooks.db.password}",
     minPoolSize = 2,
-    maxPoolSize = 64,
+    // short transactions only (no HTTP inside one): a few dozen connections serve 64 senders, and
+    // several instances must fit under MariaDB's default max_connections (151)
+    maxPoolSize = 40,
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=meta-data",

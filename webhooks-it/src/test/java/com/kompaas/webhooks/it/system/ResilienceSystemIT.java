@@ -76,6 +76,9 @@ class ResilienceSystemIT {
     // a short lease so that the deliveries of a killed sender are handed out again soon
     env.put("WEBHOOKS_DELIVERY_TOTAL_TIMEOUT", "5s");
     env.put("WEBHOOKS_DELIVERY_LEASE", "20s");
+    // quick resends, and no circuit breaking, so the scripted failures keep both schedulers busy
+    env.put("WEBHOOKS_DELIVERY_RETRY_SCHEDULE", "1s,1s,1s,1s,1s,1s");
+    env.put("WEBHOOKS_DELIVERY_BREAKER_FAILURES", "100000");
     ApplicationProcess app =
         new ApplicationProcess(
             List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
