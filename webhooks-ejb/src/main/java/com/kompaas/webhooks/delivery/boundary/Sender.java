@@ -88,7 +88,7 @@ public class Sender {
   private record Attempted(Attempt attempt, AttemptOutcome outcome) {}
 
   /** Attempts to write the record this many times before giving up on the database. */
-  static final int RECORD_TRIES = 5;
+  static final int RECORD_TRIES = 8;
 
   /**
    * The request went out, so its attempt must be logged: a database hiccup (a full connection
@@ -103,7 +103,7 @@ public class Sender {
         return;
       } catch (RuntimeException e) {
         last = e;
-        Thread.sleep(200L << i);
+        Thread.sleep(Math.min(200L << i, 5_000L)); // about 20 s in all
       }
     }
     Attempt a = attempted.attempt();
