@@ -2,6 +2,7 @@ package com.kompaas.webhooks.it;
 
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The one way tests build a deployment: the real WAR that users run, plus the test's classes. */
@@ -11,8 +12,13 @@ public final class Deployments {
 
   public static WebArchive webhooks(Class<?>... testClasses) {
     File war = TestInfrastructure.target().resolve("deploy/webhooks.war").toFile();
+    // every page needs a signed-in user; Arquillian's in-container runner must not
+    JavaArchive openRunner =
+        ShrinkWrap.create(JavaArchive.class, "arquillian-open.jar")
+            .addAsManifestResource("arquillian-open/web-fragment.xml", "web-fragment.xml");
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
         .addClasses(testClasses)
-        .addClasses(Await.class);
+        .addClasses(Await.class, ConsoleHttp.class)
+        .addAsLibrary(openRunner);
   }
 }

@@ -1,8 +1,10 @@
 package com.kompaas.webhooks.intake.boundary;
 
+import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -12,10 +14,48 @@ import java.util.Optional;
 @Stateless
 public class Events {
 
+  // here rather than as @NamedQuery on Event, whose file belongs to the intake's owner; move them there
+  private static final String LATEST_OF_ACCOUNT =
+      "select e from Event e where e.accountId = :accountId order by e.receivedAt desc, e.id desc";
+  private static final String COUNT_OF_ACCOUNT =
+      "select count(e) from Event e where e.accountId = :accountId";
+
   @PersistenceContext EntityManager em;
 
+  @Inject CurrentAccount caller;
+
+  /** The newest events of every account: for operators and the platform itself, never for pages of an account. */
   public List<Event> latest(int max) {
     return em.createNamedQuery(Event.LATEST, Event.class).setMaxResults(max).getResultList();
+  }
+
+  /** The newest events the caller may see: an operator all, an account user its account's, anyone else none. */
+  public List<Event> visible(int max) {
+    if (caller.isOperator()) {
+      return latest(max);
+    }
+    Optional<String> account = caller.accountId();
+    if (account.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(LATEST_OF_ACCOUNT, Event.class)
+        .setParameter("accountId", account.get())
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** How many events {@link #visible(int)} chooses from. */
+  public long visibleCount() {
+    if (caller.isOperator()) {
+      return count();
+    }
+    Optional<String> account = caller.accountId();
+    if (account.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery(COUNT_OF_ACCOUNT, Long.class)
+        .setParameter("accountId", account.get())
+        .getSingleResult();
   }
 
   public Optional<Event> find(String accountId, String externalId) {

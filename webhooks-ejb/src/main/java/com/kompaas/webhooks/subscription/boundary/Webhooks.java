@@ -1,7 +1,12 @@
 package com.kompaas.webhooks.subscription.boundary;
 
+import com.kompaas.webhooks.account.boundary.AuditLog;
+import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.catalog.boundary.Catalog;
 import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.delivery.control.AddressGuard;
+import com.kompaas.webhooks.delivery.control.HostResolver;
+import com.kompaas.webhooks.delivery.control.UnsafeAddressException;
 import com.kompaas.webhooks.subscription.control.FieldError;
 import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
 import com.kompaas.webhooks.subscription.control.Preview;
@@ -11,20 +16,32 @@ import com.kompaas.webhooks.subscription.entity.Webhook;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
 import com.kompaas.webhooks.delivery.control.SecretRing;
 import com.kompaas.webhooks.delivery.control.SigningSecret;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** An account's webhooks: create, change, read, delete and preview. */
+/**
+ * An account's webhooks: create, change, read, delete and preview. Every change is written to the
+ * {@link AuditLog} in the same transaction; URLs that reach internal addresses are refused at save
+ * time (the sender checks again at connect time).
+ */
 @Stateless
 public class Webhooks {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -37,10 +54,24 @@ public class Webhooks {
 
   @Inject Clock clock;
 
+  @Inject AuditLog audit;
+
+  /** Comma-separated addresses, CIDR ranges and host names webhooks may reach although internal. */
+  @Inject
+  @ConfigProperty(name = "webhooks.outbound.allow")
+  Optional<String> outboundAllow;
+
+  private AddressGuard guard;
+
+  @PostConstruct
+  void createGuard() {
+    guard = AddressGuard.parse(outboundAllow.orElse(""), HostResolver.system());
+  }
+
   /** What would be wrong with these settings, without saving anything; empty when they are fine. */
   public List<FieldError> check(String accountId, WebhookSettings settings) {
     requireAccount(accountId);
-    return validator.validate(settings, catalog.type(settings.eventType()).orElse(null));
+    return errors(settings, catalog.type(settings.eventType()).orElse(null));
   }
 
   public Webhook create(String accountId, WebhookSettings settings) {
@@ -51,6 +82,7 @@ public class Webhooks {
     // every webhook signs from its first delivery on (Standard Webhooks)
     webhook.changeSecret(SigningSecret.generate(RANDOM).value(), now);
     em.persist(webhook);
+    audit.record(AuditEntry.Action.CREATE, webhook, null, audit.snapshot(webhook));
     return webhook;
   }
 
@@ -62,9 +94,12 @@ public class Webhooks {
     Optional<Webhook> found = find(accountId, id);
     Instant now = clock.instant();
     found.ifPresent(
-        webhook ->
-            webhook.rotateSecret(
-                SigningSecret.generate(RANDOM).value(), now, now.plus(SecretRing.ROTATION_OVERLAP)));
+        webhook -> {
+          String before = audit.snapshot(webhook);
+          webhook.rotateSecret(
+              SigningSecret.generate(RANDOM).value(), now, now.plus(SecretRing.ROTATION_OVERLAP));
+          audit.record(AuditEntry.Action.ROTATE_SECRET, webhook, before, audit.snapshot(webhook));
+        });
     return found;
   }
 
@@ -83,7 +118,9 @@ public class Webhooks {
             throw new OptimisticLockException(
                 "webhook " + id + " was changed by someone else; reload it", null, webhook);
           }
+          String before = audit.snapshot(webhook);
           webhook.change(settings, clock.instant());
+          audit.record(AuditEntry.Action.UPDATE, webhook, before, audit.snapshot(webhook));
         });
     return found;
   }
@@ -92,11 +129,14 @@ public class Webhooks {
   public Optional<Webhook> enable(String accountId, long id, boolean enabled) {
     Optional<Webhook> found = find(accountId, id);
     found.ifPresent(w -> {
+      String before = audit.snapshot(w);
       if (enabled) {
         w.enable(clock.instant());
       } else {
         w.disable(clock.instant());
       }
+      audit.record(
+          enabled ? AuditEntry.Action.ENABLE : AuditEntry.Action.DISABLE, w, before, audit.snapshot(w));
     });
     return found;
   }
@@ -130,7 +170,11 @@ public class Webhooks {
   /** @return whether there was such a webhook in the account */
   public boolean delete(String accountId, long id) {
     Optional<Webhook> found = find(accountId, id);
-    found.ifPresent(em::remove);
+    found.ifPresent(
+        w -> {
+          audit.record(AuditEntry.Action.DELETE, w, audit.snapshot(w), null);
+          em.remove(w);
+        });
     return found.isPresent();
   }
 
@@ -155,11 +199,27 @@ public class Webhooks {
 
   private EventType validated(WebhookSettings settings) {
     EventType type = catalog.type(settings.eventType()).orElse(null);
-    List<FieldError> errors = validator.validate(settings, type);
+    List<FieldError> errors = errors(settings, type);
     if (!errors.isEmpty()) {
       throw new InvalidWebhookException(errors);
     }
     return type;
+  }
+
+  /** The validator's errors, plus an SSRF refusal of a URL that is otherwise well-formed. */
+  private List<FieldError> errors(WebhookSettings settings, EventType type) {
+    List<FieldError> errors = new ArrayList<>(validator.validate(settings, type));
+    if (errors.stream().noneMatch(e -> e.field().equals("url"))) {
+      try {
+        // placeholders may sit in the path and query only, so the host checked is the real one
+        guard.checkAtSave(new URI(PLACEHOLDER.matcher(settings.url()).replaceAll("x")));
+      } catch (UnsafeAddressException e) {
+        errors.add(new FieldError("url", e.getMessage()));
+      } catch (URISyntaxException e) {
+        errors.add(new FieldError("url", "This is not a valid URL: " + e.getReason()));
+      }
+    }
+    return errors;
   }
 
   private static void requireAccount(String accountId) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.account.boundary.Accounts;
 import com.kompaas.webhooks.delivery.boundary.Deliveries;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
@@ -62,6 +63,8 @@ class DeliveryIT {
 
   @Inject Deliveries deliveries;
 
+  @Inject Accounts accounts;
+
   @Resource(lookup = Resources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
 
@@ -77,6 +80,7 @@ class DeliveryIT {
   void setUp() throws Exception {
     receiver = new Receiver();
     account = "acc-d-" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.createAccount(account, "Delivery test");
   }
 
   @AfterEach

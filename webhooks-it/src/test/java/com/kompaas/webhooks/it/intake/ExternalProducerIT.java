@@ -3,6 +3,7 @@ package com.kompaas.webhooks.it.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kompaas.webhooks.it.Await;
+import com.kompaas.webhooks.it.ConsoleHttp;
 import com.kompaas.webhooks.it.Deployments;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import jakarta.jms.JMSContext;
@@ -43,6 +44,7 @@ class ExternalProducerIT {
 
   @Test
   void eventPublishedOverTcpIsStoredInMariaDbAndListed() throws Exception {
+    TestInfrastructure.ensureAccount(TestInfrastructure.IT_DATABASE, "acc-tcp");
     String id = "tcp-" + UUID.randomUUID();
     String body = IntakeIT.event(id, "acc-tcp", "vpbx.call.missed", "{\"exten\":\"101\"}");
     try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + TestInfrastructure.brokerPort());
@@ -53,11 +55,9 @@ class ExternalProducerIT {
     Await.until("row for " + id, Duration.ofSeconds(30), () -> storedType(id) != null);
     assertEquals("vpbx.call.missed", storedType(id));
 
-    var client = HttpClient.newHttpClient();
-    String page =
-        client.send(HttpRequest.newBuilder(base.toURI().resolve("events.xhtml")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    // the operator sees every account's events
+    var console = ConsoleHttp.signIn(base.toURI(), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD);
+    String page = console.get("/events.xhtml").body();
     org.junit.jupiter.api.Assertions.assertTrue(page.contains(id), "events page lists " + id);
   }
 

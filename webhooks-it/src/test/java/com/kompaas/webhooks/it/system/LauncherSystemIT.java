@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kompaas.webhooks.it.Await;
+import com.kompaas.webhooks.it.ConsoleHttp;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,9 @@ class LauncherSystemIT {
             "WEBHOOKS_DATA_DIR", dataDir.toString(),
             "WEBHOOKS_HTTP_PORT", String.valueOf(httpPort),
             "WEBHOOKS_EMBEDDED_DB_PORT", String.valueOf(ApplicationProcess.freePort()),
-            "WEBHOOKS_EMBEDDED_BROKER_PORT", String.valueOf(brokerPort));
+            "WEBHOOKS_EMBEDDED_BROKER_PORT", String.valueOf(brokerPort),
+            // the launcher passes its environment on to the application it starts
+            "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD);
     List<String> command = List.of(ApplicationProcess.java(), "-jar", System.getProperty("it.launcher-jar"));
     Path log = target.resolve("launcher-app.log");
     Files.deleteIfExists(log);
@@ -50,7 +53,7 @@ class LauncherSystemIT {
       assertTrue(health(app).contains("\"status\":\"UP\""));
       String password = secrets(dataDir).getProperty("broker.password");
       ids.add("launcher-" + UUID.randomUUID());
-      Jms.publish(brokerPort, "webhooks", password, List.of(Jms.event(ids.get(0), "acc-l", "robot.call.completed", "{}")));
+      Jms.publish(brokerPort, "webhooks", password, List.of(Jms.event(ids.get(0), "demo", "robot.call.completed", "{}")));
       Await.until("event listed", Duration.ofSeconds(30), () -> page(app).contains(ids.get(0)));
 
       // a burst followed at once by a stop: whatever is still queued must survive in the journal;
@@ -60,7 +63,7 @@ class LauncherSystemIT {
         burst.add("burst-" + i + "-" + UUID.randomUUID());
       }
       Jms.publish(brokerPort, "webhooks", password,
-          burst.stream().map(id -> Jms.event(id, "acc-l", "sms.incoming", "{}")).toList());
+          burst.stream().map(id -> Jms.event(id, "demo", "sms.incoming", "{}")).toList());
       ids.addAll(burst);
       assertTrue(app.stop(Duration.ofSeconds(60)), "the launcher stops on SIGTERM");
     }
@@ -80,8 +83,18 @@ class LauncherSystemIT {
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
+  /** The events page as the operator, who sees every account's events. */
   private static String page(ApplicationProcess app) {
-    return get(app, "/events.xhtml");
+    try {
+      return ConsoleHttp.signIn(app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD)
+          .get("/events.xhtml")
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
   }
 
   private static String health(ApplicationProcess app) {

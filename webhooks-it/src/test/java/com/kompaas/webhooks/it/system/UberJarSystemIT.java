@@ -46,6 +46,9 @@ class UberJarSystemIT {
     broker = new EmbeddedBroker(target.resolve("sys-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
     app = newApp(target);
     app.start();
+    for (String account : List.of("acc-ui", "acc-foreign", "acc-restart")) {
+      TestInfrastructure.ensureAccount(TestInfrastructure.SYSTEM_DATABASE, account);
+    }
   }
 
   private ApplicationProcess newApp(Path target) throws Exception {
@@ -61,7 +64,9 @@ class UberJarSystemIT {
             "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
             "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
             "ARTEMIS_USER", USER,
-            "ARTEMIS_PASSWORD", PASSWORD),
+            "ARTEMIS_PASSWORD", PASSWORD,
+            "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
+            "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD),
         target.resolve("sys-app.log"),
         httpPort);
   }
@@ -84,6 +89,7 @@ class UberJarSystemIT {
 
     WebDriver driver = Browser.start(TestInfrastructure.target().resolve("chrome-profile-" + UUID.randomUUID()));
     try {
+      Console.signIn(driver, app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD);
       driver.get(app.uri("/events.xhtml").toString());
       // the page polls every two seconds; reloading is what a user would do too
       Await.until("event row in the browser", Duration.ofSeconds(30), () -> {
@@ -100,6 +106,36 @@ class UberJarSystemIT {
     } finally {
       driver.quit();
     }
+  }
+
+  @Test
+  void anAccountUserSeesOnlyItsAccountsEventsAndCanSignOut() throws Exception {
+    String own = "demo-" + UUID.randomUUID();
+    String foreign = "foreign-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD,
+        List.of(Jms.event(foreign, "acc-foreign", "sms.incoming", "{}"), Jms.event(own, "demo", "sms.incoming", "{}")));
+    Await.until("both events stored", Duration.ofSeconds(30), () -> count(own) == 1 && count(foreign) == 1);
+
+    WebDriver driver = Browser.start(TestInfrastructure.target().resolve("chrome-profile-" + UUID.randomUUID()));
+    try {
+      Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+      driver.get(app.uri("/events.xhtml").toString());
+      Await.until("own event listed", Duration.ofSeconds(10), () -> driver.getPageSource().contains(own));
+      assertTrue(!driver.getPageSource().contains(foreign), "another account's event is not shown");
+      assertTrue(driver.findElement(By.id("caller:who")).getText().contains("demo-admin"));
+      Browser.screenshot(driver, "events-page-account-admin");
+
+      driver.findElement(By.id("caller:signOut")).click();
+      Await.until("back on the login page", Duration.ofSeconds(10), () -> driver.getCurrentUrl().endsWith("/login.xhtml"));
+      driver.get(app.uri("/events.xhtml").toString());
+      assertTrue(driver.getCurrentUrl().endsWith("/login.xhtml"), "signed out: the events page asks to sign in again");
+      Browser.screenshot(driver, "login-page");
+    } finally {
+      driver.quit();
+    }
+    String log = Files.readString(TestInfrastructure.target().resolve("sys-app.log"));
+    assertTrue(!log.contains(TestInfrastructure.OPERATOR_PASSWORD) && !log.contains(TestInfrastructure.DEMO_ADMIN_PASSWORD),
+        "configured passwords never reach the log");
   }
 
   @Test

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The events page: the newest stored events. */
+/** The events page: the newest events the caller may see (an operator: all accounts). */
 @Named
 @RequestScoped
 public class EventsBacking {
@@ -19,12 +19,12 @@ public class EventsBacking {
 
   public List<Event> getEvents() {
     if (latest == null) {
-      latest = events.latest(PAGE);
+      latest = events.visible(PAGE);
     }
     return latest;
   }
 
   public long getTotal() {
-    return events.count();
+    return events.visibleCount();
   }
 }

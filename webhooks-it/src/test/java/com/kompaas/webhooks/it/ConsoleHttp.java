@@ -1,0 +1,98 @@
+package com.kompaas.webhooks.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The console over plain HTTP, as a browser without JavaScript uses it: a client that keeps its
+ * session cookie and signs in through the real login form (view state included).
+ */
+public final class ConsoleHttp {
+
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+  private final URI base;
+  private final HttpClient client;
+
+  private ConsoleHttp(URI base) {
+    this.base = base;
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  /** A client with no session yet. */
+  public static ConsoleHttp anonymous(URI base) {
+    return new ConsoleHttp(base);
+  }
+
+  /** A client signed in as {@code login}. @throws AssertionError if the sign-in is refused */
+  public static ConsoleHttp signIn(URI base, String login, String password) throws IOException, InterruptedException {
+    ConsoleHttp console = new ConsoleHttp(base);
+    HttpResponse<String> answer = console.submitLogin(login, password);
+    if (answer.uri().getPath().endsWith("/login.xhtml")) {
+      String body = answer.body() == null ? "" : answer.body();
+      throw new AssertionError("sign-in as " + login + " refused: " + answer.statusCode() + " "
+          + body.substring(0, Math.min(body.length(), 600)));
+    }
+    return console;
+  }
+
+  /** Posts the login form; the answer is the page the browser would end on. */
+  public HttpResponse<String> submitLogin(String login, String password) throws IOException, InterruptedException {
+    String form = get("/login.xhtml").body();
+    Matcher viewState = VIEW_STATE.matcher(form);
+    if (!viewState.find()) {
+      throw new AssertionError("no view state on the login page: " + form);
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("login", "login");
+    fields.put("login:username", login);
+    fields.put("login:password", password);
+    fields.put("login:submit", "");
+    fields.put("jakarta.faces.ViewState", viewState.group(1));
+    return client.send(
+        HttpRequest.newBuilder(resolve("/login.xhtml"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends any request with this client's cookies. */
+  public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public URI resolve(String path) {
+    String b = base.toString();
+    return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
+  }
+
+  private static String encode(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+}

@@ -1,0 +1,42 @@
+package com.kompaas.webhooks.account.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+
+/** Who is signed in, for the top bar, and sign-out. */
+@Named
+@RequestScoped
+public class CallerBacking {
+
+  @Inject CurrentAccount caller;
+
+  public boolean isSignedIn() {
+    return caller.isUser();
+  }
+
+  public String getName() {
+    return caller.actor().replaceFirst("^user:", "");
+  }
+
+  public String getAccount() {
+    return caller.accountId().orElse(caller.isOperator() ? "all accounts" : "");
+  }
+
+  public String getRole() {
+    return caller.role().map(r -> r.name().toLowerCase().replace('_', ' ')).orElse("");
+  }
+
+  public void signOut() throws ServletException, IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
+    ((HttpServletRequest) external.getRequest()).logout();
+    external.invalidateSession();
+    external.redirect(external.getRequestContextPath() + "/login.xhtml");
+  }
+}

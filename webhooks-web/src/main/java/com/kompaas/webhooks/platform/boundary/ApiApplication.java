@@ -1,0 +1,23 @@
+package com.kompaas.webhooks.platform.boundary;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The REST API, version 1. Payara Micro serves its OpenAPI description at {@code /openapi}. */
+@ApplicationPath("api/v1")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "KOMPaaS WebHooks API",
+            version = "1",
+            description =
+                "Webhooks of one account. Authenticate with an account API key as"
+                    + " 'Authorization: Bearer <key>'; keys are issued in the console or by POST /api/v1/api-keys."),
+    security = @SecurityRequirement(name = "apiKey"))
+@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer")
+public class ApiApplication extends Application {}
