@@ -123,9 +123,11 @@ public final class Bench {
       monitor = new ProcessMonitor(app.pid());
 
       for (int a = 0; a < accounts; a++) {
+        db.insertAccount(Publisher.account(a));
         db.insertWebhook(BenchDatabase.FIRST_WEBHOOK_ID + a, Publisher.account(a),
             "http://127.0.0.1:" + receiver.port() + "/hook/" + a);
       }
+      db.insertAccount(DEAD_ACCOUNT);
       db.insertWebhook(BenchDatabase.FIRST_WEBHOOK_ID + accounts, DEAD_ACCOUNT,
           "http://127.0.0.1:" + receiver.port() + "/dead");
 
@@ -247,6 +249,7 @@ public final class Bench {
     row(md, "**all deliveries SUCCEEDED and all attempts persisted after**", String.format("%.1f s", persistedSeconds));
     row(md, "requests received / duplicates / unparsed", received + " / " + receiver.duplicates() + " / "
         + receiver.unparsed());
+    row(md, "dead letters (should be 0)", String.valueOf(db.deadLetters()));
     row(md, "CPU seconds: application / bench JVM (broker, receiver, producers) / MariaDB", String.format(
         "%.1f / %.1f / %.1f over %.1f s wall (machine busy %.0f %% of %d cores)", cpu.app(), cpu.bench(), cpu.db(),
         cpu.seconds(), cpu.machineBusy() * 100, cpu.cores()));
@@ -306,6 +309,9 @@ public final class Bench {
     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOpt("drain-timeout", 900));
     while (System.nanoTime() < deadline && arrivalsCount(from, count) < count) {
       TimeUnit.MILLISECONDS.sleep(100);
+      if (heap.isEmpty() && arrivalsCount(from, count) > count / 2) {
+        heap = monitor.heap();
+      }
     }
     var cpu = monitor.since(cpu0);
     long peakRss = monitor.takeWindowPeakRssKb();

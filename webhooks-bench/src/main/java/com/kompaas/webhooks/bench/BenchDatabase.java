@@ -67,6 +67,17 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /** Intake refuses events of accounts it does not know. */
+  void insertAccount(String accountId) throws SQLException {
+    try (PreparedStatement a = admin.prepareStatement(
+        "INSERT INTO " + name + ".account (id, name, created_at) VALUES (?, ?, ?)")) {
+      a.setString(1, accountId);
+      a.setString(2, "bench " + accountId);
+      a.setTimestamp(3, Timestamp.from(Instant.now()));
+      a.executeUpdate();
+    }
+  }
+
   /**
    * One webhook for {@code sms.incoming}: POST, JSON, two ticked parameters ({@code messageId}
    * carries the benchmark's sequence number), signed, retry on.
