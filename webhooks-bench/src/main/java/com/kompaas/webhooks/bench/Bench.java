@@ -43,6 +43,7 @@ public final class Bench {
   private ProcessMonitor monitor;
   private int nextSeq;
   private Histogram latencyBaseline;
+  private boolean userStatistics;
 
   /** Held strongly: JUL forgets the level of a logger nobody references. */
   private static final java.util.logging.Logger BROKER_AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
@@ -101,6 +102,7 @@ public final class Bench {
     AppProcess app = null;
     try {
       db.recreate();
+      userStatistics = db.enableUserStatistics();
       int brokerPort = AppProcess.freePort();
       broker = new EmbeddedBroker(work.resolve("broker"), "127.0.0.1", brokerPort, BROKER_USER, BROKER_PASSWORD).start();
       receiver = new Receiver(capacity, intOpt("receiver-threads", 16));
@@ -181,6 +183,7 @@ public final class Bench {
     long succeeded0 = db.succeeded();
     long attempts0 = db.attempts();
     Map<String, Long> status0 = db.serverStatus();
+    Map<String, Long> user0 = userStatistics ? db.userStatistics() : Map.of();
     var cpu0 = monitor.mark();
     monitor.takeWindowPeakRssKb();
     long t0 = System.nanoTime();
@@ -222,6 +225,7 @@ public final class Bench {
     publishing.join(TimeUnit.MINUTES.toMillis(1));
     var cpu = monitor.since(cpu0);
     Map<String, Long> statements = db.serverStatusSince(status0);
+    Map<String, Long> userStatements = userStatistics ? BenchDatabase.delta(user0, db.userStatistics()) : Map.of();
     long peakRss = monitor.takeWindowPeakRssKb();
 
     long[] arrivals = arrivals(from, events);
@@ -254,7 +258,10 @@ public final class Bench {
         "%.1f / %.1f / %.1f over %.1f s wall (machine busy %.0f %% of %d cores)", cpu.app(), cpu.bench(), cpu.db(),
         cpu.seconds(), cpu.machineBusy() * 100, cpu.cores()));
     row(md, "application CPU per delivery", String.format("%.0f µs", cpu.app() * 1e6 / events));
-    row(md, "MariaDB statements per delivery (server-wide counters)", perDelivery(statements, events));
+    if (!userStatements.isEmpty()) {
+      row(md, "**MariaDB statements per delivery, by the application's user**", perDelivery(userStatements, events));
+    }
+    row(md, "MariaDB statements per delivery (server-wide counters, other work included)", perDelivery(statements, events));
     row(md, "peak RSS of the application", peakRss / 1024 + " MiB");
     row(md, "heap at half way", heap.orElse("n/a"));
     sections.add(md.toString());

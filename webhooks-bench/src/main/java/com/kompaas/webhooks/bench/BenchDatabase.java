@@ -160,8 +160,57 @@ final class BenchDatabase implements AutoCloseable {
     return delta;
   }
 
+  private boolean userStatisticsSwitchedOn;
+
+  /**
+   * Switches on MariaDB's per-user statistics if they are off (they are restored at {@link
+   * #close}): counted by the application's own user, statements per delivery are exact even when
+   * other work shares the server.
+   */
+  boolean enableUserStatistics() {
+    try (Statement s = admin.createStatement();
+        ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE 'userstat'")) {
+      if (rs.next() && "OFF".equalsIgnoreCase(rs.getString(2))) {
+        s.execute("SET GLOBAL userstat = ON");
+        userStatisticsSwitchedOn = true;
+      }
+      return true;
+    } catch (SQLException e) {
+      return false; // not MariaDB, or not allowed: fall back to the server-wide counters
+    }
+  }
+
+  /** Selects, writes (insert, update, delete), other statements and commits of the application's user. */
+  Map<String, Long> userStatistics() throws SQLException {
+    Map<String, Long> values = new LinkedHashMap<>();
+    try (PreparedStatement s = admin.prepareStatement(
+            "SELECT SELECT_COMMANDS, UPDATE_COMMANDS, OTHER_COMMANDS, COMMIT_TRANSACTIONS"
+                + " FROM information_schema.USER_STATISTICS WHERE USER = ?")) {
+      s.setString(1, USER);
+      try (ResultSet rs = s.executeQuery()) {
+        boolean found = rs.next();
+        values.put("selects", found ? rs.getLong(1) : 0);
+        values.put("writes", found ? rs.getLong(2) : 0);
+        values.put("other", found ? rs.getLong(3) : 0);
+        values.put("commits", found ? rs.getLong(4) : 0);
+      }
+    }
+    return values;
+  }
+
+  static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> delta = new LinkedHashMap<>();
+    after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0L)));
+    return delta;
+  }
+
   @Override
   public void close() throws SQLException {
+    if (userStatisticsSwitchedOn) {
+      try (Statement s = admin.createStatement()) {
+        s.execute("SET GLOBAL userstat = OFF");
+      }
+    }
     admin.close();
   }
 }
