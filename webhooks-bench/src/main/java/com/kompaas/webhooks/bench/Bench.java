@@ -63,8 +63,14 @@ public final class Bench {
     }
     // the broker's audit log writes a line per message sent and consumed: that would measure logging
     BROKER_AUDIT.setLevel(java.util.logging.Level.OFF);
-    new Bench(options).run();
-    System.exit(0); // the broker's and JMS clients' non-daemon threads must not keep us alive
+    int status = 0;
+    try {
+      new Bench(options).run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status); // the broker's and JMS clients' non-daemon threads must not keep us alive
   }
 
   private String opt(String name, String fallback) {
