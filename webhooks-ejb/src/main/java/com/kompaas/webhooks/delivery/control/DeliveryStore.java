@@ -36,6 +36,8 @@ public class DeliveryStore {
 
   @Inject EndpointGate gate;
 
+  @Inject WebhookCopies webhooks;
+
   @Inject DeliveryConfiguration configuration;
 
   @Inject Logger log;
@@ -97,7 +99,7 @@ public class DeliveryStore {
       return Optional.empty(); // stale ticket: handed out again since, or already done
     }
     Delivery delivery = em.find(Delivery.class, ticket.deliveryId());
-    Webhook webhook = em.find(Webhook.class, delivery.getWebhookId());
+    Webhook webhook = webhooks.current(delivery.getWebhookId());
     if (webhook == null || !webhook.isEnabled() || !webhook.getAccountId().equals(delivery.getAccountId())) {
       delivery.abandon("WEBHOOK_DISABLED", now);
       return Optional.empty();

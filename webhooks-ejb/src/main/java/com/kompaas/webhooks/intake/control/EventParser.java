@@ -1,11 +1,11 @@
 package com.kompaas.webhooks.intake.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
  * contract is tested without a container.
  */
 public class EventParser {
+
+  /**
+   * Looked up once: {@code Json.createReader} and kin look the provider up on every call, a
+   * service-loader scan of the application's class path that cost a fifth of the CPU of intake
+   * and delivery (see docs/benchmarks.md).
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** Bodies above this many characters are rejected before parsing. */
   public static final int MAX_BODY_CHARS = 256 * 1024;
@@ -57,7 +64,7 @@ public class EventParser {
   }
 
   private static JsonObject readObject(String body) {
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidEventException("body is JSON but not an object");

@@ -54,6 +54,9 @@ import org.hibernate.annotations.FetchMode;
         "select w.id from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
             + " and w.enabled = true order by w.id")
 @NamedQuery(
+    name = Webhook.VERSION_BY_ID,
+    query = "select w.version from Webhook w where w.id = :id")
+@NamedQuery(
     name = Webhook.DISABLE_BY_SYSTEM,
     query =
         "update Webhook w set w.enabled = false, w.disabledReason = :reason, w.disabledAt = :now,"
@@ -62,6 +65,9 @@ public class Webhook {
 
   /** Delivery switches a webhook off without loading it, so a user's open edit is not clobbered. */
   public static final String DISABLE_BY_SYSTEM = "Webhook.disableBySystem";
+
+  /** Every change bumps the version (the bulk disable too), so it tells whether a copy is current. */
+  public static final String VERSION_BY_ID = "Webhook.versionById";
   /** Fan-out needs only ids, not the settings and their four collections. */
   public static final String ENABLED_IDS_BY_ACCOUNT_AND_EVENT_TYPE = "Webhook.enabledIdsByAccountAndEventType";
 

@@ -1,0 +1,490 @@
+package com.kompaas.webhooks.bench;
+
+import com.kompaas.webhooks.launcher.EmbeddedBroker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs the packaged application against real parts on this machine and reports what it sustains:
+ * throughput, publish-to-receipt latency at a fixed rate, the same with a dead endpoint beside the
+ * healthy ones, and the application's memory. See docs/benchmarks.md.
+ *
+ * <p>Options ({@code --name=value}): events, rate, seconds, dead-rate, accounts, producers,
+ * receiver-threads, xmx, scenarios (comma list of throughput, latency, isolation), micro-jar,
+ * results, work, app-jvm (extra JVM options for the application), db-host, db-port, db-name, db-admin, db-admin-password, keep-db, drain-timeout.
+ */
+public final class Bench {
+
+  static final String DEAD_ACCOUNT = "bench-dead";
+  private static final String BROKER_USER = "bench";
+  private static final String BROKER_PASSWORD = "bench-secret";
+
+  private final Map<String, String> options;
+  private final List<String> sections = new ArrayList<>();
+  private final List<String> summary = new ArrayList<>();
+  private BenchDatabase db;
+  private Receiver receiver;
+  private Publisher publisher;
+  private ProcessMonitor monitor;
+  private int nextSeq;
+  private Histogram latencyBaseline;
+  private boolean userStatistics;
+
+  /** Held strongly: JUL forgets the level of a logger nobody references. */
+  private static final java.util.logging.Logger BROKER_AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
+
+  private Bench(Map<String, String> options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("options are --name=value, not " + arg);
+      }
+      int eq = arg.indexOf('=');
+      options.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+    }
+    // the broker's audit log writes a line per message sent and consumed: that would measure logging
+    BROKER_AUDIT.setLevel(java.util.logging.Level.OFF);
+    int status = 0;
+    try {
+      new Bench(options).run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status); // the broker's and JMS clients' non-daemon threads must not keep us alive
+  }
+
+  private String opt(String name, String fallback) {
+    return options.getOrDefault(name, fallback);
+  }
+
+  private int intOpt(String name, int fallback) {
+    return Integer.parseInt(opt(name, String.valueOf(fallback)));
+  }
+
+  private void run() throws Exception {
+    int events = intOpt("events", 50_000);
+    int rate = intOpt("rate", 1_000);
+    int seconds = intOpt("seconds", 30);
+    int deadRate = intOpt("dead-rate", 50);
+    int accounts = intOpt("accounts", 20);
+    int producers = intOpt("producers", 4);
+    String xmx = opt("xmx", "1g");
+    List<String> scenarios = List.of(opt("scenarios", "throughput,latency,isolation").split(","));
+    Path microJar = Path.of(opt("micro-jar", "webhooks-launcher/target/webhooks-micro.jar"));
+    Path results = Path.of(opt("results", "webhooks-bench/results"));
+    Path work = Path.of(opt("work", "webhooks-bench/target/bench-work"));
+    if (!Files.isRegularFile(microJar)) {
+      throw new IllegalStateException(microJar + " is missing; build it with mvn -B -DskipTests package");
+    }
+    deleteRecursively(work);
+    Files.createDirectories(work);
+    int capacity = events + rate * seconds * 2 + 16;
+    String runId = "r" + Long.toString(System.currentTimeMillis(), 36);
+    Instant startedAt = Instant.now();
+
+    db = new BenchDatabase(opt("db-host", "127.0.0.1"), intOpt("db-port", 3306), opt("db-name", "webhooks_bench"),
+        opt("db-admin", "root"), opt("db-admin-password", ""));
+    EmbeddedBroker broker = null;
+    AppProcess app = null;
+    try {
+      db.recreate();
+      userStatistics = db.enableUserStatistics();
+      int brokerPort = AppProcess.freePort();
+      broker = new EmbeddedBroker(work.resolve("broker"), "127.0.0.1", brokerPort, BROKER_USER, BROKER_PASSWORD).start();
+      receiver = new Receiver(capacity, intOpt("receiver-threads", 16));
+      publisher = new Publisher("tcp://127.0.0.1:" + brokerPort, BROKER_USER, BROKER_PASSWORD, accounts, runId, capacity);
+      log("database " + db.url() + ", broker on " + brokerPort + ", receiver on " + receiver.port());
+
+      long boot = System.nanoTime();
+      List<String> jvm = options.containsKey("app-jvm") ? List.of(opt("app-jvm", "").trim().split("\\s+")) : List.of();
+      app = AppProcess.start(microJar, work, xmx, jvm, Map.of(
+          "WEBHOOKS_DB_URL", db.url(),
+          "WEBHOOKS_DB_USER", BenchDatabase.USER,
+          "WEBHOOKS_DB_PASSWORD", BenchDatabase.PASSWORD,
+          "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
+          "ARTEMIS_USER", BROKER_USER,
+          "ARTEMIS_PASSWORD", BROKER_PASSWORD,
+          "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32"));
+      app.awaitReady(Duration.ofMinutes(4));
+      double bootSeconds = (System.nanoTime() - boot) / 1e9;
+      log(String.format("application ready in %.1f s (pid %d, log %s)", bootSeconds, app.pid(), app.log()));
+      monitor = new ProcessMonitor(app.pid());
+
+      for (int a = 0; a < accounts; a++) {
+        db.insertAccount(Publisher.account(a));
+        db.insertWebhook(BenchDatabase.FIRST_WEBHOOK_ID + a, Publisher.account(a),
+            "http://127.0.0.1:" + receiver.port() + "/hook/" + a);
+      }
+      db.insertAccount(DEAD_ACCOUNT);
+      db.insertWebhook(BenchDatabase.FIRST_WEBHOOK_ID + accounts, DEAD_ACCOUNT,
+          "http://127.0.0.1:" + receiver.port() + "/dead");
+
+      String settings = settings(events, rate, seconds, deadRate, accounts, producers, xmx, bootSeconds);
+      for (String scenario : scenarios) {
+        switch (scenario.trim()) {
+          case "throughput" -> throughput(events, producers);
+          case "latency" -> latency(rate, seconds, producers);
+          case "isolation" -> isolation(rate, seconds, producers, deadRate, accounts);
+          default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        }
+      }
+      sections.add("## Memory\n\n| | |\n|---|---|\n| `-Xmx` | " + xmx + " |\n| peak RSS of the application, whole run | "
+          + monitor.peakRssKb() / 1024 + " MiB |\n");
+      summary.add("peak RSS " + monitor.peakRssKb() / 1024 + " MiB (-Xmx" + xmx + ")");
+      String report = report(startedAt, settings);
+      Files.createDirectories(results);
+      Path file = results.resolve(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+          .format(startedAt) + ".md");
+      Files.writeString(file, report, StandardCharsets.UTF_8);
+      System.out.println();
+      System.out.println(report);
+      log("report written to " + file);
+    } finally {
+      if (monitor != null) {
+        monitor.close();
+      }
+      if (app != null) {
+        log("stopping the application");
+        app.close();
+      }
+      if (receiver != null) {
+        receiver.close();
+      }
+      if (broker != null) {
+        broker.close();
+      }
+      if (!options.containsKey("keep-db")) {
+        db.drop();
+      }
+      db.close();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void throughput(int events, int producers) throws Exception {
+    log("throughput: " + events + " events from " + producers + " producers");
+    int from = reserve(events);
+    long events0 = db.events();
+    long succeeded0 = db.succeeded();
+    long attempts0 = db.attempts();
+    Map<String, Long> status0 = db.serverStatus();
+    Map<String, Long> user0 = userStatistics ? db.userStatistics() : Map.of();
+    var cpu0 = monitor.mark();
+    monitor.takeWindowPeakRssKb();
+    long t0 = System.nanoTime();
+    Thread publishing = new Thread(() -> {
+      try {
+        publisher.flatOut(from, events, producers);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "flat-out");
+    publishing.start();
+    long published = 0;
+    long stored = 0;
+    long persisted = 0;
+    Optional<String> heap = Optional.empty();
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(intOpt("drain-timeout", 900));
+    List<long[]> samples = new ArrayList<>(); // nanos, events, succeeded, attempts
+    while (System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(250);
+      long now = System.nanoTime();
+      if (published == 0 && !publishing.isAlive()) {
+        published = now;
+      }
+      long e = db.events() - events0;
+      long s = db.succeeded() - succeeded0;
+      long a = db.attempts() - attempts0;
+      samples.add(new long[] {now, e, s, a});
+      if (stored == 0 && e >= events) {
+        stored = now;
+      }
+      if (heap.isEmpty() && s >= events / 2) {
+        heap = monitor.heap(); // once, under load
+      }
+      if (s >= events && a >= events) {
+        persisted = now;
+        break;
+      }
+    }
+    publishing.join(TimeUnit.MINUTES.toMillis(1));
+    var cpu = monitor.since(cpu0);
+    Map<String, Long> statements = db.serverStatusSince(status0);
+    Map<String, Long> userStatements = userStatistics ? BenchDatabase.delta(user0, db.userStatistics()) : Map.of();
+    long peakRss = monitor.takeWindowPeakRssKb();
+
+    long[] arrivals = arrivals(from, events);
+    int received = arrivals.length;
+    double overall = received == 0 ? 0 : received / ((arrivals[received - 1] - t0) / 1e9);
+    double steady = received < 10 ? 0
+        : (0.8 * received) / ((arrivals[(int) (received * 0.9)] - arrivals[(int) (received * 0.1)]) / 1e9);
+    double publishSeconds = ((published == 0 ? System.nanoTime() : published) - t0) / 1e9;
+    double storedSeconds = stored == 0 ? Double.NaN : (stored - t0) / 1e9;
+    double persistedSeconds = persisted == 0 ? Double.NaN : (persisted - t0) / 1e9;
+    double intakeSteady = crossingRate(samples, 1, events);
+    double deliverySteadyDb = crossingRate(samples, 3, events);
+
+    StringBuilder md = new StringBuilder("## Throughput\n\n");
+    md.append(String.format("%,d events, one delivery each, published flat out by %d producer threads"
+        + " (CORE over TCP, persistent, blocking sends).%n%n", events, producers));
+    md.append("| measure | value |\n|---|---|\n");
+    row(md, "published in", String.format("%.1f s (%,.0f events/s)", publishSeconds, events / publishSeconds));
+    row(md, "**intake: events stored/s**, overall", String.format("%,.0f/s (all stored after %.1f s)",
+        events / storedSeconds, storedSeconds));
+    row(md, "intake: events stored/s, 10 %–90 % window", String.format("%,.0f/s", intakeSteady));
+    row(md, "**deliveries/s at the receiver**, overall", String.format("%,.0f/s", overall));
+    row(md, "deliveries/s at the receiver, 10 %–90 % window", String.format("%,.0f/s", steady));
+    row(md, "attempt rows persisted/s, 10 %–90 % window", String.format("%,.0f/s", deliverySteadyDb));
+    row(md, "**all deliveries SUCCEEDED and all attempts persisted after**", String.format("%.1f s", persistedSeconds));
+    row(md, "requests received / duplicates / unparsed", received + " / " + receiver.duplicates() + " / "
+        + receiver.unparsed());
+    row(md, "dead letters (should be 0)", String.valueOf(db.deadLetters()));
+    row(md, "CPU seconds: application / bench JVM (broker, receiver, producers) / MariaDB", String.format(
+        "%.1f / %.1f / %.1f over %.1f s wall (machine busy %.0f %% of %d cores)", cpu.app(), cpu.bench(), cpu.db(),
+        cpu.seconds(), cpu.machineBusy() * 100, cpu.cores()));
+    row(md, "application CPU per delivery", String.format("%.0f µs", cpu.app() * 1e6 / events));
+    if (!userStatements.isEmpty()) {
+      row(md, "**MariaDB statements per delivery, by the application's user**", perDelivery(userStatements, events));
+    }
+    row(md, "MariaDB statements per delivery (server-wide counters, other work included)", perDelivery(statements, events));
+    row(md, "peak RSS of the application", peakRss / 1024 + " MiB");
+    row(md, "heap at half way", heap.orElse("n/a"));
+    sections.add(md.toString());
+    summary.add(String.format("throughput: %,.0f deliveries/s steady (%,.0f overall); intake %,.0f events/s;"
+        + " all persisted after %.1f s", steady, overall, events / storedSeconds, persistedSeconds));
+    log(md.toString());
+  }
+
+  private void latency(int rate, int seconds, int producers) throws Exception {
+    log("latency: " + rate + " events/s for " + seconds + " s");
+    var result = paced("Latency", rate, seconds, producers, 0, 0);
+    latencyBaseline = result;
+  }
+
+  private void isolation(int rate, int seconds, int producers, int deadRate, int accounts) throws Exception {
+    log("isolation: " + rate + " events/s healthy and " + deadRate + " events/s to an endpoint that never answers");
+    if (latencyBaseline == null) {
+      latencyBaseline = paced("Isolation baseline (no dead endpoint)", rate, seconds, producers, 0, 0);
+    }
+    paced("Isolation (dead endpoint beside the healthy ones)", rate, seconds, producers, deadRate, accounts);
+    receiver.releaseHeld();
+  }
+
+  private Histogram paced(String title, int rate, int seconds, int producers, int deadRate, int accounts)
+      throws Exception {
+    int count = rate * seconds;
+    int from = reserve(count);
+    long dead0 = receiver.deadRequests();
+    var cpu0 = monitor.mark();
+    monitor.takeWindowPeakRssKb();
+    publisher.takeMaxLagNanos();
+    Thread publishing = new Thread(() -> {
+      try {
+        publisher.paced(from, count, rate, producers, deadRate);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "paced");
+    publishing.start();
+    Optional<String> heap = Optional.empty();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60L);
+    while (System.nanoTime() < deadline && publishing.isAlive()) {
+      TimeUnit.MILLISECONDS.sleep(250);
+      if (heap.isEmpty() && arrivalsCount(from, count) > count / 2) {
+        heap = monitor.heap();
+      }
+    }
+    publishing.join(TimeUnit.MINUTES.toMillis(1));
+    long lag = publisher.takeMaxLagNanos();
+    // an overloaded run leaves a backlog: drain it here, so that it does not spill into the next
+    // scenario, and report what is still missing when the bound runs out
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOpt("drain-timeout", 900));
+    while (System.nanoTime() < deadline && arrivalsCount(from, count) < count) {
+      TimeUnit.MILLISECONDS.sleep(100);
+      if (heap.isEmpty() && arrivalsCount(from, count) > count / 2) {
+        heap = monitor.heap();
+      }
+    }
+    var cpu = monitor.since(cpu0);
+    long peakRss = monitor.takeWindowPeakRssKb();
+    Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    int missing = 0;
+    for (int seq = from; seq < from + count; seq++) {
+      long at = receiver.arrival(seq);
+      if (at == 0) {
+        missing++;
+      } else {
+        h.recordValue(Math.max(0, (at - publisher.publishedAt[seq]) / 1000));
+      }
+    }
+    StringBuilder md = new StringBuilder("## " + title + "\n\n");
+    md.append(String.format("%,d events/s for %d s to %d healthy webhooks, paced on an absolute schedule by %d"
+        + " producer threads; latency is from an event's scheduled publish time to its request's arrival.",
+        rate, seconds, Integer.parseInt(opt("accounts", "20")), producers));
+    if (deadRate > 0) {
+      md.append(String.format(" Beside them, %d events/s go to one more webhook whose endpoint accepts the"
+          + " connection and never answers.", deadRate));
+    }
+    md.append("\n\n| measure | value |\n|---|---|\n");
+    row(md, "received / expected", (count - missing) + " / " + count);
+    row(md, "publish→receipt p50 / p90", ms(h.getValueAtPercentile(50)) + " / " + ms(h.getValueAtPercentile(90)));
+    row(md, "**publish→receipt p99**", "**" + ms(h.getValueAtPercentile(99)) + "**");
+    row(md, "publish→receipt p99.9 / max", ms(h.getValueAtPercentile(99.9)) + " / " + ms(h.getMaxValue()));
+    if (latencyBaseline != null && deadRate > 0) {
+      double base = latencyBaseline.getValueAtPercentile(99);
+      row(md, "healthy p99 without → with the dead endpoint", String.format("%s → %s (%+.0f %%)", ms((long) base),
+          ms(h.getValueAtPercentile(99)), (h.getValueAtPercentile(99) - base) * 100 / base));
+      row(md, "requests the dead endpoint received (held open)", String.valueOf(receiver.deadRequests() - dead0));
+      row(md, "dead webhook: attempts / deliveries not yet final",
+          db.count("SELECT COUNT(*) FROM {db}.attempt a JOIN {db}.delivery d ON d.id = a.delivery_id WHERE d.webhook_id = "
+              + (BenchDatabase.FIRST_WEBHOOK_ID + accounts)) + " / "
+          + db.count("SELECT COUNT(*) FROM {db}.delivery WHERE webhook_id = " + (BenchDatabase.FIRST_WEBHOOK_ID + accounts)
+              + " AND status NOT IN ('SUCCEEDED', 'FAILED')"));
+    }
+    row(md, "largest producer lag behind schedule", ms(lag / 1000));
+    row(md, "CPU seconds: application / bench JVM / MariaDB", String.format(
+        "%.1f / %.1f / %.1f over %.1f s wall (machine busy %.0f %%)", cpu.app(), cpu.bench(), cpu.db(), cpu.seconds(),
+        cpu.machineBusy() * 100));
+    row(md, "peak RSS of the application", peakRss / 1024 + " MiB");
+    row(md, "heap at half way", heap.orElse("n/a"));
+    sections.add(md.toString());
+    summary.add(String.format("%s: p50 %s, p99 %s, p99.9 %s, max %s", title.toLowerCase(),
+        ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
+        ms(h.getMaxValue())));
+    log(md.toString());
+    return h;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private int reserve(int count) {
+    int from = nextSeq;
+    nextSeq += count;
+    return from;
+  }
+
+  private long[] arrivals(int from, int count) {
+    long[] found = new long[count];
+    int n = 0;
+    for (int seq = from; seq < from + count; seq++) {
+      long at = receiver.arrival(seq);
+      if (at != 0) {
+        found[n++] = at;
+      }
+    }
+    long[] sorted = Arrays.copyOf(found, n);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private int arrivalsCount(int from, int count) {
+    int n = 0;
+    for (int seq = from; seq < from + count; seq++) {
+      if (receiver.arrival(seq) != 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Rate of a polled counter between the samples where it first reached 10 % and 90 % of total. */
+  private static double crossingRate(List<long[]> samples, int column, long total) {
+    long[] low = null;
+    long[] high = null;
+    for (long[] s : samples) {
+      if (low == null && s[column] >= total / 10) {
+        low = s;
+      }
+      if (high == null && s[column] >= total * 9 / 10) {
+        high = s;
+      }
+    }
+    if (low == null || high == null || high[0] == low[0]) {
+      return Double.NaN;
+    }
+    return (high[column] - low[column]) / ((high[0] - low[0]) / 1e9);
+  }
+
+  private static String perDelivery(Map<String, Long> statements, int deliveries) {
+    StringBuilder s = new StringBuilder();
+    statements.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ")
+        .append(String.format("%s %.1f", k.replace("Com_", "").toLowerCase(), v / (double) deliveries)));
+    return s.toString();
+  }
+
+  private static String ms(long micros) {
+    return micros >= 10_000 ? String.format("%,.0f ms", micros / 1000.0) : String.format("%.1f ms", micros / 1000.0);
+  }
+
+  private static void row(StringBuilder md, String name, String value) {
+    md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+  }
+
+  private String settings(int events, int rate, int seconds, int deadRate, int accounts, int producers, String xmx,
+      double bootSeconds) throws Exception {
+    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+        .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+    String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "");
+    StringBuilder md = new StringBuilder("## Machine and settings\n\n| | |\n|---|---|\n");
+    row(md, "cores (nproc)", Runtime.getRuntime().availableProcessors() + " × " + cpu);
+    row(md, "memory", Long.parseLong(mem) / 1024 / 1024 + " GiB");
+    row(md, "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    row(md, "MariaDB", db.serverVersion() + " on " + db.url() + " (the machine's server, shared with other work)");
+    row(md, "broker", "embedded Artemis (EmbeddedBroker from webhooks-launcher), NIO journal, in the bench JVM");
+    row(md, "receiver", "com.sun.net.httpserver in the bench JVM, " + opt("receiver-threads", "16")
+        + " threads, keep-alive, 200 with no body");
+    row(md, "application", "webhooks-micro.jar, -Xmx" + xmx + ", ready " + String.format("%.1f s", bootSeconds)
+        + " after start");
+    row(md, "webhooks", accounts + " accounts × 1 webhook for sms.incoming (POST, JSON, 2 ticked parameters, signed);"
+        + " 1 more pointing at an endpoint that never answers");
+    row(md, "load", String.format("throughput %,d events; latency and isolation %,d events/s × %d s (dead %d/s);"
+        + " %d producer threads", events, rate, seconds, deadRate, producers));
+    row(md, "options", options.isEmpty() ? "defaults" : options.toString());
+    return md.toString();
+  }
+
+  private String report(Instant startedAt, String settings) {
+    StringBuilder md = new StringBuilder("# webhooks benchmark, " + startedAt + "\n\n");
+    md.append("Summary:\n\n");
+    summary.forEach(s -> md.append("- ").append(s).append('\n'));
+    md.append('\n').append(settings).append('\n');
+    sections.forEach(s -> md.append(s).append('\n'));
+    return md.toString();
+  }
+
+  private static void log(String message) {
+    System.out.println("[bench " + Instant.now() + "] " + message);
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package com.kompaas.webhooks.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads /proc: the application's resident set (sampled every 250 ms, peak kept), and CPU seconds of
+ * the application, this JVM (broker, receiver, producers) and MariaDB, and the machine's busy share.
+ */
+final class ProcessMonitor implements AutoCloseable {
+
+  private static final double TICKS = 100.0; // USER_HZ on Linux
+
+  /** CPU use between two points. */
+  record Cpu(double seconds, double app, double bench, double db, double machineBusy, int cores) {}
+
+  record Mark(long nanos, long app, long bench, long db, long busy, long total) {}
+
+  private final long appPid;
+  private final long dbPid;
+  private final Thread sampler;
+  private volatile long peakRssKb;
+  private volatile long windowPeakRssKb;
+  private volatile boolean running = true;
+
+  ProcessMonitor(long appPid) {
+    this.appPid = appPid;
+    this.dbPid = ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+        .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    sampler = new Thread(this::sample, "rss-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+  }
+
+  private void sample() {
+    while (running) {
+      long rss = rssKb(appPid);
+      peakRssKb = Math.max(peakRssKb, rss);
+      windowPeakRssKb = Math.max(windowPeakRssKb, rss);
+      try {
+        TimeUnit.MILLISECONDS.sleep(250);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  long peakRssKb() {
+    return peakRssKb;
+  }
+
+  /** The peak since the last call. */
+  long takeWindowPeakRssKb() {
+    long peak = windowPeakRssKb;
+    windowPeakRssKb = rssKb(appPid);
+    return peak;
+  }
+
+  static long rssKb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process is gone
+    }
+    return 0;
+  }
+
+  Mark mark() {
+    long[] machine = machine();
+    return new Mark(System.nanoTime(), ticks(appPid), ticks(ProcessHandle.current().pid()),
+        dbPid > 0 ? ticks(dbPid) : 0, machine[0], machine[1]);
+  }
+
+  Cpu since(Mark from) {
+    Mark to = mark();
+    double seconds = (to.nanos() - from.nanos()) / 1e9;
+    double total = Math.max(1, to.total() - from.total());
+    return new Cpu(seconds, (to.app() - from.app()) / TICKS, (to.bench() - from.bench()) / TICKS,
+        (to.db() - from.db()) / TICKS, (to.busy() - from.busy()) / total, Runtime.getRuntime().availableProcessors());
+  }
+
+  private static long ticks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** busy and total jiffies of all cores. */
+  private static long[] machine() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 1};
+    }
+  }
+
+  /** Heap in use and committed, in MiB, from {@code jcmd GC.heap_info}; empty if jcmd fails. */
+  Optional<String> heap() {
+    try {
+      Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          String.valueOf(appPid), "GC.heap_info").redirectErrorStream(true).start();
+      String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!jcmd.waitFor(20, TimeUnit.SECONDS)) {
+        jcmd.destroyForcibly();
+        return Optional.empty();
+      }
+      Matcher m = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K").matcher(out);
+      if (m.find()) {
+        return Optional.of(Long.parseLong(m.group(2)) / 1024 + " MiB used of " + Long.parseLong(m.group(1)) / 1024
+            + " MiB committed");
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    sampler.interrupt();
+  }
+}
