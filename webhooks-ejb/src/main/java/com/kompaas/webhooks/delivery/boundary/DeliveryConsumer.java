@@ -30,6 +30,10 @@ import java.util.logging.Logger;
       // concurrent senders per instance; integer properties are not config-substituted by Payara
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "64"),
       @ActivationConfigProperty(propertyName = "MaxPoolSize", propertyValue = "64"),
+      // the sessions run on the client's thread pool; the global one has 8 threads per core, which
+      // would cap the senders far below maxSession and let a hanging endpoint stall them all
+      @ActivationConfigProperty(propertyName = "useGlobalPools", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "threadPoolMaxSize", propertyValue = "80"),
       // a ticket is small and quick to hand over; do not let one session hoard a backlog
       @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLSocketFactory;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
@@ -90,13 +92,13 @@ public class DeliveryConfiguration {
 
   @Produces
   @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
-  HttpSender httpSender(AddressGuard guard) {
+  HttpSender httpSender(AddressGuard guard, Clock clock) {
     sender =
         new JdkHttpSender(
             new JdkHttpSender.Settings(
                 RetrySchedule.duration(connectTimeout), RetrySchedule.duration(totalTimeout),
                 maxResponseBytes, userAgent),
-            guard);
+            guard, (SSLSocketFactory) SSLSocketFactory.getDefault(), null, clock);
     return sender;
   }
 

@@ -43,7 +43,10 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(propertyName = "user", propertyValue = "${MPCONFIG=artemis.user}"),
       @ActivationConfigProperty(propertyName = "password", propertyValue = "${MPCONFIG=artemis.password}"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16"),
-      @ActivationConfigProperty(propertyName = "MaxPoolSize", propertyValue = "16")
+      @ActivationConfigProperty(propertyName = "MaxPoolSize", propertyValue = "16"),
+      // its own threads, so intake never waits behind the senders (see DeliveryConsumer)
+      @ActivationConfigProperty(propertyName = "useGlobalPools", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "threadPoolMaxSize", propertyValue = "24")
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // acknowledge after the commit
 public class EventConsumer implements MessageListener {

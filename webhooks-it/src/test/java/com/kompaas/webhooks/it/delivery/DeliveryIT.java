@@ -1,0 +1,312 @@
+package com.kompaas.webhooks.it.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kompaas.webhooks.delivery.boundary.Deliveries;
+import com.kompaas.webhooks.delivery.entity.Attempt;
+import com.kompaas.webhooks.delivery.entity.Delivery;
+import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
+import com.kompaas.webhooks.it.Await;
+import com.kompaas.webhooks.it.Deployments;
+import com.kompaas.webhooks.it.Receiver;
+import com.kompaas.webhooks.platform.boundary.Resources;
+import com.kompaas.webhooks.subscription.boundary.Webhooks;
+import com.kompaas.webhooks.subscription.entity.DataType;
+import com.kompaas.webhooks.subscription.entity.HttpMethod;
+import com.kompaas.webhooks.subscription.entity.Webhook;
+import com.kompaas.webhooks.subscription.entity.WebhookSettings;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Deliveries over real HTTP to a real local receiver: the exact rendered and signed request, the
+ * attempt log, the resend schedule (time driven by {@link TestClock}), retry off, 410, redirects,
+ * Retry-After, manual resend, and one endpoint that hangs beside one that answers.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeliveryIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.webhooks(DeliveryIT.class, TestClock.class, Receiver.class,
+        Receiver.Request.class, Receiver.Answer.class);
+  }
+
+  @Inject Webhooks webhooks;
+
+  @Inject Deliveries deliveries;
+
+  @Resource(lookup = Resources.CONNECTION_FACTORY)
+  ConnectionFactory connectionFactory;
+
+  @Resource(lookup = Resources.EVENTS_QUEUE_JNDI)
+  Queue events;
+
+  @Resource UserTransaction tx;
+
+  private Receiver receiver;
+  private String account;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    receiver = new Receiver();
+    account = "acc-d-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @AfterEach
+  void tearDown() {
+    receiver.close();
+  }
+
+  @Test
+  void deliversExactlyTheRenderedRequestSignedPerStandardWebhooks() throws Exception {
+    Webhook hook =
+        create(WebhookSettings.builder("call.incoming.start")
+            .title("CRM")
+            .url(receiver.url("/crm/{{did}}"))
+            .method(HttpMethod.POST)
+            .dataType(DataType.JSON)
+            .parameters("callerNumber", "callerName")
+            .userParameter("source", "kompaas")
+            .queryParameter("caller", "{{callerNumber}}")
+            .header("Authorization", "Bearer s3cr3t-token")
+            .build());
+    String eventId = publish("call.incoming.start",
+        "{\"did\":\"74950001122\",\"callerNumber\":\"+79161234567\",\"callerName\":\"Иван & Co\",\"calledNumber\":\"100\"}");
+
+    Delivery delivery = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    List<Receiver.Request> got = receiver.received("/crm/");
+    assertEquals(1, got.size());
+    Receiver.Request request = got.get(0);
+    assertEquals("POST", request.method());
+    assertEquals("/crm/74950001122?caller=%2B79161234567", request.uri());
+    assertEquals("application/json", request.header("Content-Type").split(";")[0].strip());
+    assertEquals("Bearer s3cr3t-token", request.header("Authorization"));
+    assertEquals("{\"callerNumber\":\"+79161234567\",\"callerName\":\"Иван & Co\",\"source\":\"kompaas\"}", request.body());
+
+    // Standard Webhooks: v1,base64(HMAC-SHA256(secret, id.timestamp.body)), checked independently
+    String id = request.header("webhook-id");
+    String timestamp = request.header("webhook-timestamp");
+    assertEquals("msg_" + delivery.getId(), id);
+    byte[] key = Base64.getDecoder().decode(hook.getSecret().substring("whsec_".length()));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    String expected = "v1," + Base64.getEncoder().encodeToString(
+        mac.doFinal((id + "." + timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8)));
+    assertTrue(List.of(request.header("webhook-signature").split(" ")).contains(expected),
+        "signature " + request.header("webhook-signature") + " verifies");
+
+    List<Attempt> attempts = deliveries.attempts(account, delivery.getId());
+    assertEquals(1, attempts.size());
+    Attempt attempt = attempts.get(0);
+    assertEquals(Attempt.Outcome.DELIVERED, attempt.getOutcome());
+    assertEquals(200, attempt.getResponseStatus());
+    assertEquals(request.body(), attempt.getRequestBody());
+    assertTrue(attempt.getRequestHeaders().contains("Authorization: Bear••••••"), attempt.getRequestHeaders());
+    assertFalse(attempt.getRequestHeaders().contains("s3cr3t"), "the credential is masked in the log");
+  }
+
+  @Test
+  void failingEndpointGetsResentOnTheScheduleUntilItSucceeds() throws Exception {
+    receiver.script("/flaky", Receiver.Answer.status(500), Receiver.Answer.status(502), Receiver.Answer.status(503));
+    Webhook hook = create(simple("/flaky", true));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"m1\",\"from\":\"+7900\",\"to\":\"+7911\",\"text\":\"hi\",\"parts\":1}");
+
+    // attempt 1 now, attempt 2 "immediately" after it (the schedule's 0 s)
+    Await.until("two attempts", WAIT, () -> receiver.received("/flaky").size() == 2);
+    Await.until("second failure recorded", WAIT, () -> attempts(hook, eventId) == 2);
+    Delivery pending = delivery(hook, eventId);
+    assertEquals(DeliveryStatus.PENDING, pending.getStatus());
+    assertTrue(pending.getNextAttemptAt().isAfter(pending.getLastAttemptAt().plusSeconds(3)), "next in about 5 s");
+
+    TestClock.advance(Duration.ofSeconds(7));
+    Await.until("third attempt", WAIT, () -> attempts(hook, eventId) == 3);
+    assertEquals(DeliveryStatus.PENDING, delivery(hook, eventId).getStatus());
+
+    TestClock.advance(Duration.ofMinutes(7));
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    assertEquals(4, done.getAttempts());
+    assertEquals(4, receiver.received("/flaky").size(), "N failures then a success is N+1 requests");
+
+    List<Attempt> log = deliveries.attempts(account, done.getId());
+    assertEquals(List.of(1, 2, 3, 4), log.stream().map(Attempt::getNumber).toList());
+    assertEquals(List.of(500, 502, 503, 200), log.stream().map(Attempt::getResponseStatus).toList());
+    Duration secondToThird = Duration.between(log.get(1).getStartedAt(), log.get(2).getStartedAt());
+    Duration thirdToFourth = Duration.between(log.get(2).getStartedAt(), log.get(3).getStartedAt());
+    assertTrue(secondToThird.compareTo(Duration.ofSeconds(4)) >= 0, "5 s less jitter at least: " + secondToThird);
+    assertTrue(thirdToFourth.compareTo(Duration.ofMinutes(4)) >= 0, "5 min less jitter at least: " + thirdToFourth);
+  }
+
+  @Test
+  void retryOffMeansExactlyOneRequest() throws Exception {
+    receiver.byDefault("/once", Receiver.Answer.status(500));
+    Webhook hook = create(simple("/once", false));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"m2\"}");
+
+    Delivery failed = awaitStatus(hook, eventId, DeliveryStatus.FAILED);
+    assertEquals(1, failed.getAttempts());
+    assertNull(failed.getNextAttemptAt());
+    TestClock.advance(Duration.ofHours(1));
+    Thread.sleep(2500); // two scheduler ticks: nothing more may go out
+    assertEquals(1, receiver.received("/once").size());
+  }
+
+  @Test
+  void goneDisablesTheWebhookWithAReason() throws Exception {
+    receiver.byDefault("/gone", Receiver.Answer.status(410));
+    Webhook hook = create(simple("/gone", true));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"m3\"}");
+
+    awaitStatus(hook, eventId, DeliveryStatus.FAILED);
+    Webhook after = webhooks.find(account, hook.getId()).orElseThrow();
+    assertFalse(after.isEnabled());
+    assertTrue(after.getDisabledReason().contains("410"), after.getDisabledReason());
+    assertNotNull(after.getDisabledAt());
+  }
+
+  @Test
+  void redirectIsNotFollowedAndCountsAsFailure() throws Exception {
+    receiver.byDefault("/moved", Receiver.Answer.status(302, "Location", receiver.url("/elsewhere")));
+    Webhook hook = create(simple("/moved", false));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"m4\"}");
+
+    Delivery failed = awaitStatus(hook, eventId, DeliveryStatus.FAILED);
+    assertEquals(302, failed.getLastStatusCode());
+    assertEquals(0, receiver.received("/elsewhere").size(), "the redirect was not followed");
+  }
+
+  @Test
+  void retryAfterIsHonoured() throws Exception {
+    receiver.script("/busy", Receiver.Answer.status(429, "Retry-After", "120"));
+    Webhook hook = create(simple("/busy", true));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"m5\"}");
+
+    Await.until("first attempt recorded", WAIT, () -> attempts(hook, eventId) == 1);
+    Delivery pending = delivery(hook, eventId);
+    assertEquals(DeliveryStatus.PENDING, pending.getStatus());
+    Duration wait = Duration.between(pending.getLastAttemptAt(), pending.getNextAttemptAt());
+    assertTrue(wait.compareTo(Duration.ofSeconds(119)) >= 0, "waits as asked, not 0 s: " + wait);
+    TestClock.advance(Duration.ofSeconds(125));
+    awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+  }
+
+  @Test
+  void manualResendMakesANewAttempt() throws Exception {
+    Webhook hook = create(simple("/again", true));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"m6\"}");
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+
+    assertTrue(deliveries.resend(account, done.getId()));
+    Await.until("second attempt", WAIT, () -> deliveries.attempts(account, done.getId()).size() == 2);
+    List<Attempt> log = deliveries.attempts(account, done.getId());
+    assertFalse(log.get(0).isManual());
+    assertTrue(log.get(1).isManual());
+    assertEquals(2, receiver.received("/again").size());
+    assertEquals(receiver.received("/again").get(0).header("webhook-id"), receiver.received("/again").get(1).header("webhook-id"),
+        "webhook-id is stable across attempts");
+    assertFalse(deliveries.resend("someone-else", done.getId()), "another account cannot resend it");
+  }
+
+  @Test
+  void aHangingEndpointDoesNotHoldUpAHealthyOne() throws Exception {
+    receiver.byDefault("/hangs", Receiver.Answer.held());
+    Webhook slow = create(simple("/hangs", true));
+    Webhook fast = create(simple("/fast", true));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(publish("sms.incoming", "{\"messageId\":\"x" + i + "\"}"));
+    }
+    // every event goes to both webhooks; the slow one's requests stay open until released
+    Await.until("all 40 delivered to the healthy endpoint while the other hangs", WAIT,
+        () -> ids.stream().allMatch(id -> status(fast, id) == DeliveryStatus.SUCCEEDED));
+    int stuck = receiver.received("/hangs").size();
+    assertTrue(stuck > 0 && stuck <= 16, "the hanging endpoint holds at most its per-endpoint share: " + stuck);
+    receiver.release();
+    // what timed out or was held back is resent on its schedule; move time past the waits
+    for (int i = 0; i < 12 && !ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED); i++) {
+      TestClock.advance(Duration.ofMinutes(6));
+      Thread.sleep(2500);
+    }
+    Await.until("the slow endpoint catches up", WAIT,
+        () -> ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED));
+  }
+
+  private WebhookSettings simple(String path, boolean retry) {
+    return WebhookSettings.builder("sms.incoming")
+        .title("hook " + path)
+        .url(receiver.url(path))
+        .retryIfError(retry)
+        .method(HttpMethod.POST)
+        .dataType(DataType.JSON)
+        .parameters("messageId")
+        .build();
+  }
+
+  private Webhook create(WebhookSettings settings) throws Exception {
+    tx.begin();
+    Webhook hook = webhooks.create(account, settings);
+    tx.commit();
+    return webhooks.find(account, hook.getId()).orElseThrow();
+  }
+
+  private Delivery delivery(Webhook hook, String eventId) {
+    return deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2)
+        .stream().findFirst().orElseThrow(() -> new AssertionError("no delivery of " + eventId));
+  }
+
+  private int attempts(Webhook hook, String eventId) {
+    var found = deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2);
+    return found.isEmpty() ? -1 : found.get(0).getAttempts();
+  }
+
+  private DeliveryStatus status(Webhook hook, String eventId) {
+    var found = deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2);
+    return found.isEmpty() ? null : found.get(0).getStatus();
+  }
+
+  private Delivery awaitStatus(Webhook hook, String eventId, DeliveryStatus status) {
+    Await.until("delivery of " + eventId + " " + status, WAIT, () -> {
+      var found = deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2);
+      return !found.isEmpty() && found.get(0).getStatus() == status;
+    });
+    return delivery(hook, eventId);
+  }
+
+  private String publish(String type, String data) throws Exception {
+    String id = "ev-" + UUID.randomUUID();
+    String body = "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"accountId\":\"" + account
+        + "\",\"occurredAt\":\"" + Instant.now() + "\",\"data\":" + data + "}";
+    tx.begin();
+    try (JMSContext context = connectionFactory.createContext()) {
+      context.createProducer().send(events, body);
+    }
+    tx.commit();
+    return id;
+  }
+}
