@@ -8,6 +8,8 @@ import com.kompaas.webhooks.subscription.control.FieldError;
 import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -78,7 +80,7 @@ public class WebhookBacking implements Serializable {
       e.errors().forEach(WebhookBacking::show);
       Messages.addGlobalError("Not saved: check the fields marked in red.");
     } catch (IllegalArgumentException e) {
-      Messages.addGlobalError(e.getMessage());
+      error(null, e.getMessage());
     } catch (OptimisticLockException | EJBException e) {
       if (!(e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException)) {
         throw e;
@@ -98,11 +100,12 @@ public class WebhookBacking implements Serializable {
       case "title", "url", "bodyTemplate", "parameters", "userParameters", "queryParameters", "headers" -> base;
       default -> null;
     };
-    if (target == null) {
-      Messages.addGlobalError(error.message());
-    } else {
-      Messages.addError("form:" + target, row + error.message());
-    }
+    error(target == null ? null : "form:" + target, row + error.message());
+  }
+
+  /** Added as is: the validator's texts contain braces, which a message pattern would parse. */
+  private static void error(String clientId, String text) {
+    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public void sendTest() {
