@@ -142,7 +142,7 @@ class ConsoleSystemIT {
     title.sendKeys("Incoming calls to CRM");
     WebElement url = driver.findElement(By.id("form:url"));
     url.sendKeys(receiver.url("/crm/"));
-    driver.findElement(By.cssSelector("button.chip-name[data-param='callId']")).click();
+    click(By.cssSelector("button.chip-name[data-param='callId']"));
     assertEquals(receiver.url("/crm/{{callId}}"), url.getAttribute("value"));
     assertTrue(driver.findElement(By.id("form:retry_input")).isSelected(), "Retry if error is on by default");
     tick("callerNumber");
@@ -150,7 +150,7 @@ class ConsoleSystemIT {
     addPair("headers", "X-Source", "kompaas/");
     // the header value field had focus last, so the chip goes there, at the caret
     driver.findElement(By.cssSelector("input[data-pairs='headers-value-0']")).sendKeys(Keys.END);
-    driver.findElement(By.cssSelector("button.chip-name[data-param='eventType']")).click();
+    click(By.cssSelector("button.chip-name[data-param='eventType']"));
     awaitAjax();
     Await.until("preview shows the request", Duration.ofSeconds(10), () -> {
       String preview = driver.findElement(By.id("preview")).getText();
@@ -159,7 +159,7 @@ class ConsoleSystemIT {
     });
     Browser.screenshot(driver, "03-settings-form");
 
-    driver.findElement(By.id("form:save")).click();
+    click(By.id("form:save"));
     wait.until(ExpectedConditions.urlContains("webhook.xhtml?id="));
     String id = driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");
     String secret = driver.findElement(By.id("form:secret")).getAttribute("value");
@@ -224,7 +224,7 @@ class ConsoleSystemIT {
     driver.findElement(By.id("form:save")).click();
     awaitAjax();
     Await.until("URL message", Duration.ofSeconds(10), () ->
-        driver.findElement(By.cssSelector(".field:has(#form\\:url) .ui-message-error")).getText().contains("http"));
+        driver.findElement(By.cssSelector(".field:has(#form\\:url) .ui-message-error")).getText().contains("The URL must not contain spaces"));
   }
 
   @Test
@@ -255,17 +255,24 @@ class ConsoleSystemIT {
   }
 
   private void tick(String parameter) {
-    driver.findElement(By.cssSelector("input[type=checkbox][data-param='" + parameter + "']")).click();
+    click(By.cssSelector("input[type=checkbox][data-param='" + parameter + "']"));
     awaitAjax();
   }
 
   private void addPair(String table, String key, String value) {
-    driver.findElement(By.cssSelector("[data-add='" + table + "']")).click();
+    click(By.cssSelector("[data-add='" + table + "']"));
     awaitAjax();
     WebElement keyField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-pairs='" + table + "-key-0']")));
     keyField.sendKeys(key);
     driver.findElement(By.cssSelector("input[data-pairs='" + table + "-value-0']")).sendKeys(value);
     awaitAjax();
+  }
+
+  /** Scrolled to the middle first: the sticky Save bar would otherwise take the click. */
+  private void click(By locator) {
+    WebElement element = driver.findElement(locator);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
   }
 
   private void awaitAjax() {
