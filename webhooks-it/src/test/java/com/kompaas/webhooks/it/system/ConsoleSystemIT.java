@@ -254,6 +254,36 @@ class ConsoleSystemIT {
     Browser.screenshot(driver, "09-foreign-not-found");
   }
 
+  @Test
+  @Order(4)
+  void anOperatorSeesTheCatalogueAndDiscardsADeadLetter() throws Exception {
+    String marker = "not-json-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD, List.of(marker));
+    Console.signIn(driver, app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD);
+    wait.until(ExpectedConditions.urlContains("/operator/catalog.xhtml"));
+    assertTrue(driver.findElement(By.tagName("main")).getText().contains("call.incoming.start"));
+    Browser.screenshot(driver, "10-operator-catalogue");
+
+    driver.findElement(By.id("navDeadLetters")).click();
+    Await.until("dead letter listed", Duration.ofSeconds(30), () -> {
+      if (driver.findElement(By.id("letters:table")).getText().contains("JMS")
+          && !driver.findElements(By.cssSelector("#letters\\:table .ui-row-toggler")).isEmpty()) {
+        return true;
+      }
+      driver.navigate().refresh();
+      return false;
+    });
+    driver.findElement(By.cssSelector("#letters\\:table .ui-row-toggler")).click();
+    wait.until(d -> d.getPageSource().contains(marker));
+    Browser.screenshot(driver, "11-dead-letters");
+    int before = driver.findElements(By.cssSelector("#letters\\:table tbody tr .dead-reason")).size();
+    click(By.cssSelector("#letters\\:table tbody tr [id$='discard']"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("confirmForm:confirmYes"))).click();
+    awaitAjax();
+    Await.until("one fewer", Duration.ofSeconds(10),
+        () -> driver.findElements(By.cssSelector("#letters\\:table tbody tr .dead-reason")).size() == before - 1);
+  }
+
   private void tick(String parameter) {
     click(By.cssSelector("input[type=checkbox][data-param='" + parameter + "']"));
     awaitAjax();

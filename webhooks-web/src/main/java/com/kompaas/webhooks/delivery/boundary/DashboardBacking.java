@@ -87,7 +87,7 @@ public class DashboardBacking implements Serializable {
         .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder().add(
             Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color)
                 .add("borderColor", color).add("spanGaps", true).add("tension", 0.3))))
-        .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false)
+        .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false).add("animation", false)
             .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
             .add("scales", Json.createObjectBuilder().add("y", y)))
         .build().toString();
