@@ -48,7 +48,9 @@ public final class ConsoleHttp {
     ConsoleHttp console = new ConsoleHttp(base);
     HttpResponse<String> answer = console.submitLogin(login, password);
     if (answer.uri().getPath().endsWith("/login.xhtml")) {
-      throw new AssertionError("sign-in as " + login + " refused: " + answer.statusCode());
+      String body = answer.body() == null ? "" : answer.body();
+      throw new AssertionError("sign-in as " + login + " refused: " + answer.statusCode() + " "
+          + body.substring(0, Math.min(body.length(), 600)));
     }
     return console;
   }

@@ -34,6 +34,9 @@ public class TestInfrastructure implements LauncherSessionListener {
   public static final String DEMO_ADMIN_LOGIN = "demo-admin";
   public static final String DEMO_ADMIN_PASSWORD = "it-demo-admin-secret-1";
 
+  /** Artemis audits every message at INFO; held so the level sticks. */
+  private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
+
   private EmbeddedBroker broker;
 
   @Override
@@ -41,6 +44,7 @@ public class TestInfrastructure implements LauncherSessionListener {
     if (System.getProperty("it.target") == null) {
       return; // not a failsafe run
     }
+    AUDIT.setLevel(java.util.logging.Level.WARNING);
     try {
       recreateDatabases();
       Path brokerDir = target().resolve("it-broker");
@@ -77,6 +81,16 @@ public class TestInfrastructure implements LauncherSessionListener {
 
   public static Connection connect(String database) throws SQLException {
     return DriverManager.getConnection(jdbcUrl(database), DB_USER, DB_PASSWORD);
+  }
+
+  /** Accounts are provisioned, not implied: the intake refuses events of unknown accounts. */
+  public static void ensureAccount(String database, String accountId) throws SQLException {
+    try (Connection c = connect(database);
+        var s = c.prepareStatement("INSERT IGNORE INTO account (id, name, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))")) {
+      s.setString(1, accountId);
+      s.setString(2, "Test account " + accountId);
+      s.executeUpdate();
+    }
   }
 
   private static void recreateDatabases() throws SQLException {

@@ -3,6 +3,8 @@ package com.kompaas.webhooks.intake.boundary;
 import com.kompaas.webhooks.intake.control.EventParser;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
+import com.kompaas.webhooks.intake.control.KnownAccounts;
+import com.kompaas.webhooks.intake.control.KnownEventTypes;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.ejb.Stateless;
@@ -47,15 +49,49 @@ public class Intake {
 
   @Inject FanOut fanOut;
 
+  @Inject KnownEventTypes knownTypes;
+
+  @Inject KnownAccounts knownAccounts;
+
+  /** For JMS: a message that breaks the contract becomes a dead letter with its reason. */
   public Accepted accept(String body, DeadLetter.Source source, String messageId) {
     IncomingEvent incoming;
     try {
-      incoming = parser.parse(body);
+      incoming = validated(body);
     } catch (InvalidEventException e) {
       log.warning(() -> "Rejected " + source + " message " + messageId + ": " + e.getMessage());
       em.persist(new DeadLetter(clock.instant(), source, messageId, e.getMessage(), body));
       return new Accepted(Outcome.DEAD_LETTERED, null, List.of());
     }
+    return store(incoming);
+  }
+
+  /**
+   * For HTTP: the caller hears what is wrong at once, so nothing is dead-lettered.
+   *
+   * @param allowedAccount the only account the caller may submit for; null for the platform key
+   * @throws InvalidEventException with the reason, for the caller
+   */
+  public Accepted submit(String body, String allowedAccount) {
+    IncomingEvent incoming = validated(body);
+    if (allowedAccount != null && !allowedAccount.equals(incoming.accountId())) {
+      throw new InvalidEventException("accountId: this API key may only submit events of account " + allowedAccount);
+    }
+    return store(incoming);
+  }
+
+  private IncomingEvent validated(String body) {
+    IncomingEvent incoming = parser.parse(body);
+    if (!knownTypes.contains(incoming.type())) {
+      throw new InvalidEventException("type '" + incoming.type() + "' is not in the event catalogue");
+    }
+    if (!knownAccounts.contains(incoming.accountId())) {
+      throw new InvalidEventException("accountId '" + incoming.accountId() + "' is not a known account");
+    }
+    return incoming;
+  }
+
+  private Accepted store(IncomingEvent incoming) {
     // A concurrent twin that slips past this read hits the unique key, rolls back and is
     // redelivered, and then finds the stored row here.
     List<Event> known =

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.account.boundary.Accounts;
 import com.kompaas.webhooks.delivery.boundary.Deliveries;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
@@ -62,6 +63,8 @@ class DeliveryIT {
 
   @Inject Deliveries deliveries;
 
+  @Inject Accounts accounts;
+
   @Resource(lookup = Resources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
 
@@ -77,6 +80,7 @@ class DeliveryIT {
   void setUp() throws Exception {
     receiver = new Receiver();
     account = "acc-d-" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.createAccount(account, "Delivery test");
   }
 
   @AfterEach
@@ -188,6 +192,29 @@ class DeliveryIT {
     assertFalse(after.isEnabled());
     assertTrue(after.getDisabledReason().contains("410"), after.getDisabledReason());
     assertNotNull(after.getDisabledAt());
+  }
+
+  @Test
+  void webhookFailingForFiveDaysWithoutASuccessIsSwitchedOff() throws Exception {
+    receiver.byDefault("/down", Receiver.Answer.status(500));
+    Webhook hook = create(simple("/down", false));
+    String first = publish("sms.incoming", "{\"messageId\":\"d1\"}");
+    awaitStatus(hook, first, DeliveryStatus.FAILED);
+    assertTrue(webhooks.find(account, hook.getId()).orElseThrow().isEnabled(), "one failure is not enough");
+
+    TestClock.advance(Duration.ofDays(5).plusHours(1));
+    String second = publish("sms.incoming", "{\"messageId\":\"d2\"}");
+    awaitStatus(hook, second, DeliveryStatus.FAILED);
+    Webhook after = webhooks.find(account, hook.getId()).orElseThrow();
+    assertFalse(after.isEnabled());
+    assertTrue(after.getDisabledReason().contains("no success for 5 days"), after.getDisabledReason());
+
+    String third = publish("sms.incoming", "{\"messageId\":\"d3\"}");
+    Thread.sleep(1500);
+    assertEquals(2, receiver.received("/down").size(), "a switched-off webhook gets no new deliveries");
+    assertTrue(deliveries.replay(account, hook.getId(), Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(30))) >= 1,
+        "the event that arrived while it was off can be replayed");
+    assertNotNull(third);
   }
 
   @Test

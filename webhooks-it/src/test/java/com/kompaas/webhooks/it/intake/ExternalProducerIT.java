@@ -44,6 +44,7 @@ class ExternalProducerIT {
 
   @Test
   void eventPublishedOverTcpIsStoredInMariaDbAndListed() throws Exception {
+    TestInfrastructure.ensureAccount(TestInfrastructure.IT_DATABASE, "acc-tcp");
     String id = "tcp-" + UUID.randomUUID();
     String body = IntakeIT.event(id, "acc-tcp", "vpbx.call.missed", "{\"exten\":\"101\"}");
     try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + TestInfrastructure.brokerPort());

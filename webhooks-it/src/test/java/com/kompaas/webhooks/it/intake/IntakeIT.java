@@ -3,9 +3,17 @@ package com.kompaas.webhooks.it.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.account.boundary.Accounts;
+import com.kompaas.webhooks.account.boundary.ApiKeys;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import com.kompaas.webhooks.intake.boundary.Events;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.it.Await;
+import com.kompaas.webhooks.it.ConsoleHttp;
 import com.kompaas.webhooks.it.Deployments;
 import com.kompaas.webhooks.platform.boundary.Resources;
 import jakarta.annotation.Resource;
@@ -20,6 +28,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,6 +55,21 @@ class IntakeIT {
   Queue queue;
 
   @Resource UserTransaction tx;
+
+  @Inject Accounts accounts;
+
+  @Inject ApiKeys apiKeys;
+
+  @ArquillianResource URL base;
+
+  @BeforeEach
+  void accounts() {
+    for (String id : List.of("acc-it-1", "acc-it-2", "acc-it-3", "1")) {
+      if (!accounts.exists(id)) {
+        accounts.createAccount(id, "Intake test " + id);
+      }
+    }
+  }
 
   @Test
   void consumedMessageBecomesAStoredEvent() throws Exception {
@@ -96,6 +120,8 @@ class IntakeIT {
             new String[] {"{\"tag\":\"" + tag + "-1\",\"type\":\"a.b\",\"accountId\":\"1\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{}}", "id is missing"},
             new String[] {"{\"tag\":\"" + tag + "-2\",\"id\":\"x\",\"type\":\"a.b\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{}}", "accountId is missing"},
             new String[] {"{\"tag\":\"" + tag + "-3\",\"id\":\"x\",\"type\":\"a.b\",\"accountId\":\"1\",\"occurredAt\":\"soon\",\"data\":{}}", "occurredAt"},
+            new String[] {"{\"id\":\"" + tag + "-6\",\"type\":\"sms.incoming\",\"accountId\":\"nobody-" + tag + "\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{}}", "is not a known account"},
+            new String[] {"{\"id\":\"" + tag + "-5\",\"type\":\"call.teleport.start\",\"accountId\":\"1\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{}}", "not in the event catalogue"},
             new String[] {"{\"tag\":\"" + tag + "-4\",\"pad\":\"" + "x".repeat(300 * 1024) + "\"}", "more than the limit"});
     for (String[] c : cases) {
       publish(c[0]);
@@ -105,9 +131,47 @@ class IntakeIT {
       DeadLetter letter = deadLetter(c[0]);
       assertTrue(letter.getReason().contains(c[1]), letter.getReason());
     }
-    DeadLetter oversized = deadLetter(cases.get(3)[0]);
+    DeadLetter oversized = deadLetter(cases.get(5)[0]);
     assertTrue(oversized.isBodyTruncated());
-    assertEquals(cases.get(3)[0].length(), oversized.getBodyLength());
+    assertEquals(cases.get(5)[0].length(), oversized.getBodyLength());
+  }
+
+  @Test
+  void httpIntakeStoresOnceAndAnswersWithFieldErrors() throws Exception {
+    String key = apiKeys.issue("acc-it-1", "http intake", "test").key();
+    String id = "http-" + UUID.randomUUID();
+    String body = event(id, "acc-it-1", "sms.incoming", "{\"text\":\"via http\"}");
+
+    HttpResponse<String> first = post(body, key);
+    assertEquals(202, first.statusCode(), first.body());
+    long stored = events.find("acc-it-1", id).orElseThrow().getId();
+    assertTrue(first.body().contains("\"eventId\":" + stored), first.body());
+    assertTrue(first.body().contains("\"duplicate\":false"), first.body());
+
+    HttpResponse<String> again = post(body, key);
+    assertEquals(202, again.statusCode());
+    assertTrue(again.body().contains("\"eventId\":" + stored) && again.body().contains("\"duplicate\":true"), again.body());
+
+    HttpResponse<String> bad = post("{\"id\":\"x\",\"type\":\"sms.incoming\",\"accountId\":\"acc-it-1\",\"occurredAt\":\"later\",\"data\":{}}", key);
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("\"field\":\"occurredAt\""), bad.body());
+
+    HttpResponse<String> foreign = post(event("f-" + UUID.randomUUID(), "acc-it-2", "sms.incoming", "{}"), key);
+    assertEquals(400, foreign.statusCode(), "an account key cannot submit another account's events");
+    assertTrue(foreign.body().contains("\"field\":\"accountId\""), foreign.body());
+
+    assertEquals(401, post(body, null).statusCode());
+    assertEquals(401, post(body, "wh_not-a-key").statusCode());
+  }
+
+  private HttpResponse<String> post(String json, String key) throws Exception {
+    var request = HttpRequest.newBuilder(ConsoleHttp.anonymous(base.toURI()).resolve("/api/v1/events"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private DeadLetter deadLetter(String body) {

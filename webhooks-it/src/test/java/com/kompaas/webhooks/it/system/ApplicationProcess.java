@@ -91,6 +91,14 @@ final class ApplicationProcess implements AutoCloseable {
     return exited;
   }
 
+  /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     stop(Duration.ofSeconds(60));

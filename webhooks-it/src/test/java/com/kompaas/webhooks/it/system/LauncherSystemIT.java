@@ -53,7 +53,7 @@ class LauncherSystemIT {
       assertTrue(health(app).contains("\"status\":\"UP\""));
       String password = secrets(dataDir).getProperty("broker.password");
       ids.add("launcher-" + UUID.randomUUID());
-      Jms.publish(brokerPort, "webhooks", password, List.of(Jms.event(ids.get(0), "acc-l", "robot.call.completed", "{}")));
+      Jms.publish(brokerPort, "webhooks", password, List.of(Jms.event(ids.get(0), "demo", "robot.call.completed", "{}")));
       Await.until("event listed", Duration.ofSeconds(30), () -> page(app).contains(ids.get(0)));
 
       // a burst followed at once by a stop: whatever is still queued must survive in the journal;
@@ -63,7 +63,7 @@ class LauncherSystemIT {
         burst.add("burst-" + i + "-" + UUID.randomUUID());
       }
       Jms.publish(brokerPort, "webhooks", password,
-          burst.stream().map(id -> Jms.event(id, "acc-l", "sms.incoming", "{}")).toList());
+          burst.stream().map(id -> Jms.event(id, "demo", "sms.incoming", "{}")).toList());
       ids.addAll(burst);
       assertTrue(app.stop(Duration.ofSeconds(60)), "the launcher stops on SIGTERM");
     }

@@ -46,6 +46,9 @@ class UberJarSystemIT {
     broker = new EmbeddedBroker(target.resolve("sys-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
     app = newApp(target);
     app.start();
+    for (String account : List.of("acc-ui", "acc-foreign", "acc-restart")) {
+      TestInfrastructure.ensureAccount(TestInfrastructure.SYSTEM_DATABASE, account);
+    }
   }
 
   private ApplicationProcess newApp(Path target) throws Exception {

@@ -1,0 +1,211 @@
+package com.kompaas.webhooks.it.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kompaas.webhooks.it.Await;
+import com.kompaas.webhooks.it.Receiver;
+import com.kompaas.webhooks.it.TestInfrastructure;
+import com.kompaas.webhooks.launcher.EmbeddedBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The packaged application under faults: killed with SIGKILL while requests are in flight, and run
+ * as two instances on one database and one broker. Every delivery must complete, and none may be
+ * sent twice by racing senders or schedulers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResilienceSystemIT {
+
+  private static final String USER = "res";
+  private static final String PASSWORD = "res-secret";
+
+  private EmbeddedBroker broker;
+  private int brokerPort;
+  private Receiver receiver;
+  private final List<ApplicationProcess> apps = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    brokerPort = ApplicationProcess.freePort();
+    broker = new EmbeddedBroker(TestInfrastructure.target().resolve("res-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
+    receiver = new Receiver();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    for (ApplicationProcess app : apps) {
+      app.close();
+    }
+    receiver.close();
+    broker.close();
+  }
+
+  private ApplicationProcess app(String name) throws Exception {
+    Path target = TestInfrastructure.target();
+    int httpPort = ApplicationProcess.freePort();
+    Path root = Files.createDirectories(target.resolve("res-root-" + name));
+    Map<String, String> env = new HashMap<>();
+    env.put("WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE));
+    env.put("WEBHOOKS_DB_USER", TestInfrastructure.DB_USER);
+    env.put("WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD);
+    env.put("ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort);
+    env.put("ARTEMIS_USER", USER);
+    env.put("ARTEMIS_PASSWORD", PASSWORD);
+    env.put("WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32");
+    env.put("WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", "res-operator-secret-1");
+    env.put("WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", "res-admin-secret-1");
+    // a short lease so that the deliveries of a killed sender are handed out again soon
+    env.put("WEBHOOKS_DELIVERY_TOTAL_TIMEOUT", "5s");
+    env.put("WEBHOOKS_DELIVERY_LEASE", "20s");
+    ApplicationProcess app =
+        new ApplicationProcess(
+            List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
+                System.getProperty("it.micro-uber-jar"), "--port", String.valueOf(httpPort), "--nocluster",
+                "--name", "res-" + name, "--rootdir", root.toString()),
+            env, target.resolve("res-" + name + ".log"), httpPort);
+    apps.add(app);
+    return app.start();
+  }
+
+  @Test
+  void killedMidFlightTheApplicationCompletesEveryDeliveryAfterARestart() throws Exception {
+    ApplicationProcess app = app("crash");
+    String account = "acc-crash";
+    TestInfrastructure.ensureAccount(TestInfrastructure.SYSTEM_DATABASE, account);
+    long webhookId = webhook(account, receiver.url("/crash"));
+    receiver.byDefault("/crash", Receiver.Answer.held());
+
+    List<String> ids = publish(account, 30);
+    Await.until("requests in flight", Duration.ofSeconds(60), () -> receiver.received("/crash").size() >= 5);
+    app.kill();
+    int beforeCrash = receiver.received("/crash").size();
+    receiver.byDefault("/crash", Receiver.Answer.status(200));
+    receiver.release();
+
+    app("crash-restarted");
+    Await.until("every delivery succeeded after the restart", Duration.ofSeconds(120),
+        () -> succeeded(webhookId) == ids.size());
+    assertEquals(ids.size(), deliveries(webhookId), "one delivery per event, none lost");
+    Map<String, Long> afterRestart = sentPerMessage(receiver.received("/crash").subList(beforeCrash, receiver.received("/crash").size()));
+    assertTrue(afterRestart.values().stream().allMatch(n -> n == 1), "after the restart each delivery went out once: " + afterRestart);
+    assertEquals(ids.size(), attemptsRecordedDelivered(webhookId), "every delivery has its successful attempt logged");
+    for (ApplicationProcess a : List.copyOf(apps)) {
+      a.close();
+    }
+    apps.clear();
+  }
+
+  @Test
+  void twoInstancesOnOneDatabaseAndBrokerNeverSendTwice() throws Exception {
+    app("one");
+    app("two");
+    String account = "acc-scale";
+    TestInfrastructure.ensureAccount(TestInfrastructure.SYSTEM_DATABASE, account);
+    // the first 100 requests fail, so both instances' schedulers hand out resends too
+    Receiver.Answer[] failures = new Receiver.Answer[100];
+    java.util.Arrays.fill(failures, Receiver.Answer.status(500));
+    receiver.script("/scale", failures);
+    long webhookId = webhook(account, receiver.url("/scale"));
+    List<String> ids = publish(account, 400);
+    Await.until("all delivered", Duration.ofSeconds(120), () -> succeeded(webhookId) == ids.size());
+    Map<String, Long> sent = sentPerMessage(receiver.received("/scale"));
+    assertEquals(ids.size(), sent.size(), "every delivery reached the receiver");
+    Map<String, Long> recorded = attemptsPerMessage(webhookId);
+    assertEquals(recorded, sent, "every request that went out is exactly one recorded attempt: no racing double send");
+    assertEquals(ids.size() + 100, sent.values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  private List<String> publish(String account, int n) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add("res-" + i + "-" + UUID.randomUUID());
+    }
+    Jms.publish(brokerPort, USER, PASSWORD,
+        ids.stream().map(id -> Jms.event(id, account, "sms.incoming", "{\"messageId\":\"" + id + "\"}")).toList());
+    return ids;
+  }
+
+  private static Map<String, Long> sentPerMessage(List<Receiver.Request> requests) {
+    return requests.stream().collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
+  }
+
+  /** A webhook row as the console would save it, with ids far above the sequence's. */
+  private static long webhook(String account, String url) throws SQLException {
+    long id = 900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+    byte[] key = new byte[32];
+    ThreadLocalRandom.current().nextBytes(key);
+    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
+        PreparedStatement s = c.prepareStatement(
+            "INSERT INTO webhook (id, version, account_id, event_type, title, url, retry_if_error, method, data_type,"
+                + " body_template, enabled, secret, created_at, updated_at) VALUES (?, 0, ?, 'sms.incoming', 'resilience',"
+                + " ?, TRUE, 'POST', 'JSON', '', TRUE, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
+      s.setLong(1, id);
+      s.setString(2, account);
+      s.setString(3, url);
+      s.setString(4, "whsec_" + java.util.Base64.getEncoder().encodeToString(key));
+      s.executeUpdate();
+    }
+    return id;
+  }
+
+  private static Map<String, Long> attemptsPerMessage(long webhookId) {
+    Map<String, Long> attempts = new HashMap<>();
+    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
+        PreparedStatement s = c.prepareStatement("SELECT a.delivery_id, COUNT(*) FROM attempt a JOIN delivery d"
+            + " ON d.id = a.delivery_id WHERE d.webhook_id = ? GROUP BY a.delivery_id")) {
+      s.setLong(1, webhookId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          attempts.put("msg_" + rs.getLong(1), rs.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    return attempts;
+  }
+
+  private static long succeeded(long webhookId) {
+    return count("SELECT COUNT(*) FROM delivery WHERE webhook_id = ? AND status = 'SUCCEEDED'", webhookId);
+  }
+
+  private static long deliveries(long webhookId) {
+    return count("SELECT COUNT(*) FROM delivery WHERE webhook_id = ?", webhookId);
+  }
+
+  private static long attemptsRecordedDelivered(long webhookId) {
+    return count("SELECT COUNT(DISTINCT a.delivery_id) FROM attempt a JOIN delivery d ON d.id = a.delivery_id"
+        + " WHERE d.webhook_id = ? AND a.outcome = 'DELIVERED'", webhookId);
+  }
+
+  private static long count(String sql, long webhookId) {
+    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, webhookId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      return -1;
+    }
+  }
+}
