@@ -166,7 +166,15 @@ class ConsoleSystemIT {
     assertTrue(secret.startsWith("whsec_•••"), "the signing secret is shown masked: " + secret);
     Browser.screenshot(driver, "04-saved-webhook");
 
-    driver.findElement(By.id("navWebhooks")).click();
+    // "Send test": one real, signed request with the example values, and its answer on the page
+    click(By.id("form:sendTest"));
+    WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("testStatus")));
+    assertEquals("HTTP 200", status.getText());
+    var test = receiver.received("/crm/1764324930.1842");
+    assertEquals(1, test.size(), "one test request");
+    assertTrue(test.get(0).header("webhook-signature").startsWith("v1,"), "signed with the webhook's secret");
+
+    click(By.id("navWebhooks"));
     WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list:table")));
     assertTrue(table.getText().contains("Incoming calls to CRM"), table.getText());
     assertTrue(table.getText().contains("call.incoming.start") && table.getText().contains("Telephony calls"), table.getText());
@@ -189,6 +197,7 @@ class ConsoleSystemIT {
       driver.navigate().refresh();
       return false;
     });
+    assertEquals(1, driver.findElements(By.cssSelector("#log\\:table .ui-row-toggler")).size(), "the test send is not in the log");
     driver.findElement(By.cssSelector("#log\\:table .ui-row-toggler")).click();
     WebElement sent = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".attempt-request")));
     assertTrue(sent.getText().startsWith("POST " + receiver.url("/crm/c-42")), sent.getText());
@@ -196,7 +205,7 @@ class ConsoleSystemIT {
     assertTrue(driver.findElement(By.cssSelector(".attempt-response")).getText().contains("HTTP 200"));
     Browser.screenshot(driver, "06-delivery-log");
 
-    driver.findElement(By.id("navDashboard")).click();
+    click(By.id("navDashboard"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpiAttempts")));
     Browser.screenshot(driver, "07-dashboard");
   }
@@ -264,7 +273,7 @@ class ConsoleSystemIT {
     assertTrue(driver.findElement(By.tagName("main")).getText().contains("call.incoming.start"));
     Browser.screenshot(driver, "10-operator-catalogue");
 
-    driver.findElement(By.id("navDeadLetters")).click();
+    click(By.id("navDeadLetters"));
     Await.until("dead letter listed", Duration.ofSeconds(30), () -> {
       if (driver.findElement(By.id("letters:table")).getText().contains("JMS")
           && !driver.findElements(By.cssSelector("#letters\\:table .ui-row-toggler")).isEmpty()) {
