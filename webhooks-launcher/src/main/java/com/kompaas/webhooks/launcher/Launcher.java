@@ -67,6 +67,9 @@ public final class Launcher {
       env.put("ARTEMIS_PASSWORD", secrets.getProperty("broker.password"));
     }
 
+    // Payara Micro redeploys whatever an old root holds and then the jar's own copy, answering 404s
+    // and 500s for a while after it reported ready; the root is only Payara's scratch space
+    deleteRecursively(dataDir.resolve("payara"));
     Path microJar = Path.of(setting("webhooks.micro-jar", ownDirectory().resolve("webhooks-micro.jar").toString()));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -84,6 +87,17 @@ public final class Launcher {
     waitUntilHealthy(app, httpPort);
     int exit = app.waitFor();
     System.exit(exit);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static void stop(Process app, List<AutoCloseable> started) {
