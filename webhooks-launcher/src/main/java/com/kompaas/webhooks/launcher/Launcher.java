@@ -91,6 +91,17 @@ public final class Launcher {
     System.exit(exit);
   }
 
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   private static void stop(Process app, List<AutoCloseable> started) {
     try {
       if (app.isAlive()) {
@@ -163,17 +174,6 @@ public final class Launcher {
       value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
     }
     return value == null || value.isBlank() ? fallback : value;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   private static Path ownDirectory() throws URISyntaxException {

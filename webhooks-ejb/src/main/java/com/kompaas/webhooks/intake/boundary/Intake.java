@@ -110,4 +110,20 @@ public class Intake {
     em.persist(event);
     return new Accepted(Outcome.STORED, event.getId(), fanOut.deliveriesFor(event, now));
   }
+
+  /**
+   * Gives a dead letter another go, as if its message had just arrived: accepted, it becomes an
+   * event and leaves the store; rejected again, it is stored anew with today's reason. The caller
+   * publishes the returned tickets after the commit, as {@link EventConsumer} does.
+   *
+   * @return empty when there is no such dead letter
+   */
+  public java.util.Optional<Accepted> redrive(long deadLetterId) {
+    DeadLetter letter = em.find(DeadLetter.class, deadLetterId);
+    if (letter == null) {
+      return java.util.Optional.empty();
+    }
+    em.remove(letter);
+    return java.util.Optional.of(accept(letter.getBody(), letter.getSource(), letter.getMessageId()));
+  }
 }

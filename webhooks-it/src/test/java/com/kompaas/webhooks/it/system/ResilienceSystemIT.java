@@ -61,8 +61,8 @@ class ResilienceSystemIT {
   private ApplicationProcess app(String name) throws Exception {
     Path target = TestInfrastructure.target();
     int httpPort = ApplicationProcess.freePort();
-    // a fresh root per start (see UberJarSystemIT)
-    Path root = Files.createDirectories(target.resolve("res-root-" + name + "-" + httpPort));
+    // a fresh root per start: Payara Micro redeploys what an old root holds, failing requests meanwhile
+    Path root = Files.createDirectories(target.resolve("res-root-" + name + "-" + UUID.randomUUID()));
     Map<String, String> env = new HashMap<>();
     env.put("WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE));
     env.put("WEBHOOKS_DB_USER", TestInfrastructure.DB_USER);

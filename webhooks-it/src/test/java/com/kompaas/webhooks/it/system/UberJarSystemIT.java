@@ -53,9 +53,8 @@ class UberJarSystemIT {
 
   private ApplicationProcess newApp(Path target) throws Exception {
     int httpPort = ApplicationProcess.freePort();
-    // a fresh root per start: Payara Micro first redeploys what a used root remembers, and only
-    // then the jar's own application, so for a while after "ready" the old deployment answers
-    Path root = Files.createDirectories(target.resolve("sys-root-" + httpPort));
+    // a fresh root per start: Payara Micro redeploys what an old root holds, failing requests meanwhile
+    Path root = Files.createDirectories(target.resolve("sys-root-" + UUID.randomUUID()));
     return new ApplicationProcess(
         List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
             System.getProperty("it.micro-uber-jar"), "--port", String.valueOf(httpPort), "--nocluster",

@@ -24,9 +24,16 @@ import java.util.Objects;
     query =
         "select a from Attempt a where a.accountId = :accountId and a.deliveryId = :deliveryId"
             + " order by a.number, a.id")
+@NamedQuery(
+    name = Attempt.SAMPLE_BY_ACCOUNT_SINCE,
+    query =
+        "select a.startedAt, a.durationMs, a.outcome from Attempt a where a.accountId = :accountId"
+            + " and a.startedAt >= :since order by a.startedAt desc")
 public class Attempt {
 
   public static final String BY_DELIVERY = "Attempt.byDelivery";
+  /** Time, duration and outcome of an account's newest attempts: the dashboard's bounded sample. */
+  public static final String SAMPLE_BY_ACCOUNT_SINCE = "Attempt.sampleByAccountSince";
 
   public static final int URL_LENGTH = 8192;
   public static final int ERROR_DETAIL_LENGTH = 1000;

@@ -45,7 +45,25 @@ import java.util.Objects;
             + " d.dueAt = :leaseUntil, d.updatedAt = :now, d.version = d.version + 1"
             + " where d.id = :id and d.dispatchToken = :token"
             + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED")
+@NamedQuery(
+    name = Delivery.COUNTS_BY_WEBHOOK_SINCE,
+    query =
+        "select d.webhookId, count(d),"
+            + " sum(case when d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.SUCCEEDED then 1 else 0 end),"
+            + " sum(case when d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.FAILED then 1 else 0 end)"
+            + " from Delivery d where d.accountId = :accountId and d.createdAt >= :since group by d.webhookId")
+@NamedQuery(
+    name = Delivery.LATEST_PER_WEBHOOK,
+    query =
+        "select d from Delivery d where d.accountId = :accountId and d.lastAttemptAt is not null"
+            + " and d.lastAttemptAt = (select max(d2.lastAttemptAt) from Delivery d2"
+            + " where d2.accountId = :accountId and d2.webhookId = d.webhookId)")
 public class Delivery {
+
+  /** Per webhook of an account: deliveries since a time, how many succeeded, how many failed for good. */
+  public static final String COUNTS_BY_WEBHOOK_SINCE = "Delivery.countsByWebhookSince";
+  /** Per webhook of an account: the delivery attempted last (the list's "last result" column). */
+  public static final String LATEST_PER_WEBHOOK = "Delivery.latestPerWebhook";
 
   public static final String BY_ACCOUNT_AND_ID = "Delivery.byAccountAndId";
   public static final String BY_ACCOUNT = "Delivery.byAccount";

@@ -23,9 +23,11 @@ import java.util.Objects;
 @NamedQuery(
     name = DeadLetter.LATEST,
     query = "select d from DeadLetter d order by d.receivedAt desc, d.id desc")
+@NamedQuery(name = DeadLetter.COUNT, query = "select count(d) from DeadLetter d")
 public class DeadLetter {
 
   public static final String LATEST = "DeadLetter.latest";
+  public static final String COUNT = "DeadLetter.count";
 
   /** The stored body is cut at this many characters; the original length is kept beside it. */
   public static final int MAX_BODY_CHARS = 64 * 1024;

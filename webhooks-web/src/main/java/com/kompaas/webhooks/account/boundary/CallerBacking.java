@@ -20,6 +20,15 @@ public class CallerBacking {
     return caller.isUser();
   }
 
+  public boolean isOperator() {
+    return caller.isOperator();
+  }
+
+  /** Whether the caller may change webhooks (viewers see the console read-only). */
+  public boolean isManager() {
+    return caller.canManage();
+  }
+
   public String getName() {
     return caller.actor().replaceFirst("^user:", "");
   }

@@ -51,7 +51,7 @@ public class LoginBacking {
     password = null;
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete(); // redirected to the page asked for
-      case SUCCESS -> external.redirect(external.getRequestContextPath() + "/events.xhtml");
+      case SUCCESS -> external.redirect(external.getRequestContextPath() + "/webhooks.xhtml");
       default -> faces.addMessage(
           null,
           new FacesMessage(

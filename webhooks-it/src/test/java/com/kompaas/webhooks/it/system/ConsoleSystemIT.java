@@ -1,0 +1,327 @@
+package com.kompaas.webhooks.it.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kompaas.webhooks.it.Await;
+import com.kompaas.webhooks.it.Receiver;
+import com.kompaas.webhooks.it.TestInfrastructure;
+import com.kompaas.webhooks.launcher.EmbeddedBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin console in headless Chromium against the packaged uber jar, as a customer follows the
+ * help article: Integrations → WebHooks → "New Web hook" → event type → Create → the nine fields →
+ * Save, then an event over JMS and its delivery in the log.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleSystemIT {
+
+  private static final String USER = "console";
+  private static final String PASSWORD = "console-secret";
+
+  private EmbeddedBroker broker;
+  private int brokerPort;
+  private ApplicationProcess app;
+  private Receiver receiver;
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  void start() throws Exception {
+    Path target = TestInfrastructure.target();
+    brokerPort = ApplicationProcess.freePort();
+    broker = new EmbeddedBroker(target.resolve("console-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
+    receiver = new Receiver();
+    int httpPort = ApplicationProcess.freePort();
+    // a fresh root: Payara Micro redeploys what an old root holds, and serves 404s meanwhile
+    Path root = Files.createDirectories(target.resolve("console-root-" + UUID.randomUUID()));
+    app = new ApplicationProcess(
+        List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
+            System.getProperty("it.micro-uber-jar"), "--port", String.valueOf(httpPort), "--nocluster",
+            "--name", "console", "--rootdir", root.toString()),
+        Map.of(
+            "WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE),
+            "WEBHOOKS_DB_USER", TestInfrastructure.DB_USER,
+            "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
+            "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
+            "ARTEMIS_USER", USER,
+            "ARTEMIS_PASSWORD", PASSWORD,
+            "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32",
+            "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
+            "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD),
+        target.resolve("console-app.log"),
+        httpPort);
+    app.start();
+    // the first render of each page compiles its Facelets; on a busy machine that outlasts a click's wait
+    var warm = com.kompaas.webhooks.it.ConsoleHttp.signIn(app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    for (String page : List.of("/webhooks.xhtml", "/webhook.xhtml?type=call.incoming.start", "/deliveries.xhtml", "/dashboard.xhtml")) {
+      warm.get(page);
+    }
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    driver = Browser.start(TestInfrastructure.target().resolve("chrome-profile-" + UUID.randomUUID()));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
+    try {
+      Browser.screenshot(driver, "last-" + test.getTestMethod().orElseThrow().getName()); // what a failure looked like
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void followTheHelpArticleToAWorkingWebhookAndSeeItsDelivery() throws Exception {
+    Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    assertTrue(driver.getCurrentUrl().endsWith("/webhooks.xhtml"), "WebHooks is the landing page: " + driver.getCurrentUrl());
+    WebElement empty = driver.findElement(By.id("emptyState"));
+    assertTrue(empty.getText().contains("A webhook tells another system about an event"), empty.getText());
+    Browser.screenshot(driver, "01-webhooks-empty");
+
+    // "New Web hook": the modal lists the event types grouped as in the help article
+    driver.findElement(By.id("newWebhookButton")).click();
+    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("newWebhookDlg")));
+    List<String> groups = dialog.findElements(By.cssSelector(".type-group h3")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("TELEPHONY CALLS", "PBX CALLS", "AUTHORIZATION CALLS", "SMS", "CALLTRACKING", "VOICE ROBOT CALLS"),
+        groups.stream().map(String::toUpperCase).toList());
+    WebElement card = dialog.findElement(By.cssSelector(".type-card[data-code='call.incoming.start']"));
+    assertTrue(card.getText().contains("An incoming call to a number started ringing"), card.getText());
+    card.click();
+    Browser.screenshot(driver, "02-new-webhook-dialog");
+    driver.findElement(By.id("newWebhook:create")).click();
+    wait.until(ExpectedConditions.urlContains("webhook.xhtml?type=call.incoming.start"));
+
+    // the nine fields; a chip inserts its placeholder where the cursor is
+    WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:title")));
+    title.sendKeys("Incoming calls to CRM");
+    WebElement url = driver.findElement(By.id("form:url"));
+    url.sendKeys(receiver.url("/crm/"));
+    click(By.cssSelector("button.chip-name[data-param='callId']"));
+    assertEquals(receiver.url("/crm/{{callId}}"), url.getAttribute("value"));
+    assertTrue(driver.findElement(By.id("form:retry_input")).isSelected(), "Retry if error is on by default");
+    tick("callerNumber");
+    tick("did");
+    addPair("headers", "X-Source", "kompaas/");
+    // the header value field had focus last, so the chip goes there, at the caret
+    driver.findElement(By.cssSelector("input[data-pairs='headers-value-0']")).sendKeys(Keys.END);
+    click(By.cssSelector("button.chip-name[data-param='eventType']"));
+    awaitAjax();
+    Await.until("preview shows the request", Duration.ofSeconds(10), () -> {
+      String preview = driver.findElement(By.id("preview")).getText();
+      return preview.contains("\"callerNumber\"") && preview.contains("\"did\"") && preview.contains("X-Source: kompaas/call.incoming.start")
+          && preview.contains("/crm/1764324930.1842");
+    });
+    Browser.screenshot(driver, "03-settings-form");
+
+    click(By.id("form:save"));
+    wait.until(ExpectedConditions.urlContains("webhook.xhtml?id="));
+    String id = driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");
+    String secret = driver.findElement(By.id("form:secret")).getAttribute("value");
+    assertTrue(secret.startsWith("whsec_•••"), "the signing secret is shown masked: " + secret);
+    Browser.screenshot(driver, "04-saved-webhook");
+
+    // "Send test": one real, signed request with the example values, and its answer on the page
+    click(By.id("form:sendTest"));
+    WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("testStatus")));
+    assertEquals("HTTP 200", status.getText());
+    var test = receiver.received("/crm/1764324930.1842");
+    assertEquals(1, test.size(), "one test request");
+    assertTrue(test.get(0).header("webhook-signature").startsWith("v1,"), "signed with the webhook's secret");
+
+    click(By.id("navWebhooks"));
+    WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list:table")));
+    assertTrue(table.getText().contains("Incoming calls to CRM"), table.getText());
+    assertTrue(table.getText().contains("call.incoming.start") && table.getText().contains("Telephony calls"), table.getText());
+    Browser.screenshot(driver, "05-webhooks-list");
+
+    // an event on JMS reaches the receiver, and the log shows the delivery and its attempt
+    String eventId = "console-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD, List.of(Jms.event(eventId, "demo", "call.incoming.start",
+        "{\"callId\":\"c-42\",\"callerNumber\":\"79160000001\",\"did\":\"74950000002\"}")));
+    Await.until("the receiver got the call", Duration.ofSeconds(30), () -> !receiver.received("/crm/c-42").isEmpty());
+    var request = receiver.received("/crm/c-42").get(0);
+    assertTrue(request.body().contains("\"callerNumber\":\"79160000001\""), request.body());
+    assertEquals("kompaas/call.incoming.start", request.header("X-Source"));
+
+    driver.get(app.uri("/deliveries.xhtml?webhook=" + id).toString());
+    Await.until("delivered row", Duration.ofSeconds(30), () -> {
+      if (driver.getPageSource().contains(eventId) && driver.findElement(By.id("log:table")).getText().contains("SUCCEEDED")) {
+        return true;
+      }
+      driver.navigate().refresh();
+      return false;
+    });
+    assertEquals(1, driver.findElements(By.cssSelector("#log\\:table .ui-row-toggler")).size(), "the test send is not in the log");
+    driver.findElement(By.cssSelector("#log\\:table .ui-row-toggler")).click();
+    WebElement sent = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".attempt-request")));
+    assertTrue(sent.getText().startsWith("POST " + receiver.url("/crm/c-42")), sent.getText());
+    assertTrue(sent.getText().contains("79160000001"), sent.getText());
+    assertTrue(driver.findElement(By.cssSelector(".attempt-response")).getText().contains("HTTP 200"));
+    Browser.screenshot(driver, "06-delivery-log");
+
+    click(By.id("navDashboard"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpiAttempts")));
+    Browser.screenshot(driver, "07-dashboard");
+  }
+
+  @Test
+  @Order(2)
+  void savingShowsWhatIsWrongBesideTheField() throws Exception {
+    Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    driver.get(app.uri("/webhook.xhtml?type=sms.incoming").toString());
+    WebElement url = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:url")));
+    url.sendKeys("https://crm.example.com/{{nope}}");
+    driver.findElement(By.id("form:save")).click();
+    awaitAjax();
+    String titleMessage = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".field:has(#form\\:title) .ui-message-error"))).getText();
+    assertTrue(titleMessage.contains("Enter a title"), titleMessage);
+    String urlMessage = driver.findElement(By.cssSelector(".field:has(#form\\:url) .ui-message-error")).getText();
+    assertTrue(urlMessage.contains("Unknown placeholder {{nope}}"), urlMessage);
+    assertTrue(driver.getCurrentUrl().contains("type=sms.incoming"), "not saved: " + driver.getCurrentUrl());
+    Browser.screenshot(driver, "08-validation");
+
+    url = driver.findElement(By.id("form:url")); // the save re-rendered the form
+    url.clear();
+    url.sendKeys("not a url");
+    driver.findElement(By.id("form:save")).click();
+    awaitAjax();
+    Await.until("URL message", Duration.ofSeconds(10), () ->
+        driver.findElement(By.cssSelector(".field:has(#form\\:url) .ui-message-error")).getText().contains("The URL must not contain spaces"));
+  }
+
+  @Test
+  @Order(3)
+  void anotherAccountsWebhookIsNotFound() throws Exception {
+    long foreign = 900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
+        PreparedStatement s = c.prepareStatement(
+            "insert into webhook (id, version, account_id, event_type, title, url, retry_if_error, method, data_type,"
+                + " body_template, enabled, created_at, updated_at) values (?, 0, 'acc-other', 'sms.incoming',"
+                + " 'Other account secret hook', 'https://other.example.com/x', true, 'POST', 'JSON', '', true, ?, ?)")) {
+      s.setLong(1, foreign);
+      s.setObject(2, java.sql.Timestamp.from(Instant.now()));
+      s.setObject(3, java.sql.Timestamp.from(Instant.now()));
+      s.executeUpdate();
+    }
+    Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    driver.get(app.uri("/webhook.xhtml?id=" + foreign).toString());
+    WebElement notFound = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notFound")));
+    assertTrue(notFound.getText().contains("Webhook not found"), notFound.getText());
+    assertFalse(driver.getPageSource().contains("Other account secret hook"));
+    assertFalse(driver.getPageSource().contains("other.example.com"));
+    driver.get(app.uri("/deliveries.xhtml?webhook=" + foreign).toString());
+    assertFalse(driver.getPageSource().contains("Other account secret hook"));
+    driver.get(app.uri("/webhooks.xhtml").toString());
+    assertFalse(driver.getPageSource().contains("Other account secret hook"));
+    Browser.screenshot(driver, "09-foreign-not-found");
+  }
+
+  @Test
+  @Order(4)
+  void anOperatorSeesTheCatalogueAndDiscardsADeadLetter() throws Exception {
+    String marker = "not-json-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD, List.of(marker));
+    Console.signIn(driver, app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD);
+    wait.until(ExpectedConditions.urlContains("/operator/catalog.xhtml"));
+    assertTrue(driver.findElement(By.tagName("main")).getText().contains("call.incoming.start"));
+    Browser.screenshot(driver, "10-operator-catalogue");
+
+    click(By.id("navDeadLetters"));
+    Await.until("dead letter listed", Duration.ofSeconds(30), () -> {
+      if (driver.findElement(By.id("letters:table")).getText().contains("JMS")
+          && !driver.findElements(By.cssSelector("#letters\\:table .ui-row-toggler")).isEmpty()) {
+        return true;
+      }
+      driver.navigate().refresh();
+      return false;
+    });
+    driver.findElement(By.cssSelector("#letters\\:table .ui-row-toggler")).click();
+    wait.until(d -> d.getPageSource().contains(marker));
+    Browser.screenshot(driver, "11-dead-letters");
+    int before = driver.findElements(By.cssSelector("#letters\\:table tbody tr .dead-reason")).size();
+    click(By.cssSelector("#letters\\:table tbody tr [id$='discard']"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("confirmForm:confirmYes"))).click();
+    awaitAjax();
+    Await.until("one fewer", Duration.ofSeconds(10),
+        () -> driver.findElements(By.cssSelector("#letters\\:table tbody tr .dead-reason")).size() == before - 1);
+  }
+
+  private void tick(String parameter) {
+    click(By.cssSelector("input[type=checkbox][data-param='" + parameter + "']"));
+    awaitAjax();
+  }
+
+  private void addPair(String table, String key, String value) {
+    click(By.cssSelector("[data-add='" + table + "']"));
+    awaitAjax();
+    WebElement keyField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-pairs='" + table + "-key-0']")));
+    keyField.sendKeys(key);
+    driver.findElement(By.cssSelector("input[data-pairs='" + table + "-value-0']")).sendKeys(value);
+    awaitAjax();
+  }
+
+  /** Scrolled to the middle first: the sticky Save bar would otherwise take the click. */
+  private void click(By locator) {
+    WebElement element = driver.findElement(locator);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  private void awaitAjax() {
+    try {
+      Thread.sleep(150); // let a delayed p:ajax fire before asking whether the queue is empty
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        "return document.readyState==='complete' && (!window.jQuery || jQuery.active===0)"
+            + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"));
+  }
+}

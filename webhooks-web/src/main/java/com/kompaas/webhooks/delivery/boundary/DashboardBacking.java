@@ -1,0 +1,104 @@
+package com.kompaas.webhooks.delivery.boundary;
+
+import com.kompaas.webhooks.account.boundary.CurrentAccount;
+import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.Series;
+import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.WebhookStats;
+import com.kompaas.webhooks.subscription.boundary.Webhooks;
+import com.kompaas.webhooks.subscription.entity.Webhook;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard: request rate, success rate and latency percentiles over 24 hours or 7 days, as
+ * Chart.js configurations for {@code p:chart}, and the webhooks that are failing.
+ */
+@Named
+@ViewScoped
+public class DashboardBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final int BUCKETS = 48;
+
+  @Inject DeliveryStatistics statistics;
+  @Inject Webhooks webhooks;
+  @Inject CurrentAccount caller;
+
+  private String range = "24h";
+  private Series series;
+  private List<Failing> failing;
+
+  /** A webhook with failures in the window, or one the system switched off. */
+  public record Failing(Webhook webhook, WebhookStats stats) implements Serializable {}
+
+  public void load() {
+    String account = caller.requireAccountId();
+    Duration window = "7d".equals(range) ? Duration.ofDays(7) : Duration.ofHours(24);
+    series = statistics.series(account, window, BUCKETS);
+    Map<Long, WebhookStats> stats = statistics.byWebhook(account, window);
+    failing = webhooks.list(account).stream()
+        .filter(w -> w.getDisabledReason() != null || (stats.containsKey(w.getId()) && stats.get(w.getId()).failed() > 0))
+        .map(w -> new Failing(w, stats.get(w.getId())))
+        .sorted(Comparator.comparingLong((Failing f) -> f.stats() == null ? 0 : f.stats().failed()).reversed())
+        .toList();
+  }
+
+  public String getRateChart() {
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    for (double v : series.perMinute()) {
+      data.add(v);
+    }
+    return chart("bar", "Requests per minute", data, "#2563eb", null);
+  }
+
+  public String getSuccessChart() {
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    for (Double v : series.successRate()) {
+      if (v == null) {
+        data.addNull();
+      } else {
+        data.add(v);
+      }
+    }
+    return chart("line", "Success rate %", data, "#15803d", 100);
+  }
+
+  private String chart(String type, String label, JsonArrayBuilder data, String color, Integer max) {
+    DateTimeFormatter format = DateTimeFormatter.ofPattern(series.bucket().toHours() >= 1 ? "dd MMM HH:mm" : "HH:mm").withZone(ZoneOffset.UTC);
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    for (int i = 0; i < BUCKETS; i++) {
+      labels.add(format.format(series.from().plus(series.bucket().multipliedBy(i))));
+    }
+    var y = Json.createObjectBuilder().add("beginAtZero", true);
+    if (max != null) {
+      y.add("max", max);
+    }
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder().add(
+            Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color)
+                .add("borderColor", color).add("spanGaps", true).add("tension", 0.3))))
+        .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false).add("animation", false)
+            .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
+            .add("scales", Json.createObjectBuilder().add("y", y)))
+        .build().toString();
+  }
+
+  public Double getSuccessRate() {
+    return series.attempts() == 0 ? null : Math.round(1000.0 * series.delivered() / series.attempts()) / 10.0;
+  }
+
+  public Series getSeries() { return series; }
+  public List<Failing> getFailing() { return failing; }
+  public String getRange() { return range; }
+  public void setRange(String range) { this.range = "7d".equals(range) ? "7d" : "24h"; }
+}

@@ -1,0 +1,178 @@
+package com.kompaas.webhooks.subscription.boundary;
+
+import com.kompaas.webhooks.account.boundary.CurrentAccount;
+import com.kompaas.webhooks.catalog.boundary.Catalog;
+import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.delivery.boundary.TestSends;
+import com.kompaas.webhooks.subscription.control.FieldError;
+import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
+import com.kompaas.webhooks.subscription.entity.Webhook;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import org.omnifaces.util.Messages;
+
+/** The settings window of one webhook, new ({@code ?type=}) or saved ({@code ?id=}). */
+@Named
+@ViewScoped
+public class WebhookBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Webhooks webhooks;
+  @Inject Catalog catalog;
+  @Inject TestSends testSends;
+  @Inject CurrentAccount caller;
+
+  private Long id;
+  private String type;
+  private EventType eventType;
+  private Webhook webhook;
+  private WebhookForm form;
+  private String previewText;
+  private List<FieldError> previewErrors = List.of();
+  private boolean revealed;
+  private TestSends.Result testResult;
+
+  public void load() {
+    String account = caller.requireAccountId();
+    if (id != null) {
+      webhook = webhooks.find(account, id).orElse(null);
+      eventType = webhook == null ? null : catalog.type(webhook.getEventType()).orElse(null);
+      form = eventType == null ? null : WebhookForm.of(eventType, webhook.settings());
+    } else {
+      eventType = catalog.type(type).orElse(null);
+      form = eventType == null ? null : WebhookForm.of(eventType, null);
+    }
+    if (form != null) {
+      preview();
+    }
+  }
+
+  /** Re-renders the request preview from what is in the form now. */
+  public void preview() {
+    try {
+      previewText = webhooks.preview(caller.requireAccountId(), form.settings()).asText();
+      previewErrors = List.of();
+    } catch (InvalidWebhookException e) {
+      previewErrors = e.errors();
+    } catch (IllegalArgumentException e) {
+      previewErrors = List.of(new FieldError("form", e.getMessage()));
+    }
+  }
+
+  public String save() {
+    String account = caller.requireManagedAccountId();
+    try {
+      Webhook saved = webhook == null
+          ? webhooks.create(account, form.settings())
+          : webhooks.update(account, id, webhook.getVersion(), form.settings()).orElseThrow();
+      Messages.addFlashGlobalInfo("Saved “{0}”.", saved.getTitle());
+      return "/webhook?faces-redirect=true&id=" + saved.getId();
+    } catch (InvalidWebhookException e) {
+      e.errors().forEach(WebhookBacking::show);
+      Messages.addGlobalError("Not saved: check the fields marked in red.");
+    } catch (IllegalArgumentException e) {
+      error(null, e.getMessage());
+    } catch (OptimisticLockException | EJBException e) {
+      if (!(e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException)) {
+        throw e;
+      }
+      Messages.addGlobalError("Someone else saved this webhook meanwhile. Reload the page to see their change.");
+    }
+    return null;
+  }
+
+  /** A message beside the field: {@code headers[2].name} goes to the headers table, as "Row 3". */
+  private static void show(FieldError error) {
+    String field = error.field();
+    int bracket = field.indexOf('[');
+    String base = bracket < 0 ? field : field.substring(0, bracket);
+    String row = bracket < 0 ? "" : "Row " + (Integer.parseInt(field.substring(bracket + 1, field.indexOf(']'))) + 1) + ": ";
+    String target = switch (base) {
+      case "title", "url", "bodyTemplate", "parameters", "userParameters", "queryParameters", "headers" -> base;
+      default -> null;
+    };
+    error(target == null ? null : "form:" + target, row + error.message());
+  }
+
+  /** Added as is: the validator's texts contain braces, which a message pattern would parse. */
+  private static void error(String clientId, String text) {
+    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  public void sendTest() {
+    try {
+      testResult = testSends.send(caller.requireManagedAccountId(), id, form.settings());
+    } catch (InvalidWebhookException e) {
+      testResult = null;
+      e.errors().forEach(WebhookBacking::show);
+    }
+  }
+
+  public String toggleEnabled() {
+    webhooks.enable(caller.requireManagedAccountId(), id, !webhook.isEnabled());
+    return "/webhook?faces-redirect=true&id=" + id;
+  }
+
+  public String delete() {
+    webhooks.delete(caller.requireManagedAccountId(), id);
+    Messages.addFlashGlobalInfo("Deleted “{0}”.", webhook.getTitle());
+    return "/webhooks?faces-redirect=true";
+  }
+
+  public void rotateSecret() {
+    Optional<Webhook> rotated = webhooks.rotateSecret(caller.requireManagedAccountId(), id);
+    rotated.ifPresent(w -> webhook = w);
+    revealed = true;
+    Messages.addGlobalInfo("New signing secret. The old one keeps signing for 24 hours.");
+  }
+
+  public void reveal() {
+    revealed = !revealed;
+  }
+
+  public void add(List<WebhookForm.Pair> rows) {
+    rows.add(new WebhookForm.Pair());
+  }
+
+  public void remove(List<WebhookForm.Pair> rows, WebhookForm.Pair row) {
+    rows.remove(row);
+    preview();
+  }
+
+  public String getSecretShown() {
+    String secret = webhook == null ? null : webhook.getSecret();
+    if (secret == null) {
+      return "";
+    }
+    return revealed ? secret : "whsec_" + "•".repeat(24);
+  }
+
+  public boolean isNotFound() {
+    return form == null;
+  }
+
+  public boolean isNew() {
+    return webhook == null;
+  }
+
+  public Long getId() { return id; }
+  public void setId(Long id) { this.id = id; }
+  public String getType() { return type; }
+  public void setType(String type) { this.type = type; }
+  public EventType getEventType() { return eventType; }
+  public Webhook getWebhook() { return webhook; }
+  public WebhookForm getForm() { return form; }
+  public String getPreviewText() { return previewText; }
+  public List<FieldError> getPreviewErrors() { return previewErrors; }
+  public boolean isRevealed() { return revealed; }
+  public TestSends.Result getTestResult() { return testResult; }
+}
