@@ -55,7 +55,7 @@ class DeliveryIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.webhooks(DeliveryIT.class, TestClock.class, Receiver.class,
+    return Deployments.webhooks(DeliveryIT.class, TestClock.class, FailingOnceFanOut.class, Receiver.class,
         Receiver.Request.class, Receiver.Answer.class);
   }
 
@@ -64,6 +64,10 @@ class DeliveryIT {
   @Inject Deliveries deliveries;
 
   @Inject Accounts accounts;
+
+  @Inject com.kompaas.webhooks.account.boundary.ApiKeys apiKeys;
+
+  @org.jboss.arquillian.test.api.ArquillianResource java.net.URL base;
 
   @Resource(lookup = Resources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
@@ -218,6 +222,100 @@ class DeliveryIT {
   }
 
   @Test
+  void allNineSettingsSurviveASaveAndAReload() throws Exception {
+    WebhookSettings settings =
+        WebhookSettings.builder("call.incoming.end")
+            .title("Every setting")
+            .url(receiver.url("/all/{{did}}"))
+            .retryIfError(false)
+            .method(HttpMethod.POST)
+            .dataType(DataType.TEXT)
+            .parameters("did", "duration", "status")
+            .userParameter("crm", "amo")
+            .userParameter("line", "{{did}}")
+            .queryParameter("token", "q-{{callerNumber}}")
+            .header("X-Account", "{{accountId}}")
+            .header("Authorization", "Bearer abc")
+            .bodyTemplate("call {{did}} ended after {{duration}} s: {{status}}")
+            .build();
+    Webhook saved = create(settings);
+    Webhook reloaded = webhooks.find(account, saved.getId()).orElseThrow();
+    assertEquals(settings, reloaded.settings(), "what comes back from MariaDB is what was saved");
+    assertTrue(reloaded.getSecret().startsWith("whsec_"));
+    assertTrue(reloaded.getVersion() >= 0);
+  }
+
+  @Test
+  void oneEventFansOutToEveryEnabledWebhookOfItsTypeAndAccountOnly() throws Exception {
+    List<Webhook> mine = List.of(create(simple("/fan/1", true)), create(simple("/fan/2", true)), create(simple("/fan/3", true)));
+    Webhook otherType = create(WebhookSettings.builder("sms.status").title("status").url(receiver.url("/fan/type")).build());
+    Webhook off = create(simple("/fan/off", true));
+    tx.begin();
+    webhooks.enable(account, off.getId(), false);
+    tx.commit();
+    String otherAccount = account + "-x";
+    accounts.createAccount(otherAccount, "Other");
+    tx.begin();
+    Webhook foreign = webhooks.create(otherAccount, simple("/fan/foreign", true));
+    tx.commit();
+
+    String eventId = publish("sms.incoming", "{\"messageId\":\"fan\"}");
+    for (Webhook hook : mine) {
+      awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    }
+    assertEquals(3, deliveries.list(account, new Deliveries.Filter(null, null, null, null, null, eventId), 0, 10).size());
+    assertEquals(0, deliveries.list(otherAccount, new Deliveries.Filter(foreign.getId(), null, null, null, null, null), 0, 10).size());
+    assertEquals(3, receiver.received("/fan/").size());
+    assertEquals(List.of(), receiver.received("/fan/type"));
+    assertEquals(List.of(), receiver.received("/fan/off"));
+    assertEquals(List.of(), receiver.received("/fan/foreign"));
+    assertNull(status(otherType, eventId));
+  }
+
+  @Test
+  void aTransactionThatFailsMidwayIsRedeliveredAndStoredOnce() throws Exception {
+    Webhook hook = create(simple("/rollback", true));
+    String id = "ev-" + UUID.randomUUID();
+    FailingOnceFanOut.FAIL_ONCE.add(id);
+    publishWithId(id, "sms.incoming", "{\"messageId\":\"rb\"}");
+
+    Delivery delivered = awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
+    assertFalse(FailingOnceFanOut.FAIL_ONCE.contains(id), "the first try failed as planned");
+    assertEquals(1, deliveries.list(account, new Deliveries.Filter(null, null, null, null, null, id), 0, 10).size(),
+        "one delivery, from the redelivered message");
+    assertEquals(1, delivered.getAttempts());
+    assertEquals(1, receiver.received("/rollback").size());
+  }
+
+  @Test
+  void deliveryLogAndResendOverRestAreScopedToTheKeysAccount() throws Exception {
+    Webhook hook = create(simple("/rest", true));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"rest\"}");
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    String key = apiKeys.issue(account, "rest", "test").key();
+    String strangerAccount = account + "-s";
+    accounts.createAccount(strangerAccount, "Stranger");
+    String strangerKey = apiKeys.issue(strangerAccount, "rest", "test").key();
+
+    var log = rest("GET", "/api/v1/deliveries/" + done.getId() + "/attempts", key);
+    assertEquals(200, log.statusCode(), log.body());
+    assertTrue(log.body().contains("\"outcome\":\"DELIVERED\""), log.body());
+    assertEquals(404, rest("GET", "/api/v1/deliveries/" + done.getId(), strangerKey).statusCode());
+    assertEquals(404, rest("POST", "/api/v1/deliveries/" + done.getId() + "/resend", strangerKey).statusCode());
+    assertEquals(1, receiver.received("/rest").size(), "the stranger's resend sent nothing");
+
+    assertEquals(202, rest("POST", "/api/v1/deliveries/" + done.getId() + "/resend", key).statusCode());
+    Await.until("the resend arrives", WAIT, () -> receiver.received("/rest").size() == 2);
+  }
+
+  private java.net.http.HttpResponse<String> rest(String method, String path, String key) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(com.kompaas.webhooks.it.ConsoleHttp.anonymous(base.toURI()).resolve(path))
+        .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+        .header("Authorization", "Bearer " + key);
+    return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void redirectIsNotFollowedAndCountsAsFailure() throws Exception {
     receiver.byDefault("/moved", Receiver.Answer.status(302, "Location", receiver.url("/elsewhere")));
     Webhook hook = create(simple("/moved", false));
@@ -326,7 +424,10 @@ class DeliveryIT {
   }
 
   private String publish(String type, String data) throws Exception {
-    String id = "ev-" + UUID.randomUUID();
+    return publishWithId("ev-" + UUID.randomUUID(), type, data);
+  }
+
+  private String publishWithId(String id, String type, String data) throws Exception {
     String body = "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"accountId\":\"" + account
         + "\",\"occurredAt\":\"" + Instant.now() + "\",\"data\":" + data + "}";
     tx.begin();
