@@ -107,7 +107,7 @@ public class DeliveryConfiguration {
   EndpointGate endpointGate() {
     return new EndpointGate(
         new EndpointGate.Limits(
-            maxInFlightPerEndpoint, Duration.ofMillis(100), breakerFailures,
+            maxInFlightPerEndpoint, Duration.ofMillis(10), breakerFailures,
             RetrySchedule.duration(breakerCooldown), RetrySchedule.duration(breakerMaxCooldown)));
   }
 

@@ -19,6 +19,9 @@ public class EndpointGate {
   /** The limits, from configuration. */
   public record Limits(int maxInFlight, Duration permitWait, int failureThreshold, Duration baseCooldown, Duration maxCooldown) {}
 
+  /** How long a delivery refused because its endpoint is at its in-flight cap waits. */
+  static final Duration FULL_BACKOFF = Duration.ofSeconds(2);
+
   private final Limits limits;
   private final ConcurrentHashMap<Long, Endpoint> endpoints = new ConcurrentHashMap<>();
 
@@ -35,10 +38,11 @@ public class EndpointGate {
     if (closedUntil.isPresent()) {
       return closedUntil;
     }
-    // a short wait absorbs bursts; a longer one would tie up a sender thread for one endpoint
+    // a short wait absorbs bursts; a longer one would tie up sender threads for one endpoint
+    // whose requests hang, while its whole backlog comes round again on every scheduler tick
     if (!endpoint.inFlight.tryAcquire(limits.permitWait().toMillis(), TimeUnit.MILLISECONDS)) {
       endpoint.cancelProbe();
-      return Optional.of(now.plusSeconds(1));
+      return Optional.of(now.plus(FULL_BACKOFF));
     }
     return Optional.empty();
   }
