@@ -15,11 +15,6 @@ import java.util.Optional;
 public class Events {
 
   // here rather than as @NamedQuery on Event, whose file belongs to the intake's owner; move them there
-  private static final String LATEST_OF_ACCOUNT =
-      "select e from Event e where e.accountId = :accountId order by e.receivedAt desc, e.id desc";
-  private static final String COUNT_OF_ACCOUNT =
-      "select count(e) from Event e where e.accountId = :accountId";
-
   @PersistenceContext EntityManager em;
 
   @Inject CurrentAccount caller;
@@ -38,7 +33,7 @@ public class Events {
     if (account.isEmpty()) {
       return List.of();
     }
-    return em.createQuery(LATEST_OF_ACCOUNT, Event.class)
+    return em.createNamedQuery(Event.LATEST_OF_ACCOUNT, Event.class)
         .setParameter("accountId", account.get())
         .setMaxResults(max)
         .getResultList();
@@ -53,7 +48,7 @@ public class Events {
     if (account.isEmpty()) {
       return 0;
     }
-    return em.createQuery(COUNT_OF_ACCOUNT, Long.class)
+    return em.createNamedQuery(Event.COUNT_OF_ACCOUNT, Long.class)
         .setParameter("accountId", account.get())
         .getSingleResult();
   }

@@ -23,6 +23,12 @@ import java.util.Objects;
     query = "select e from Event e where e.accountId = :accountId and e.externalId = :externalId")
 @NamedQuery(name = Event.COUNT, query = "select count(e) from Event e")
 @NamedQuery(
+    name = Event.LATEST_OF_ACCOUNT,
+    query = "select e from Event e where e.accountId = :accountId order by e.receivedAt desc, e.id desc")
+@NamedQuery(
+    name = Event.COUNT_OF_ACCOUNT,
+    query = "select count(e) from Event e where e.accountId = :accountId")
+@NamedQuery(
     name = Event.WITHOUT_DELIVERY_TO_WEBHOOK,
     query =
         "select e from Event e where e.accountId = :accountId and e.type = :eventType"
@@ -34,6 +40,8 @@ public class Event {
   public static final String LATEST = "Event.latest";
   public static final String BY_ACCOUNT_AND_EXTERNAL_ID = "Event.byAccountAndExternalId";
   public static final String COUNT = "Event.count";
+  public static final String LATEST_OF_ACCOUNT = "Event.latestOfAccount";
+  public static final String COUNT_OF_ACCOUNT = "Event.countOfAccount";
   public static final String WITHOUT_DELIVERY_TO_WEBHOOK = "Event.withoutDeliveryToWebhook";
 
   public static final int ACCOUNT_ID_LENGTH = 64;
