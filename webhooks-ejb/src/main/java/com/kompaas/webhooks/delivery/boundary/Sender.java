@@ -91,15 +91,17 @@ public class Sender {
   static final int RECORD_TRIES = 8;
 
   /**
-   * The request went out, so its attempt must be logged: a database hiccup (a full connection
-   * pool, a failover) is retried with growing pauses. If the database stays away, the attempt is
+   * The request went out, so its attempt must be logged: a database hiccup (a deadlock with
+   * another instance's scheduler, a full connection pool, a failover) is retried with growing
+   * pauses. If the database stays away, the attempt is
    * written to the server log instead, and the delivery is sent again when its lease ends.
    */
   private void record(Job job, Attempted attempted) throws InterruptedException {
     RuntimeException last = null;
     for (int i = 0; i < RECORD_TRIES; i++) {
       try {
-        store.record(job, attempted.attempt(), attempted.outcome(), clock.instant());
+        // a fresh row each try: a failed persist has already given the previous one an id
+        store.record(job, attempted.attempt().unsaved(), attempted.outcome(), clock.instant());
         return;
       } catch (RuntimeException e) {
         last = e;

@@ -22,6 +22,7 @@ class RetryScheduleTest {
     return new RandomGenerator() {
       @Override
       public long nextLong() {
+        // the schedule draws its jitter from nextDouble only; using this would be a test bug
         throw new UnsupportedOperationException();
       }
 

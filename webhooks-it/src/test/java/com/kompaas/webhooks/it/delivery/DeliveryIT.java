@@ -65,6 +65,8 @@ class DeliveryIT {
 
   @Inject Accounts accounts;
 
+  @Inject com.kompaas.webhooks.intake.boundary.Events storedEvents;
+
   @Inject com.kompaas.webhooks.account.boundary.ApiKeys apiKeys;
 
   @org.jboss.arquillian.test.api.ArquillianResource java.net.URL base;
@@ -214,7 +216,9 @@ class DeliveryIT {
     assertTrue(after.getDisabledReason().contains("no success for 5 days"), after.getDisabledReason());
 
     String third = publish("sms.incoming", "{\"messageId\":\"d3\"}");
-    Thread.sleep(1500);
+    // fan-out commits with the event, so once it is stored its deliveries (none) are decided
+    Await.until("the third event stored", WAIT, () -> storedEvents.find(account, third).isPresent());
+    assertNull(status(hook, third), "no delivery was created for the switched-off webhook");
     assertEquals(2, receiver.received("/down").size(), "a switched-off webhook gets no new deliveries");
     assertTrue(deliveries.replay(account, hook.getId(), Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(30))) >= 1,
         "the event that arrived while it was off can be replayed");
