@@ -1,11 +1,21 @@
 package com.kompaas.webhooks.catalog.boundary;
 
+import com.kompaas.webhooks.account.boundary.CurrentAccount;
+import com.kompaas.webhooks.catalog.control.CatalogEntryRules;
+import com.kompaas.webhooks.catalog.control.EventTypeDraft;
+import com.kompaas.webhooks.catalog.control.InvalidCatalogEntryException;
 import com.kompaas.webhooks.catalog.entity.EventGroup;
 import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.subscription.control.FieldError;
+import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +26,10 @@ import java.util.Optional;
 public class Catalog {
 
   @PersistenceContext EntityManager em;
+
+  @Inject CurrentAccount caller;
+
+  @Inject Clock clock;
 
   /** Every group in order, each with its types in order and their parameters loaded. */
   public List<CatalogGroup> groups() {
@@ -44,5 +58,58 @@ public class Catalog {
         .setParameter("code", code)
         .getResultStream()
         .findFirst();
+  }
+
+  public List<EventGroup> allGroups() {
+    return em.createNamedQuery(EventGroup.ALL, EventGroup.class).getResultList();
+  }
+
+  /** How many webhooks, across all accounts, subscribe to each type. Operators only. */
+  public Map<String, Long> subscriptionCounts() {
+    caller.requireOperator();
+    Map<String, Long> counts = new HashMap<>();
+    for (Object[] row : em.createNamedQuery(Webhook.COUNT_BY_EVENT_TYPE, Object[].class).getResultList()) {
+      counts.put((String) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+
+  /**
+   * Adds a type, or changes one (all but its code). Operators only. Webhooks and stored events keep
+   * referring to the code; a removed or renamed parameter leaves the placeholders that named it
+   * empty in what is sent, which the page warns about.
+   *
+   * @param creating whether the code must be new; otherwise it must exist
+   * @throws InvalidCatalogEntryException with one message per offending field
+   */
+  public EventType save(EventTypeDraft draft, boolean creating) {
+    caller.requireOperator();
+    List<FieldError> errors = new ArrayList<>(CatalogEntryRules.check(draft, creating));
+    EventGroup group = draft.groupCode() == null ? null : em.find(EventGroup.class, draft.groupCode());
+    if (group == null && errors.stream().noneMatch(e -> e.field().equals("group"))) {
+      errors.add(new FieldError("group", "Unknown group."));
+    }
+    String code = draft.code() == null ? "" : draft.code().strip();
+    EventType existing = code.isEmpty() ? null : em.find(EventType.class, code, LockModeType.PESSIMISTIC_WRITE);
+    if (creating && existing != null) {
+      errors.add(new FieldError("code", "A type with this code exists already; edit it instead."));
+    }
+    if (!creating && existing == null) {
+      errors.add(new FieldError("code", "This type no longer exists."));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidCatalogEntryException(errors);
+    }
+    String operator = caller.actor();
+    if (creating) {
+      EventType created = new EventType(code, group, draft.label().strip(), draft.description().strip(),
+          draft.position(), CatalogEntryRules.parameters(draft));
+      created.stamp(operator, clock.instant());
+      em.persist(created);
+      return created;
+    }
+    existing.update(group, draft.label().strip(), draft.description().strip(), draft.position(),
+        CatalogEntryRules.parameters(draft), operator, clock.instant());
+    return existing;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Reads the event catalogue for the "New Web hook" window, the settings validator and previews.
- * Read-only: the catalogue changes by migration or by an operator's SQL, never through the
- * application.
+ * The event catalogue: read for the "New Web hook" window, the settings validator and previews;
+ * changed by platform operators on the catalogue page (or by migration). The intake accepts a new
+ * type within a second of its save, without a restart.
  */
 package com.kompaas.webhooks.catalog.boundary;

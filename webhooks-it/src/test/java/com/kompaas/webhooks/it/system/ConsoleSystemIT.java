@@ -75,6 +75,8 @@ class ConsoleSystemIT {
             "ARTEMIS_USER", USER,
             "ARTEMIS_PASSWORD", PASSWORD,
             "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32",
+            // one resend at once, the next in ten minutes: the retry state holds still while the test looks
+            "WEBHOOKS_DELIVERY_RETRY_SCHEDULE", "0s,10m,1h",
             "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
             "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD),
         target.resolve("console-app.log"),
@@ -291,6 +293,165 @@ class ConsoleSystemIT {
     awaitAjax();
     Await.until("one fewer", Duration.ofSeconds(10),
         () -> driver.findElements(By.cssSelector("#letters\\:table tbody tr .dead-reason")).size() == before - 1);
+  }
+
+  @Test
+  @Order(5)
+  void aFailingReceiverShowsTheRetryStateAndIsResentByHand() throws Exception {
+    String path = "/failing-" + UUID.randomUUID() + "/";
+    receiver.byDefault(path, Receiver.Answer.status(503));
+    Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    driver.get(app.uri("/webhook.xhtml?type=sms.incoming").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:title"))).sendKeys("SMS to a failing CRM");
+    driver.findElement(By.id("form:url")).sendKeys(receiver.url(path));
+    click(By.id("form:save"));
+    wait.until(ExpectedConditions.urlContains("webhook.xhtml?id="));
+    String id = driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");
+
+    String eventId = "failing-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD, List.of(Jms.event(eventId, "demo", "sms.incoming",
+        "{\"messageId\":\"m-1\",\"text\":\"hello\"}")));
+    // the first attempt and the immediate resend both get 503; the next waits ten minutes
+    Await.until("two failed attempts", Duration.ofSeconds(60), () -> receiver.received(path).size() >= 2);
+
+    driver.get(app.uri("/deliveries.xhtml?webhook=" + id).toString());
+    Await.until("the log shows two attempts and a next one", Duration.ofSeconds(30), () -> {
+      List<WebElement> rows = driver.findElements(By.cssSelector("#log\\:table tbody tr[data-ri]"));
+      if (rows.size() == 1 && cell(rows.get(0), 4).equals("2") && !cell(rows.get(0), 5).equals("—")) {
+        return true;
+      }
+      driver.navigate().refresh();
+      return false;
+    });
+    WebElement row = driver.findElement(By.cssSelector("#log\\:table tbody tr[data-ri]"));
+    assertFalse(row.findElements(By.cssSelector(".status-PENDING")).isEmpty(), "waiting for its next attempt: " + row.getText());
+    assertTrue(row.getText().contains("HTTP 503"), row.getText());
+    Browser.screenshot(driver, "12-retry-state");
+
+    // the receiver is fixed; the user resends at once instead of waiting minutes for the schedule
+    receiver.byDefault(path, Receiver.Answer.status(200));
+    click(By.cssSelector("#log\\:table tbody tr[data-ri] [id$='resend']"));
+    awaitAjax();
+    Await.until("the resend reached the receiver", Duration.ofSeconds(30), () -> receiver.received(path).size() == 3);
+    Await.until("the log shows it delivered", Duration.ofSeconds(30), () -> {
+      WebElement r = driver.findElement(By.cssSelector("#log\\:table tbody tr[data-ri]"));
+      if (!r.findElements(By.cssSelector(".status-SUCCEEDED")).isEmpty() && cell(r, 4).equals("3")) {
+        return true;
+      }
+      driver.navigate().refresh();
+      return false;
+    });
+    driver.findElement(By.cssSelector("#log\\:table .ui-row-toggler")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".attempt-response")));
+    List<String> responses = driver.findElements(By.cssSelector(".attempt-response")).stream().map(WebElement::getText).toList();
+    assertEquals(3, responses.size(), "every attempt is listed");
+    assertEquals(2, responses.stream().filter(r -> r.startsWith("HTTP 503")).count(), responses.toString());
+    assertEquals(1, responses.stream().filter(r -> r.startsWith("HTTP 200")).count(), responses.toString());
+    assertEquals(1, driver.findElements(By.cssSelector(".attempt.manual")).size(), "one attempt was resent by hand");
+    Browser.screenshot(driver, "13-resent-by-hand");
+    Thread.sleep(2_500); // two scheduler ticks: nothing more goes out for a delivered event
+    assertEquals(3, receiver.received(path).size());
+  }
+
+  @Test
+  @Order(6)
+  void anOperatorAddsAnEventTypeThatIntakeAndUsersSeeAtOnce() throws Exception {
+    String code = "sms.sent_" + ThreadLocalRandom.current().nextInt(1_000_000);
+    Console.signIn(driver, app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD);
+    wait.until(ExpectedConditions.urlContains("/operator/catalog.xhtml"));
+    click(By.id("head:addType"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:code")));
+    awaitAjax();
+    WebElement codeField = driver.findElement(By.id("editor:code"));
+    codeField.clear();
+    codeField.sendKeys(code);
+    driver.findElement(By.id("editor:label")).sendKeys("Sent SMS");
+    click(By.id("editor:addParameter"));
+    awaitAjax();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$=':1:pname']"))).sendKeys("parts");
+    driver.findElement(By.cssSelector("input[id$=':1:pexample']")).sendKeys("two");
+    click(By.id("editor:save"));
+    awaitAjax();
+    // refused, with the reasons beside the fields: no group, no description, an example that is no integer
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field:has(#editor\\:description) .ui-message-error")));
+    String group = driver.findElement(By.cssSelector(".field:has(#editor\\:group) .ui-message-error")).getText();
+    assertTrue(group.contains("Choose the group"), group);
+    List<String> rowErrors = driver.findElements(By.cssSelector(".param-error")).stream().map(WebElement::getText).toList();
+    assertTrue(rowErrors.stream().anyMatch(e -> e.startsWith("Row 2, description")), rowErrors.toString());
+
+    driver.findElement(By.id("editor:description")).sendKeys("An SMS left one of the account's numbers");
+    choose(driver.findElement(By.id("editor:group")), "SMS");
+    choose(driver.findElement(By.cssSelector("div[id$=':1:ptype']")), "integer");
+    WebElement example = driver.findElement(By.cssSelector("input[id$=':1:pexample']"));
+    example.clear();
+    example.sendKeys("2");
+    driver.findElement(By.cssSelector("input[id$=':1:pdescription']")).sendKeys("How many parts the SMS was split into");
+    Browser.screenshot(driver, "14-catalogue-editor");
+    click(By.id("editor:save"));
+    awaitAjax();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor:code")));
+    Await.until("the new type is listed", Duration.ofSeconds(10),
+        () -> driver.findElement(By.id("catalog")).getText().contains(code));
+
+    // the intake accepts the type at once: no dead letter, a stored event
+    String eventId = "sent-" + UUID.randomUUID();
+    Jms.publish(brokerPort, USER, PASSWORD, List.of(Jms.event(eventId, "demo", code, "{\"eventId\":\"e-1\",\"parts\":2}")));
+    Await.until("the event is stored", Duration.ofSeconds(30), () -> storedEvents(eventId, code) == 1);
+
+    // an edit: the label changes, the code stays, and the page says who changed it
+    WebElement typeRow = driver.findElement(By.xpath("//tr[.//span[@class='type' and text()='" + code + "']]"));
+    click(By.id(typeRow.findElement(By.cssSelector("[id$='edit']")).getAttribute("id")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:label")));
+    awaitAjax();
+    assertFalse(driver.findElement(By.id("editor:code")).isEnabled(), "the code cannot change");
+    WebElement label = driver.findElement(By.id("editor:label"));
+    label.clear();
+    label.sendKeys("SMS sent");
+    click(By.id("editor:save"));
+    awaitAjax();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor:code")));
+    Await.until("the new label is listed", Duration.ofSeconds(10), () -> {
+      String text = driver.findElement(By.xpath("//tr[.//span[@class='type' and text()='" + code + "']]")).getText();
+      return text.contains("SMS sent") && text.contains(TestInfrastructure.OPERATOR_LOGIN);
+    });
+    Browser.screenshot(driver, "15-catalogue-edited");
+
+    // and a customer finds it in the New Web hook window
+    driver.findElement(By.id("caller:signOut")).click();
+    Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    driver.findElement(By.id("newWebhookButton")).click();
+    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("newWebhookDlg")));
+    WebElement card = dialog.findElement(By.cssSelector(".type-card[data-code='" + code + "']"));
+    assertTrue(card.getText().contains("SMS sent"), card.getText());
+  }
+
+  private static int storedEvents(String externalId, String type) {
+    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
+        PreparedStatement s = c.prepareStatement("select count(*) from event where external_id = ? and type = ?")) {
+      s.setString(1, externalId);
+      s.setString(2, type);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Picks an item of a PrimeFaces selectOneMenu, as a person does: open it, click the label. */
+  private void choose(WebElement menu, String label) {
+    String id = menu.getAttribute("id");
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", menu);
+    menu.findElement(By.cssSelector(".ui-selectonemenu-trigger")).click();
+    By item = By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']");
+    wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
+    wait.until(d -> menu.findElement(By.cssSelector(".ui-selectonemenu-label")).getText().equals(label));
+  }
+
+  private static String cell(WebElement row, int index) {
+    return row.findElements(By.tagName("td")).get(index).getText().strip();
   }
 
   private void tick(String parameter) {

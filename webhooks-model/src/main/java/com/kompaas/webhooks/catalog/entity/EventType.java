@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,6 +44,7 @@ public class EventType {
 
   public static final int LABEL_LENGTH = 128;
   public static final int DESCRIPTION_LENGTH = 1000;
+  public static final int UPDATED_BY_LENGTH = 120;
 
   @Id
   @Column(name = "code", nullable = false, length = CODE_LENGTH)
@@ -70,6 +72,13 @@ public class EventType {
   @OrderBy("position")
   private List<EventParameter> parameters = new ArrayList<>();
 
+  /** When an operator last saved it in the console; null for a type that came by migration. */
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @Column(name = "updated_by", length = UPDATED_BY_LENGTH)
+  private String updatedBy;
+
   protected EventType() {}
 
   public EventType(
@@ -85,6 +94,42 @@ public class EventType {
     this.description = Objects.requireNonNull(description);
     this.position = position;
     this.parameters = new ArrayList<>(parameters);
+  }
+
+  /**
+   * An operator's edit: everything but the code, which webhooks and stored events refer to. The
+   * parameter list is replaced as a whole, in the order given.
+   */
+  public void update(
+      EventGroup group,
+      String label,
+      String description,
+      int position,
+      List<EventParameter> parameters,
+      String operator,
+      Instant at) {
+    this.group = Objects.requireNonNull(group);
+    this.label = Objects.requireNonNull(label);
+    this.description = Objects.requireNonNull(description);
+    this.position = position;
+    this.parameters.clear();
+    this.parameters.addAll(parameters);
+    stamp(operator, at);
+  }
+
+  /** Who saved it last in the console, and when. */
+  public void stamp(String operator, Instant at) {
+    String who = Objects.requireNonNull(operator);
+    this.updatedBy = who.length() > UPDATED_BY_LENGTH ? who.substring(0, UPDATED_BY_LENGTH) : who;
+    this.updatedAt = Objects.requireNonNull(at);
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public String getUpdatedBy() {
+    return updatedBy;
   }
 
   public String getCode() {

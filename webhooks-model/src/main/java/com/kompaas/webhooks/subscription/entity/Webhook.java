@@ -53,6 +53,10 @@ import org.hibernate.annotations.FetchMode;
     query =
         "select w.id from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
             + " and w.enabled = true order by w.id")
+// the one query across accounts: counts only, for the operator's catalogue page
+@NamedQuery(
+    name = Webhook.COUNT_BY_EVENT_TYPE,
+    query = "select w.eventType, count(w) from Webhook w group by w.eventType")
 @NamedQuery(
     name = Webhook.VERSION_BY_ID,
     query = "select w.version from Webhook w where w.id = :id")
@@ -68,6 +72,7 @@ public class Webhook {
 
   /** Every change bumps the version (the bulk disable too), so it tells whether a copy is current. */
   public static final String VERSION_BY_ID = "Webhook.versionById";
+  public static final String COUNT_BY_EVENT_TYPE = "Webhook.countByEventType";
   /** Fan-out needs only ids, not the settings and their four collections. */
   public static final String ENABLED_IDS_BY_ACCOUNT_AND_EVENT_TYPE = "Webhook.enabledIdsByAccountAndEventType";
 
