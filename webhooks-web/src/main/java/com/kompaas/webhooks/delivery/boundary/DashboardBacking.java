@@ -3,6 +3,7 @@ package com.kompaas.webhooks.delivery.boundary;
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.Series;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.WebhookStats;
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import com.kompaas.webhooks.subscription.boundary.Webhooks;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
@@ -57,7 +58,7 @@ public class DashboardBacking implements Serializable {
     for (double v : series.perMinute()) {
       data.add(v);
     }
-    return chart("bar", "Requests per minute", data, "#2563eb", null);
+    return chart("bar", ConsoleText.get("dashboard.rate.heading"), data, "#2563eb", null);
   }
 
   public String getSuccessChart() {
@@ -69,11 +70,12 @@ public class DashboardBacking implements Serializable {
         data.add(v);
       }
     }
-    return chart("line", "Success rate %", data, "#15803d", 100);
+    return chart("line", ConsoleText.get("dashboard.success.series"), data, "#15803d", 100);
   }
 
   private String chart(String type, String label, JsonArrayBuilder data, String color, Integer max) {
-    DateTimeFormatter format = DateTimeFormatter.ofPattern(series.bucket().toHours() >= 1 ? "dd MMM HH:mm" : "HH:mm").withZone(ZoneOffset.UTC);
+    DateTimeFormatter format = DateTimeFormatter.ofPattern(series.bucket().toHours() >= 1 ? "dd MMM HH:mm" : "HH:mm", ConsoleText.locale())
+        .withZone(ZoneOffset.UTC);
     JsonArrayBuilder labels = Json.createArrayBuilder();
     for (int i = 0; i < BUCKETS; i++) {
       labels.add(format.format(series.from().plus(series.bucket().multipliedBy(i))));
