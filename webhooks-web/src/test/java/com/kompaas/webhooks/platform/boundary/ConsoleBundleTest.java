@@ -76,21 +76,35 @@ class ConsoleBundleTest {
     return texts;
   }
 
-  @Test
-  void bothLanguagesHaveTheSameKeysAndNoEmptyText() throws IOException {
-    Map<String, String> en = load("console.properties");
-    Map<String, String> ru = load("console_ru.properties");
+  /** Every translation: console_ru.properties, and whichever language is added next. */
+  private static List<String> translations() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("console_") && n.endsWith(".properties") && !n.equals("console_en.properties"))
+          .sorted()
+          .toList();
+    }
+  }
 
-    assertEquals(Set.of(), difference(en.keySet(), ru.keySet()), "in English, missing in Russian");
-    assertEquals(Set.of(), difference(ru.keySet(), en.keySet()), "in Russian, missing in English");
-    Stream.of(en, ru).flatMap(m -> m.entrySet().stream())
-        .forEach(e -> assertFalse(e.getValue().isBlank(), e.getKey() + " is empty"));
+  @Test
+  void everyLanguageHasTheSameKeysAndNoEmptyText() throws IOException {
+    Map<String, String> en = load("console.properties");
+    assertTrue(translations().contains("console_ru.properties"), "translations found: " + translations());
+    en.forEach((key, text) -> assertFalse(text.isBlank(), key + " is empty"));
+    for (String file : translations()) {
+      Map<String, String> other = load(file);
+      assertEquals(Set.of(), difference(en.keySet(), other.keySet()), "in English, missing in " + file);
+      assertEquals(Set.of(), difference(other.keySet(), en.keySet()), "in " + file + ", missing in English");
+      other.forEach((key, text) -> assertFalse(text.isBlank(), file + " " + key + " is empty"));
+    }
     assertEquals(Map.of(), load("console_en.properties"), "English lives in console.properties");
   }
 
   @Test
   void argumentsAndQuotesAreWrittenForMessageFormat() throws IOException {
-    for (String file : List.of("console.properties", "console_ru.properties")) {
+    List<String> files = new ArrayList<>(translations());
+    files.add(0, "console.properties");
+    for (String file : files) {
       Map<String, String> english = load("console.properties");
       load(file).forEach((key, text) -> {
         boolean formatted = ARGUMENT.matcher(text).find();
