@@ -1,7 +1,7 @@
 package com.kompaas.webhooks.account.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
 import com.kompaas.webhooks.platform.boundary.ConsoleText;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.catalog.boundary.Catalog;
 import com.kompaas.webhooks.catalog.entity.EventType;
 import com.kompaas.webhooks.delivery.boundary.TestSends;
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import com.kompaas.webhooks.subscription.control.FieldError;
 import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
 import com.kompaas.webhooks.subscription.entity.Webhook;
@@ -16,7 +17,6 @@ import jakarta.persistence.OptimisticLockException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
-import com.kompaas.webhooks.platform.boundary.ConsoleText;
 
 /** The settings window of one webhook, new ({@code ?type=}) or saved ({@code ?id=}). */
 @Named
