@@ -113,11 +113,6 @@ class ConsoleLanguageSystemIT {
     assertTrue(driver.findElement(By.cssSelector("label[for='login:username']")).getText().startsWith("Логин"));
     assertEquals("Войти", driver.findElement(By.id("login:submit")).getText());
     Browser.screenshot(driver, "lang-01-login-ru");
-    driver.findElement(By.id("login:username")).sendKeys("nobody-" + UUID.randomUUID());
-    driver.findElement(By.id("login:password")).sendKeys("wrong-password");
-    driver.findElement(By.id("login:submit")).click();
-    String refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login\\:messages .ui-messages-error"))).getText();
-    assertTrue(refused.contains("Неверный логин или пароль"), refused);
 
     Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
     assertTrue(driver.getCurrentUrl().endsWith("/webhooks.xhtml"), driver.getCurrentUrl());
@@ -192,6 +187,18 @@ class ConsoleLanguageSystemIT {
     assertEquals("Sign in", wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login h1"))).getText());
     assertTrue(isActive("en"));
     Browser.screenshot(driver, "lang-06-signed-out-en");
+  }
+
+  @Test
+  void aRefusedSignInIsExplainedInTheBrowsersLanguage() throws Exception {
+    openBrowser("ru-RU,ru;q=0.9,en;q=0.8");
+    driver.get(app.uri("/").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys("nobody-" + UUID.randomUUID());
+    driver.findElement(By.id("login:password")).sendKeys("wrong-password");
+    driver.findElement(By.id("login:submit")).click();
+    String refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login\\:messages .ui-messages-error"))).getText();
+    assertTrue(refused.contains("Неверный логин или пароль"), refused);
+    Browser.screenshot(driver, "lang-07-refused-ru");
   }
 
   private void switchTo(String language) {
