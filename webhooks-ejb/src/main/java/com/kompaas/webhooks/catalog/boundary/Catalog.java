@@ -87,15 +87,15 @@ public class Catalog {
     List<FieldError> errors = new ArrayList<>(CatalogEntryRules.check(draft, creating));
     EventGroup group = draft.groupCode() == null ? null : em.find(EventGroup.class, draft.groupCode());
     if (group == null && errors.stream().noneMatch(e -> e.field().equals("group"))) {
-      errors.add(new FieldError("group", "Unknown group."));
+      errors.add(CatalogEntryRules.unknownGroup());
     }
     String code = draft.code() == null ? "" : draft.code().strip();
     EventType existing = code.isEmpty() ? null : em.find(EventType.class, code, LockModeType.PESSIMISTIC_WRITE);
     if (creating && existing != null) {
-      errors.add(new FieldError("code", "A type with this code exists already; edit it instead."));
+      errors.add(FieldError.of("code", "catalog.code.exists", "A type with this code exists already; edit it instead."));
     }
     if (!creating && existing == null) {
-      errors.add(new FieldError("code", "This type no longer exists."));
+      errors.add(FieldError.of("code", "catalog.code.gone", "This type no longer exists."));
     }
     if (!errors.isEmpty()) {
       throw new InvalidCatalogEntryException(errors);

@@ -45,27 +45,28 @@ public final class CatalogEntryRules {
     if (creating) {
       String code = draft.code();
       if (blank(code)) {
-        errors.add(new FieldError("code", "Enter a code, such as sms.outgoing."));
+        errors.add(FieldError.of("code", "catalog.code.required", "Enter a code, such as sms.outgoing."));
       } else if (code.length() > EventType.CODE_LENGTH) {
-        errors.add(new FieldError("code", "At most " + EventType.CODE_LENGTH + " characters."));
+        errors.add(tooLong("code", EventType.CODE_LENGTH));
       } else if (!CODE.matcher(code).matches()) {
-        errors.add(new FieldError("code",
+        errors.add(FieldError.of("code", "catalog.code.syntax",
             "Lower-case words of letters, digits and _ joined by dots, such as call.incoming.start."));
       }
     }
     if (blank(draft.groupCode())) {
-      errors.add(new FieldError("group", "Choose the group the New Web hook window lists it under."));
+      errors.add(FieldError.of("group", "catalog.group.required", "Choose the group the New Web hook window lists it under."));
     } else if (draft.groupCode().length() > EventGroup.CODE_LENGTH) {
-      errors.add(new FieldError("group", "Unknown group."));
+      errors.add(unknownGroup());
     }
-    text(errors, "label", draft.label(), EventType.LABEL_LENGTH, "Enter the name users see, such as Outgoing SMS.");
+    text(errors, "label", draft.label(), EventType.LABEL_LENGTH,
+        FieldError.of("label", "catalog.label.required", "Enter the name users see, such as Outgoing SMS."));
     text(errors, "description", draft.description(), EventType.DESCRIPTION_LENGTH,
-        "Describe in one sentence when the event happens.");
+        FieldError.of("description", "catalog.description.required", "Describe in one sentence when the event happens."));
     if (draft.position() < 0 || draft.position() > MAX_POSITION) {
-      errors.add(new FieldError("position", "A number from 0 to " + MAX_POSITION + "."));
+      errors.add(FieldError.of("position", "catalog.position.range", "A number from 0 to " + MAX_POSITION + ".", MAX_POSITION));
     }
     if (draft.parameters().size() > MAX_PARAMETERS) {
-      errors.add(new FieldError("parameters", "At most " + MAX_PARAMETERS + " parameters."));
+      errors.add(FieldError.of("parameters", "catalog.parameters.tooMany", "At most " + MAX_PARAMETERS + " parameters.", MAX_PARAMETERS));
     }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < draft.parameters().size(); i++) {
@@ -87,27 +88,28 @@ public final class CatalogEntryRules {
   private static void parameter(List<FieldError> errors, String path, EventTypeDraft.Parameter p, Set<String> names) {
     String name = p.name() == null ? "" : p.name().strip();
     if (name.isEmpty()) {
-      errors.add(new FieldError(path + "name", "Enter the parameter's name."));
+      errors.add(FieldError.of(path + "name", "catalog.parameter.name.required", "Enter the parameter's name."));
     } else if (name.length() > EventParameter.NAME_LENGTH || !PARAMETER_NAME.matcher(name).matches()) {
-      errors.add(new FieldError(path + "name",
-          "Letters, digits and _, not starting with a digit, at most " + EventParameter.NAME_LENGTH
-              + " characters: it is written {{" + "name}} in templates."));
+      errors.add(FieldError.of(path + "name", "catalog.parameter.name.syntax",
+          "A name is letters, digits and _, not starting with a digit, at most " + EventParameter.NAME_LENGTH
+              + " characters: templates write it as {{name}}.", EventParameter.NAME_LENGTH));
     } else if (!names.add(name)) {
-      errors.add(new FieldError(path + "name", "“" + name + "” is listed twice."));
+      errors.add(FieldError.of(path + "name", "catalog.parameter.name.twice", "“" + name + "” is listed twice.", name));
     }
     ParameterType type = type(p.type());
     if (type == null) {
-      errors.add(new FieldError(path + "type", "Choose string, integer, number, boolean, object or array."));
+      errors.add(FieldError.of(path + "type", "catalog.parameter.type.unknown", "Choose string, integer, number, boolean, object or array."));
     }
     text(errors, path + "description", p.description(), EventParameter.DESCRIPTION_LENGTH,
-        "Describe what the value is.");
+        FieldError.of(path + "description", "catalog.parameter.description.required", "Describe what the value is."));
     String example = p.example();
     if (example == null || example.isEmpty()) {
-      errors.add(new FieldError(path + "example", "Enter an example value: previews and Send test use it."));
+      errors.add(FieldError.of(path + "example", "catalog.parameter.example.required",
+          "Enter an example value: previews and Send test use it."));
     } else if (example.length() > EventParameter.EXAMPLE_LENGTH) {
-      errors.add(new FieldError(path + "example", "At most " + EventParameter.EXAMPLE_LENGTH + " characters."));
+      errors.add(tooLong(path + "example", EventParameter.EXAMPLE_LENGTH));
     } else if (type != null && !fits(type, example)) {
-      errors.add(new FieldError(path + "example", "Not a " + type.label() + ": " + hint(type)));
+      errors.add(FieldError.of(path + "example", "catalog.parameter.example." + type.label(), notA(type)));
     }
   }
 
@@ -140,15 +142,24 @@ public final class CatalogEntryRules {
     }
   }
 
-  private static String hint(ParameterType type) {
+  private static String notA(ParameterType type) {
     return switch (type) {
-      case STRING -> "";
-      case INTEGER -> "digits, such as 42.";
-      case NUMBER -> "a decimal number, such as 12.5.";
-      case BOOLEAN -> "true or false.";
-      case OBJECT -> "a JSON object, such as {\"code\": 1}.";
-      case ARRAY -> "a JSON array, such as [\"a\", \"b\"].";
+      case STRING -> "Not a string.";
+      case INTEGER -> "Not an integer: write digits, such as 42.";
+      case NUMBER -> "Not a number: write a decimal number, such as 12.5.";
+      case BOOLEAN -> "Not a boolean: write true or false.";
+      case OBJECT -> "Not a JSON object: write one such as {\"code\": 1}.";
+      case ARRAY -> "Not a JSON array: write one such as [\"a\", \"b\"].";
     };
+  }
+
+  /** The group named does not exist (the boundary checks that against the database). */
+  public static FieldError unknownGroup() {
+    return FieldError.of("group", "catalog.group.unknown", "Unknown group.");
+  }
+
+  private static FieldError tooLong(String field, int max) {
+    return FieldError.of(field, "catalog.tooLong", "At most " + max + " characters.", max);
   }
 
   private static ParameterType type(String name) {
@@ -162,11 +173,11 @@ public final class CatalogEntryRules {
     }
   }
 
-  private static void text(List<FieldError> errors, String field, String value, int max, String whenEmpty) {
+  private static void text(List<FieldError> errors, String field, String value, int max, FieldError whenEmpty) {
     if (blank(value)) {
-      errors.add(new FieldError(field, whenEmpty));
+      errors.add(whenEmpty);
     } else if (value.strip().length() > max) {
-      errors.add(new FieldError(field, "At most " + max + " characters."));
+      errors.add(tooLong(field, max));
     }
   }
 

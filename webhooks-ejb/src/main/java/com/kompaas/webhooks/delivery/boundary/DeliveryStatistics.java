@@ -67,9 +67,14 @@ public class DeliveryStatistics {
    *
    * @param perMinute attempts per minute in each slice
    * @param successRate share of attempts that delivered in each slice, 0..100, null when none
+   * @param latency p50, p95 and p99 of the attempts' durations in ms in each slice (rows), null
+   *     for a slice without attempts
    */
-  public record Series(Instant from, Duration bucket, double[] perMinute, Double[] successRate,
+  public record Series(Instant from, Duration bucket, double[] perMinute, Double[] successRate, Long[][] latency,
       long attempts, long delivered, long p50, long p95, long p99, boolean sampled) {}
+
+  /** The percentiles {@link Series#latency()} holds, in its row order. */
+  public static final int[] PERCENTILES = {50, 95, 99};
 
   public Series series(String accountId, Duration window, int buckets) {
     Instant now = clock.instant();
@@ -81,11 +86,16 @@ public class DeliveryStatistics {
     long[] count = new long[buckets];
     long[] ok = new long[buckets];
     List<Long> durations = new ArrayList<>(rows.size());
+    List<List<Long>> byBucket = new ArrayList<>(buckets);
+    for (int i = 0; i < buckets; i++) {
+      byBucket.add(new ArrayList<>());
+    }
     long delivered = 0;
     for (Object[] row : rows) {
       int i = (int) Math.min(buckets - 1, Duration.between(from, (Instant) row[0]).toMillis() / Math.max(1, bucket.toMillis()));
       count[i]++;
       durations.add((Long) row[1]);
+      byBucket.get(i).add((Long) row[1]);
       if (row[2] == Attempt.Outcome.DELIVERED) {
         ok[i]++;
         delivered++;
@@ -98,9 +108,19 @@ public class DeliveryStatistics {
       rate[i] = Math.round(count[i] / minutes * 100) / 100.0;
       success[i] = count[i] == 0 ? null : Math.round(1000.0 * ok[i] / count[i]) / 10.0;
     }
+    Long[][] latency = new Long[PERCENTILES.length][buckets];
+    for (int i = 0; i < buckets; i++) {
+      if (byBucket.get(i).isEmpty()) {
+        continue;
+      }
+      long[] slice = byBucket.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+      for (int p = 0; p < PERCENTILES.length; p++) {
+        latency[p][i] = percentile(slice, PERCENTILES[p]);
+      }
+    }
     long[] sorted = durations.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(sorted);
-    return new Series(from, bucket, rate, success, rows.size(), delivered,
+    return new Series(from, bucket, rate, success, latency, rows.size(), delivered,
         percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), rows.size() == SAMPLE_LIMIT);
   }
 

@@ -112,15 +112,15 @@ public final class AddressGuard {
   public void checkAtSave(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new UnsafeAddressException("only http and https URLs can be webhooks");
+      throw new UnsafeAddressException("address.scheme", "only http and https URLs can be webhooks");
     }
     if (url.getHost() == null) {
-      throw new UnsafeAddressException("URL '" + url + "' has no valid host name");
+      throw new UnsafeAddressException("address.noHost", "URL '" + url + "' has no valid host name", url);
     }
     try {
       resolveChecked(url.getHost());
     } catch (UnknownHostException e) {
-      throw new UnsafeAddressException("host " + url.getHost() + " does not resolve");
+      throw new UnsafeAddressException("address.unresolved", "host " + url.getHost() + " does not resolve", url.getHost());
     }
   }
 
@@ -166,9 +166,11 @@ public final class AddressGuard {
     }
     String shown = address.getHostAddress();
     String name = host == null || Cidr.literal(host) != null ? "" : host + " resolves to ";
-    throw new UnsafeAddressException(
-        "refused: " + name + shown + " is " + why.get()
-            + "; webhooks may only reach public addresses unless the operator allow-lists it");
+    String message = "refused: " + name + shown + " is " + why.get()
+        + "; webhooks may only reach public addresses unless the operator allow-lists it";
+    throw name.isEmpty()
+        ? new UnsafeAddressException("address.blocked", message, shown, why.get())
+        : new UnsafeAddressException("address.blocked.host", message, shown, why.get(), host);
   }
 
   /** Why an address is internal, or empty if it is public. */

@@ -214,9 +214,9 @@ public class Webhooks {
         // placeholders may sit in the path and query only, so the host checked is the real one
         guard.checkAtSave(new URI(PLACEHOLDER.matcher(settings.url()).replaceAll("x")));
       } catch (UnsafeAddressException e) {
-        errors.add(new FieldError("url", e.getMessage()));
+        errors.add(new FieldError("url", e.getMessage(), e.code(), e.args()));
       } catch (URISyntaxException e) {
-        errors.add(new FieldError("url", "This is not a valid URL: " + e.getReason()));
+        errors.add(FieldError.of("url", "url.invalid", "This is not a valid URL: " + e.getReason(), e.getReason()));
       }
     }
     return errors;

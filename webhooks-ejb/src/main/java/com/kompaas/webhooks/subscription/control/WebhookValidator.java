@@ -46,11 +46,10 @@ public class WebhookValidator {
     List<FieldError> errors = new ArrayList<>();
     if (type == null) {
       errors.add(
-          new FieldError(
-              "eventType",
-              s.eventType().isBlank()
-                  ? "Choose the type of event"
-                  : "There is no event type " + s.eventType()));
+          s.eventType().isBlank()
+              ? FieldError.of("eventType", "eventType.required", "Choose the type of event")
+              : FieldError.of(
+                  "eventType", "eventType.unknown", "There is no event type " + s.eventType(), s.eventType()));
     } else if (!type.getCode().equals(s.eventType())) {
       throw new IllegalArgumentException("settings are for " + s.eventType() + ", not " + type);
     }
@@ -68,49 +67,53 @@ public class WebhookValidator {
 
   private static void title(String title, List<FieldError> errors) {
     if (title.isBlank()) {
-      errors.add(new FieldError("title", "Enter a title"));
+      errors.add(FieldError.of("title", "title.required", "Enter a title"));
     } else if (title.length() > Webhook.TITLE_LENGTH) {
-      errors.add(new FieldError("title", tooLong("The title", title, Webhook.TITLE_LENGTH)));
+      errors.add(tooLong("title", "The title", title, Webhook.TITLE_LENGTH));
     }
   }
 
   private static void url(String url, EventType type, List<FieldError> errors) {
     if (url.isBlank()) {
-      errors.add(new FieldError("url", "Enter the URL the webhook is sent to"));
+      errors.add(FieldError.of("url", "url.required", "Enter the URL the webhook is sent to"));
       return;
     }
     if (url.length() > Webhook.URL_LENGTH) {
-      errors.add(new FieldError("url", tooLong("The URL", url, Webhook.URL_LENGTH)));
+      errors.add(tooLong("url", "The URL", url, Webhook.URL_LENGTH));
       return;
     }
     if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               "url",
+              "url.whitespace",
               "The URL must not contain spaces or line breaks; values with spaces go into query"
                   + " parameters or placeholders, which are encoded"));
       return;
     }
-    unknownPlaceholders("url", "the URL", url, type, errors);
+    unknownPlaceholders("url", "placeholder.unknown.url", "the URL", url, type, errors);
     URI uri;
     try {
       uri = new URI(Placeholders.PLACEHOLDER.matcher(url).replaceAll("x"));
     } catch (URISyntaxException e) {
-      errors.add(new FieldError("url", "This is not a valid URL: " + e.getReason()));
+      errors.add(FieldError.of("url", "url.invalid", "This is not a valid URL: " + e.getReason(), e.getReason()));
       return;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-      errors.add(new FieldError("url", "The URL must start with http:// or https://"));
+      errors.add(FieldError.of("url", "url.scheme", "The URL must start with http:// or https://"));
     } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      errors.add(new FieldError("url", "The URL has no host name"));
+      errors.add(FieldError.of("url", "url.noHost", "The URL has no host name"));
     } else if (uri.getRawFragment() != null) {
       errors.add(
-          new FieldError("url", "Remove the #fragment from the URL: browsers never send it to a server"));
+          FieldError.of(
+              "url", "url.fragment", "Remove the #fragment from the URL: browsers never send it to a server"));
     } else if (url.indexOf("{{") >= 0 && url.indexOf("{{") < authorityEnd(url)) {
       errors.add(
-          new FieldError(
-              "url", "Placeholders may be used in the path and query of the URL, not in its host"));
+          FieldError.of(
+              "url",
+              "url.placeholderInHost",
+              "Placeholders may be used in the path and query of the URL, not in its host"));
     }
   }
 
@@ -135,9 +138,11 @@ public class WebhookValidator {
       String name = names.get(i);
       String field = "parameters[" + i + "]";
       if (!seen.add(name)) {
-        errors.add(new FieldError(field, "Parameter " + name + " is ticked twice"));
+        errors.add(FieldError.of(field, "parameters.twice", "Parameter " + name + " is ticked twice", name));
       } else if (type != null && !type.hasParameter(name)) {
-        errors.add(new FieldError(field, type.getCode() + " has no parameter " + name));
+        errors.add(
+            FieldError.of(
+                field, "parameters.unknown", type.getCode() + " has no parameter " + name, type.getCode(), name));
       }
     }
   }
@@ -151,9 +156,12 @@ public class WebhookValidator {
       List<FieldError> errors) {
     if (pairs.size() > Webhook.MAX_PAIRS) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               list,
-              "At most " + Webhook.MAX_PAIRS + " entries are allowed here, not " + pairs.size()));
+              "pairs.tooMany",
+              "At most " + Webhook.MAX_PAIRS + " entries are allowed here, not " + pairs.size(),
+              Webhook.MAX_PAIRS,
+              pairs.size()));
     }
     Function<String, String> identity =
         caseInsensitive ? k -> k.toLowerCase(Locale.ROOT) : Function.identity();
@@ -162,19 +170,32 @@ public class WebhookValidator {
       KeyValue pair = pairs.get(i);
       String at = list + "[" + i + "]";
       if (hasLineBreak(pair.key())) {
-        errors.add(new FieldError(at + ".name", label + " names must not contain line breaks"));
+        errors.add(
+            FieldError.of(at + ".name", list + ".name.lineBreak", label + " names must not contain line breaks"));
       } else if (!seen.add(identity.apply(pair.key()))) {
         errors.add(
-            new FieldError(
-                at + ".name", label + " " + pair.key() + " is given twice; keep one of them"));
+            FieldError.of(
+                at + ".name",
+                list + ".name.twice",
+                label + " " + pair.key() + " is given twice; keep one of them",
+                pair.key()));
       }
       if (hasLineBreak(pair.value())) {
         errors.add(
-            new FieldError(
-                at + ".value", "The value of " + pair.key() + " must not contain line breaks"));
+            FieldError.of(
+                at + ".value",
+                "pairs.value.lineBreak",
+                "The value of " + pair.key() + " must not contain line breaks",
+                pair.key()));
       }
       unknownPlaceholders(
-          at + ".value", "the value of " + label.toLowerCase(Locale.ROOT) + " " + pair.key(), pair.value(), type, errors);
+          at + ".value",
+          "placeholder.unknown." + list,
+          "the value of " + label.toLowerCase(Locale.ROOT) + " " + pair.key(),
+          pair.value(),
+          type,
+          errors,
+          pair.key());
     }
   }
 
@@ -184,11 +205,13 @@ public class WebhookValidator {
     for (int i = 0; i < user.size(); i++) {
       if (ticked.contains(user.get(i).key())) {
         errors.add(
-            new FieldError(
+            FieldError.of(
                 "userParameters[" + i + "].name",
+                "userParameters.name.ticked",
                 "User parameter "
                     + user.get(i).key()
-                    + " has the name of a ticked parameter; rename it or untick the parameter"));
+                    + " has the name of a ticked parameter; rename it or untick the parameter",
+                user.get(i).key()));
       }
     }
   }
@@ -202,14 +225,20 @@ public class WebhookValidator {
       }
       if (!TOKEN.matcher(name).matches()) {
         errors.add(
-            new FieldError(
+            FieldError.of(
                 field,
+                "headers.name.invalid",
                 "Header name "
                     + name
-                    + " may only contain letters, digits and !#$%&'*+-.^_`|~ (no spaces or colons)"));
+                    + " may only contain letters, digits and !#$%&'*+-.^_`|~ (no spaces or colons)",
+                name));
       } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         errors.add(
-            new FieldError(field, "The " + name + " header is set by the sender and cannot be changed"));
+            FieldError.of(
+                field,
+                "headers.name.reserved",
+                "The " + name + " header is set by the sender and cannot be changed",
+                name));
       }
     }
   }
@@ -217,23 +246,33 @@ public class WebhookValidator {
   private static void body(WebhookSettings s, EventType type, List<FieldError> errors) {
     String body = s.bodyTemplate();
     if (body.length() > Webhook.BODY_TEMPLATE_LENGTH) {
-      errors.add(new FieldError("bodyTemplate", tooLong("The body", body, Webhook.BODY_TEMPLATE_LENGTH)));
+      errors.add(tooLong("bodyTemplate", "The body", body, Webhook.BODY_TEMPLATE_LENGTH));
     } else if (s.dataType() == DataType.TEXT) {
       // a JSON webhook keeps an old Text template without using it; only a used one must be valid
-      unknownPlaceholders("bodyTemplate", "the body", body, type, errors);
+      unknownPlaceholders("bodyTemplate", "placeholder.unknown.bodyTemplate", "the body", body, type, errors);
     }
   }
 
+  /** {@code code}'s arguments: the placeholder, the event type, then {@code whose} (a pair's name). */
   private static void unknownPlaceholders(
-      String field, String where, String template, EventType type, List<FieldError> errors) {
+      String field,
+      String code,
+      String where,
+      String template,
+      EventType type,
+      List<FieldError> errors,
+      String... whose) {
     if (type == null) {
       return;
     }
     for (String name : new LinkedHashSet<>(Placeholders.names(template))) {
       if (!type.hasParameter(name)) {
+        List<Object> args = new ArrayList<>(List.of(name, type.getCode()));
+        args.addAll(List.of(whose));
         errors.add(
-            new FieldError(
+            FieldError.of(
                 field,
+                code,
                 "Unknown placeholder {{"
                     + name
                     + "}} in "
@@ -241,7 +280,8 @@ public class WebhookValidator {
                     + ": "
                     + type.getCode()
                     + " has no parameter "
-                    + name));
+                    + name,
+                args.toArray()));
       }
     }
   }
@@ -250,7 +290,12 @@ public class WebhookValidator {
     return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
   }
 
-  private static String tooLong(String what, String value, int max) {
-    return what + " has " + value.length() + " characters; the limit is " + max;
+  private static FieldError tooLong(String field, String what, String value, int max) {
+    return FieldError.of(
+        field,
+        field + ".tooLong",
+        what + " has " + value.length() + " characters; the limit is " + max,
+        value.length(),
+        max);
   }
 }

@@ -204,6 +204,8 @@ class WebhookValidatorTest {
     assertTrue(
         errors.stream().anyMatch(e -> e.field().equals(field) && e.message().contains(message)),
         () -> "expected " + field + ": ..." + message + "... but got " + errors);
+    // the console translates by code; a problem without one would stay English there
+    assertTrue(errors.stream().allMatch(e -> e.code() != null), () -> "a problem without a code: " + errors);
   }
 
   @Test

@@ -17,7 +17,14 @@ final class Browser {
   private Browser() {}
 
   static WebDriver start(Path profileDir) {
+    return start(profileDir, "en-US,en");
+  }
+
+  /** @param acceptLanguage the browser's languages, as its Accept-Language header sends them */
+  static WebDriver start(Path profileDir, String acceptLanguage) {
     var options = new ChromeOptions();
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+    options.addArguments("--lang=" + acceptLanguage.split(",")[0]);
     options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -209,6 +209,9 @@ class ConsoleSystemIT {
 
     click(By.id("navDashboard"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpiAttempts")));
+    for (String chart : List.of("rate", "success", "latency")) {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + chart + " canvas")));
+    }
     Browser.screenshot(driver, "07-dashboard");
   }
 
@@ -377,7 +380,7 @@ class ConsoleSystemIT {
     String group = driver.findElement(By.cssSelector(".field:has(#editor\\:group) .ui-message-error")).getText();
     assertTrue(group.contains("Choose the group"), group);
     List<String> rowErrors = driver.findElements(By.cssSelector(".param-error")).stream().map(WebElement::getText).toList();
-    assertTrue(rowErrors.stream().anyMatch(e -> e.startsWith("Row 2, description")), rowErrors.toString());
+    assertTrue(rowErrors.stream().anyMatch(e -> e.equals("Row 2: Describe what the value is.")), rowErrors.toString());
 
     driver.findElement(By.id("editor:description")).sendKeys("An SMS left one of the account's numbers");
     choose(driver.findElement(By.id("editor:group")), "SMS");

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.account.boundary;
 
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -34,11 +35,11 @@ public class CallerBacking {
   }
 
   public String getAccount() {
-    return caller.accountId().orElse(caller.isOperator() ? "all accounts" : "");
+    return caller.accountId().orElse(caller.isOperator() ? ConsoleText.get("top.allAccounts") : "");
   }
 
   public String getRole() {
-    return caller.role().map(r -> r.name().toLowerCase().replace('_', ' ')).orElse("");
+    return caller.role().map(r -> ConsoleText.get("role." + r.name())).orElse("");
   }
 
   public void signOut() throws ServletException, IOException {

@@ -1,7 +1,7 @@
 package com.kompaas.webhooks.account.boundary;
 
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -52,12 +52,7 @@ public class LoginBacking {
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete(); // redirected to the page asked for
       case SUCCESS -> external.redirect(external.getRequestContextPath() + "/webhooks.xhtml");
-      default -> faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              "Wrong login or password, or too many attempts. Wait a minute and try again.",
-              null));
+      default -> ConsoleText.error("login.refused");
     }
   }
 

@@ -6,9 +6,9 @@ import com.kompaas.webhooks.catalog.entity.EventGroup;
 import com.kompaas.webhooks.catalog.entity.EventParameter;
 import com.kompaas.webhooks.catalog.entity.EventType;
 import com.kompaas.webhooks.catalog.entity.ParameterType;
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import com.kompaas.webhooks.subscription.control.FieldError;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.omnifaces.util.Messages;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -69,7 +68,7 @@ public class CatalogBacking implements Serializable {
     CatalogGroup in = getGroups().stream().filter(g -> g.group().equals(group)).findFirst().orElse(null);
     editor.position = in == null ? 10 : in.types().stream().mapToInt(EventType::getPosition).max().orElse(0) + 10;
     editor.parameters = new ArrayList<>();
-    editor.parameters.add(new Row("eventId", ParameterType.STRING, "Unique id of the event", "evt_7f3a9c2e"));
+    editor.parameters.add(new Row("eventId", ParameterType.STRING, ConsoleText.get("catalog.defaultParameter"), "evt_7f3a9c2e"));
     editor.rowErrors.clear();
   }
 
@@ -108,8 +107,7 @@ public class CatalogBacking implements Serializable {
     editor.rowErrors.clear();
     try {
       EventType saved = catalog.save(editor.draft(), editor.creating);
-      Messages.addGlobalInfo((editor.creating ? "Added " : "Saved ") + saved.getCode()
-          + ". The intake accepts its events now; the New Web hook window lists it.");
+      ConsoleText.info(editor.creating ? "catalog.added" : "catalog.saved", saved.getCode());
       groups = null;
       subscriptions = null;
       PrimeFaces.current().executeScript("PF('typeEditor').hide()");
@@ -124,16 +122,14 @@ public class CatalogBacking implements Serializable {
     String field = error.field();
     if (field.startsWith("parameters[")) {
       int row = Integer.parseInt(field.substring("parameters[".length(), field.indexOf(']')));
-      String what = field.substring(field.indexOf(']') + 2);
-      editor.rowErrors.computeIfAbsent(row, r -> new ArrayList<>()).add(what + ": " + error.message());
+      editor.rowErrors.computeIfAbsent(row, r -> new ArrayList<>()).add(ConsoleText.of(error));
       return;
     }
     String target = switch (field) {
       case "code", "group", "label", "description", "position" -> "editor:" + field;
       default -> "editor:parametersPanel";
     };
-    FacesContext.getCurrentInstance()
-        .addMessage(target, new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null));
+    ConsoleText.add(target, FacesMessage.SEVERITY_ERROR, ConsoleText.of(error));
   }
 
   public Editor getEditor() {

@@ -3,6 +3,7 @@ package com.kompaas.webhooks.delivery.boundary;
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.Series;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.WebhookStats;
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import com.kompaas.webhooks.subscription.boundary.Webhooks;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
@@ -57,7 +58,7 @@ public class DashboardBacking implements Serializable {
     for (double v : series.perMinute()) {
       data.add(v);
     }
-    return chart("bar", "Requests per minute", data, "#2563eb", null);
+    return chart("bar", ConsoleText.get("dashboard.rate.heading"), data, "#2563eb", null);
   }
 
   public String getSuccessChart() {
@@ -69,11 +70,38 @@ public class DashboardBacking implements Serializable {
         data.add(v);
       }
     }
-    return chart("line", "Success rate %", data, "#15803d", 100);
+    return chart("line", ConsoleText.get("dashboard.success.series"), data, "#15803d", 100);
+  }
+
+  /** p50, p95 and p99 of each slice's attempt durations, one line each. */
+  public String getLatencyChart() {
+    String[] colors = {"#2563eb", "#d97706", "#b91c1c"};
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    for (int p = 0; p < DeliveryStatistics.PERCENTILES.length; p++) {
+      JsonArrayBuilder data = Json.createArrayBuilder();
+      for (Long v : series.latency()[p]) {
+        if (v == null) {
+          data.addNull();
+        } else {
+          data.add(v);
+        }
+      }
+      datasets.add(Json.createObjectBuilder().add("label", "p" + DeliveryStatistics.PERCENTILES[p]).add("data", data)
+          .add("backgroundColor", colors[p]).add("borderColor", colors[p]).add("spanGaps", true).add("tension", 0.3));
+    }
+    return chart("line", datasets, null, true, ConsoleText.get("dashboard.latency.axis"));
   }
 
   private String chart(String type, String label, JsonArrayBuilder data, String color, Integer max) {
-    DateTimeFormatter format = DateTimeFormatter.ofPattern(series.bucket().toHours() >= 1 ? "dd MMM HH:mm" : "HH:mm").withZone(ZoneOffset.UTC);
+    JsonArrayBuilder datasets = Json.createArrayBuilder().add(
+        Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color)
+            .add("borderColor", color).add("spanGaps", true).add("tension", 0.3));
+    return chart(type, datasets, max, false, null);
+  }
+
+  private String chart(String type, JsonArrayBuilder datasets, Integer max, boolean legend, String yTitle) {
+    DateTimeFormatter format = DateTimeFormatter.ofPattern(series.bucket().toHours() >= 1 ? "dd MMM HH:mm" : "HH:mm", ConsoleText.locale())
+        .withZone(ZoneOffset.UTC);
     JsonArrayBuilder labels = Json.createArrayBuilder();
     for (int i = 0; i < BUCKETS; i++) {
       labels.add(format.format(series.from().plus(series.bucket().multipliedBy(i))));
@@ -82,13 +110,14 @@ public class DashboardBacking implements Serializable {
     if (max != null) {
       y.add("max", max);
     }
+    if (yTitle != null) {
+      y.add("title", Json.createObjectBuilder().add("display", true).add("text", yTitle));
+    }
     return Json.createObjectBuilder()
         .add("type", type)
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder().add(
-            Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color)
-                .add("borderColor", color).add("spanGaps", true).add("tension", 0.3))))
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false).add("animation", false)
-            .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
+            .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", legend)))
             .add("scales", Json.createObjectBuilder().add("y", y)))
         .build().toString();
   }

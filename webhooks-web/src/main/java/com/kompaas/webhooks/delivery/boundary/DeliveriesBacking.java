@@ -4,6 +4,7 @@ import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import com.kompaas.webhooks.subscription.boundary.Webhooks;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
@@ -18,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -87,9 +87,9 @@ public class DeliveriesBacking implements Serializable {
 
   public void resend(Delivery delivery) {
     if (deliveries.resend(caller.requireManagedAccountId(), delivery.getId())) {
-      Messages.addGlobalInfo("Delivery of {0} is sent again now.", delivery.getExternalEventId());
+      ConsoleText.info("deliveries.resent", delivery.getExternalEventId());
     } else {
-      Messages.addGlobalWarn("It is being sent right now; try again in a moment.");
+      ConsoleText.warn("deliveries.busy");
     }
   }
 
@@ -98,7 +98,7 @@ public class DeliveriesBacking implements Serializable {
     Instant start = from == null ? Instant.EPOCH : instant(from);
     Instant end = to == null ? clock.instant().plusSeconds(1) : instant(to);
     int n = deliveries.resendFailed(caller.requireManagedAccountId(), webhookId, start, end);
-    Messages.addGlobalInfo("{0} failed deliveries are sent again.", n);
+    ConsoleText.info("deliveries.resentFailed", n);
   }
 
   /** Re-enable a webhook the system switched off, resend what failed, and replay what it missed. */
@@ -109,7 +109,7 @@ public class DeliveriesBacking implements Serializable {
     webhooks.enable(account, webhookId, true);
     int resent = deliveries.resendFailed(account, webhookId, offSince.minus(Duration.ofDays(7)), now);
     int replayed = replay ? deliveries.replay(account, webhookId, offSince, now) : 0;
-    Messages.addFlashGlobalInfo("Back on: {0} failed deliveries resent, {1} missed events replayed.", resent, replayed);
+    ConsoleText.flashInfo("deliveries.recovered", resent, replayed);
     return "/deliveries?faces-redirect=true&webhook=" + webhookId;
   }
 

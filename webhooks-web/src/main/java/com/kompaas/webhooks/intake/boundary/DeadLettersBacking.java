@@ -1,13 +1,13 @@
 package com.kompaas.webhooks.intake.boundary;
 
 import com.kompaas.webhooks.intake.entity.DeadLetter;
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -44,17 +44,17 @@ public class DeadLettersBacking implements Serializable {
     deadLetters.redrive(letter.getId()).ifPresentOrElse(
         outcome -> {
           switch (outcome) {
-            case STORED -> Messages.addGlobalInfo("Accepted as an event and delivered to its webhooks.");
-            case DUPLICATE -> Messages.addGlobalInfo("That event was already stored; the dead letter is gone.");
-            case DEAD_LETTERED -> Messages.addGlobalWarn("Rejected again; it is back in the store with the new reason.");
+            case STORED -> ConsoleText.info("deadLetters.stored");
+            case DUPLICATE -> ConsoleText.info("deadLetters.duplicate");
+            case DEAD_LETTERED -> ConsoleText.warn("deadLetters.rejected");
           }
         },
-        () -> Messages.addGlobalWarn("It was already gone."));
+        () -> ConsoleText.warn("deadLetters.gone"));
   }
 
   public void discard(DeadLetter letter) {
     deadLetters.discard(letter.getId());
-    Messages.addGlobalInfo("Discarded.");
+    ConsoleText.info("deadLetters.discarded");
   }
 
   public LazyDataModel<DeadLetter> getModel() {

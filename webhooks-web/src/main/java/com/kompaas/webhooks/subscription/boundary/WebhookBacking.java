@@ -4,12 +4,12 @@ import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.catalog.boundary.Catalog;
 import com.kompaas.webhooks.catalog.entity.EventType;
 import com.kompaas.webhooks.delivery.boundary.TestSends;
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import com.kompaas.webhooks.subscription.control.FieldError;
 import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,7 +17,6 @@ import jakarta.persistence.OptimisticLockException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
-import org.omnifaces.util.Messages;
 
 /** The settings window of one webhook, new ({@code ?type=}) or saved ({@code ?id=}). */
 @Named
@@ -74,18 +73,18 @@ public class WebhookBacking implements Serializable {
       Webhook saved = webhook == null
           ? webhooks.create(account, form.settings())
           : webhooks.update(account, id, webhook.getVersion(), form.settings()).orElseThrow();
-      Messages.addFlashGlobalInfo("Saved “{0}”.", saved.getTitle());
+      ConsoleText.flashInfo("webhook.saved", saved.getTitle());
       return "/webhook?faces-redirect=true&id=" + saved.getId();
     } catch (InvalidWebhookException e) {
       e.errors().forEach(WebhookBacking::show);
-      Messages.addGlobalError("Not saved: check the fields marked in red.");
+      ConsoleText.error("webhook.notSaved");
     } catch (IllegalArgumentException e) {
-      error(null, e.getMessage());
+      ConsoleText.add(null, FacesMessage.SEVERITY_ERROR, e.getMessage());
     } catch (OptimisticLockException | EJBException e) {
       if (!(e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException)) {
         throw e;
       }
-      Messages.addGlobalError("Someone else saved this webhook meanwhile. Reload the page to see their change.");
+      ConsoleText.error("webhook.savedMeanwhile");
     }
     return null;
   }
@@ -95,17 +94,19 @@ public class WebhookBacking implements Serializable {
     String field = error.field();
     int bracket = field.indexOf('[');
     String base = bracket < 0 ? field : field.substring(0, bracket);
-    String row = bracket < 0 ? "" : "Row " + (Integer.parseInt(field.substring(bracket + 1, field.indexOf(']'))) + 1) + ": ";
+    String text = bracket < 0
+        ? ConsoleText.of(error)
+        : ConsoleText.get("webhook.row", Integer.parseInt(field.substring(bracket + 1, field.indexOf(']'))) + 1, ConsoleText.of(error));
     String target = switch (base) {
       case "title", "url", "bodyTemplate", "parameters", "userParameters", "queryParameters", "headers" -> base;
       default -> null;
     };
-    error(target == null ? null : "form:" + target, row + error.message());
+    ConsoleText.add(target == null ? null : "form:" + target, FacesMessage.SEVERITY_ERROR, text);
   }
 
-  /** Added as is: the validator's texts contain braces, which a message pattern would parse. */
-  private static void error(String clientId, String text) {
-    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  /** A problem of the preview's list, in the page's language. */
+  public String describe(FieldError error) {
+    return ConsoleText.of(error);
   }
 
   public void sendTest() {
@@ -124,7 +125,7 @@ public class WebhookBacking implements Serializable {
 
   public String delete() {
     webhooks.delete(caller.requireManagedAccountId(), id);
-    Messages.addFlashGlobalInfo("Deleted “{0}”.", webhook.getTitle());
+    ConsoleText.flashInfo("webhook.deleted", webhook.getTitle());
     return "/webhooks?faces-redirect=true";
   }
 
@@ -132,7 +133,7 @@ public class WebhookBacking implements Serializable {
     Optional<Webhook> rotated = webhooks.rotateSecret(caller.requireManagedAccountId(), id);
     rotated.ifPresent(w -> webhook = w);
     revealed = true;
-    Messages.addGlobalInfo("New signing secret. The old one keeps signing for 24 hours.");
+    ConsoleText.info("webhook.secret.rotated");
   }
 
   public void reveal() {

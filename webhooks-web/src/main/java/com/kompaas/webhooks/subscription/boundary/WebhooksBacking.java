@@ -6,7 +6,9 @@ import com.kompaas.webhooks.catalog.boundary.CatalogGroup;
 import com.kompaas.webhooks.catalog.entity.EventType;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.WebhookStats;
+import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import com.kompaas.webhooks.subscription.entity.Webhook;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,7 +22,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 /** Integrations → WebHooks: the account's webhooks, search, group filter, on/off, "New Web hook". */
 @Named
@@ -105,13 +106,13 @@ public class WebhooksBacking implements Serializable {
     boolean on = !row.getWebhook().isEnabled();
     Optional<Webhook> changed = webhooks.enable(caller.requireManagedAccountId(), row.getWebhook().getId(), on);
     refresh();
-    changed.ifPresent(w -> Messages.addGlobalInfo("“{0}” is {1}.", w.getTitle(), on ? "on" : "off"));
+    changed.ifPresent(w -> ConsoleText.info(on ? "webhooks.switchedOn" : "webhooks.switchedOff", w.getTitle()));
   }
 
   /** "Create" in the "New Web hook" window: the settings form for the chosen type. */
   public String create() {
     if (newType == null || catalog.type(newType).isEmpty()) {
-      Messages.addError("newWebhook:type", "Choose the event the webhook reacts to.");
+      ConsoleText.add("newWebhook:type", FacesMessage.SEVERITY_ERROR, ConsoleText.get("webhooks.chooseType"));
       return null;
     }
     return "/webhook?faces-redirect=true&type=" + newType;
