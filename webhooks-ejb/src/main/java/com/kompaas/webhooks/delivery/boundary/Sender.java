@@ -33,8 +33,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Makes one attempt for one dispatch ticket: pass the endpoint's gate, claim the delivery, render
- * and sign the request, send it, write the attempt. No transaction is open during the HTTP call;
+ * Makes one attempt for one delivery: pass the endpoint's gate, claim the delivery (unless it was
+ * claimed at creation), render and sign the request, send it, write the attempt. No transaction is open during the HTTP call;
  * the claim before and the record after are short transactions of their own.
  */
 @Stateless
@@ -57,17 +57,50 @@ public class Sender {
   private final RequestBuilder builder = new RequestBuilder();
   private final OutcomeClassifier classifier = new OutcomeClassifier();
 
+  /**
+   * A request must be able to finish this long before its lease ends, or it is left to the
+   * scheduler: past the lease, the delivery may be handed to another sender.
+   */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
+  /** A delivery the scheduler handed out: claim it under the ticket's token, then attempt it. */
   public void deliver(DispatchTicket ticket) throws InterruptedException {
     Instant now = clock.instant();
+    if (admitted(ticket, now)) {
+      attemptAndRecord(ticket.webhookId(), () -> store.claim(ticket, now, now.plus(configuration.lease())));
+    }
+  }
+
+  /** A delivery claimed when it was created (see {@code FanOut}): no claim transaction needed. */
+  public void deliver(Job job) throws InterruptedException {
+    Instant now = clock.instant();
+    if (now.plus(configuration.totalTimeout()).plus(LEASE_MARGIN).isAfter(job.leaseUntil())) {
+      // waited too long for a sender: the scheduler hands it out again when the lease ends
+      log.fine(() -> "Delivery " + job.deliveryId() + " left to the scheduler: its lease is nearly over");
+      return;
+    }
+    if (admitted(job.ticket(), now)) {
+      attemptAndRecord(job.webhook().getId(), () -> Optional.of(job));
+    }
+  }
+
+  /** Passes the endpoint's gate, or puts the delivery back to pending for when it may try again. */
+  private boolean admitted(DispatchTicket ticket, Instant now) throws InterruptedException {
     Optional<Instant> notBefore = gate.tryEnter(ticket.webhookId(), now);
     if (notBefore.isPresent()) {
       store.defer(ticket, notBefore.get(), now);
-      return;
+      return false;
     }
+    return true;
+  }
+
+  /** Inside the gate: claim, attempt, record, and always leave the gate again. */
+  private void attemptAndRecord(long webhookId, java.util.function.Supplier<Optional<Job>> claim)
+      throws InterruptedException {
     boolean sent = false;
     boolean delivered = false;
     try {
-      Optional<Job> claimed = store.claim(ticket, now, now.plus(configuration.lease()));
+      Optional<Job> claimed = claim.get();
       if (claimed.isEmpty()) {
         return;
       }
@@ -78,9 +111,9 @@ public class Sender {
       record(job, attempted);
     } finally {
       if (sent) {
-        gate.leave(ticket.webhookId(), delivered, clock.instant());
+        gate.leave(webhookId, delivered, clock.instant());
       } else {
-        gate.release(ticket.webhookId());
+        gate.release(webhookId);
       }
     }
   }

@@ -107,17 +107,21 @@ public class DeliveryStore {
     Event event = em.find(Event.class, delivery.getEventId());
     return Optional.of(
         new Job(delivery.getId(), delivery.getDispatchToken(), delivery.getAccountId(),
-            delivery.getAttempts() + 1, delivery.isManualResend(), webhook, event));
+            delivery.getAttempts() + 1, delivery.isManualResend(), webhook, event, leaseUntil));
   }
 
-  /** Not sent now (the endpoint's circuit is open or it is busy): back to pending, no attempt. */
+  /**
+   * Not sent now (the endpoint's circuit is open or it is busy): back to pending, no attempt. Only
+   * the holder of the current token can do so, whether the delivery is still queued or was claimed
+   * at creation.
+   */
   public void defer(DispatchTicket ticket, Instant until, Instant now) {
-    Delivery delivery = em.find(Delivery.class, ticket.deliveryId());
-    if (delivery != null
-        && delivery.getStatus() == DeliveryStatus.QUEUED
-        && delivery.getDispatchToken() == ticket.token()) {
-      delivery.defer(until, now);
-    }
+    em.createNamedQuery(Delivery.DEFER)
+        .setParameter("id", ticket.deliveryId())
+        .setParameter("token", ticket.token())
+        .setParameter("until", until)
+        .setParameter("now", now)
+        .executeUpdate();
   }
 
   /**

@@ -44,7 +44,7 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(propertyName = "password", propertyValue = "${MPCONFIG=artemis.password}"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16"),
       @ActivationConfigProperty(propertyName = "MaxPoolSize", propertyValue = "16"),
-      // its own threads, so intake never waits behind the senders (see DeliveryConsumer)
+      // its own threads, apart from the JMS client's global pool
       @ActivationConfigProperty(propertyName = "useGlobalPools", propertyValue = "false"),
       @ActivationConfigProperty(propertyName = "threadPoolMaxSize", propertyValue = "24")
     })
@@ -62,10 +62,10 @@ public class EventConsumer implements MessageListener {
     String messageId = messageId(message);
     var accepted = intake.accept(body(message), DeadLetter.Source.JMS, messageId);
     try {
-      dispatcher.publish(accepted.tickets());
+      dispatcher.send(accepted.jobs());
     } catch (RuntimeException e) {
       // the event and its deliveries are committed; the scheduler hands them out when the lease ends
-      log.log(Level.WARNING, "Could not queue the deliveries of message " + messageId + " at once", e);
+      log.log(Level.WARNING, "Could not hand the deliveries of message " + messageId + " at once", e);
     }
   }
 

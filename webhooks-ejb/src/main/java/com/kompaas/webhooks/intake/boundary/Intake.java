@@ -11,7 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import com.kompaas.webhooks.delivery.control.DispatchTicket;
+import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,10 +34,10 @@ public class Intake {
   }
 
   /**
-   * @param tickets the deliveries created for a newly stored event, to be published once the
-   *     transaction has committed
+   * @param jobs the deliveries created (and claimed) for a newly stored event, to be handed to the
+   *     senders once the transaction has committed
    */
-  public record Accepted(Outcome outcome, Long eventId, List<DispatchTicket> tickets) {}
+  public record Accepted(Outcome outcome, Long eventId, List<Job> jobs) {}
 
   private final EventParser parser = new EventParser();
 
@@ -114,7 +114,7 @@ public class Intake {
   /**
    * Gives a dead letter another go, as if its message had just arrived: accepted, it becomes an
    * event and leaves the store; rejected again, it is stored anew with today's reason. The caller
-   * publishes the returned tickets after the commit, as {@link EventConsumer} does.
+   * hands the returned jobs to the senders after the commit, as {@link EventConsumer} does.
    *
    * @return empty when there is no such dead letter
    */

@@ -1,6 +1,6 @@
 package com.kompaas.webhooks.it.delivery;
 
-import com.kompaas.webhooks.delivery.control.DispatchTicket;
+import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.annotation.Priority;
@@ -23,7 +23,7 @@ public class FailingOnceFanOut extends FanOut {
   static final Set<String> FAIL_ONCE = ConcurrentHashMap.newKeySet();
 
   @Override
-  public List<DispatchTicket> deliveriesFor(Event event, Instant now) {
+  public List<Job> deliveriesFor(Event event, Instant now) {
     if (FAIL_ONCE.remove(event.getExternalId())) {
       throw new IllegalStateException("test: the intake transaction fails before its commit");
     }
