@@ -2,6 +2,8 @@ package com.kompaas.webhooks.delivery.boundary;
 
 import com.kompaas.webhooks.delivery.control.AttemptError;
 import com.kompaas.webhooks.delivery.control.AttemptOutcome;
+import com.kompaas.webhooks.delivery.control.AttemptRecorder;
+import com.kompaas.webhooks.delivery.control.FinishedAttempt;
 import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
 import com.kompaas.webhooks.delivery.control.DeliveryStore;
 import com.kompaas.webhooks.delivery.control.DispatchTicket;
@@ -29,19 +31,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Makes one attempt for one delivery: pass the endpoint's gate, claim the delivery (unless it was
- * claimed at creation), render and sign the request, send it, write the attempt. No transaction is open during the HTTP call;
- * the claim before and the record after are short transactions of their own.
+ * claimed at creation), render and sign the request, send it, write the attempt. No transaction is
+ * open during the HTTP call; the claim before and the record after are short transactions of their
+ * own (the record shared with other senders' records, see {@link AttemptRecorder}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Sender {
 
   @Inject DeliveryStore store;
+
+  @Inject AttemptRecorder recorder;
 
   @Inject EndpointGate gate;
 
@@ -120,31 +124,16 @@ public class Sender {
 
   private record Attempted(Attempt attempt, AttemptOutcome outcome) {}
 
-  /** Attempts to write the record this many times before giving up on the database. */
-  static final int RECORD_TRIES = 8;
-
   /**
-   * The request went out, so its attempt must be logged: a database hiccup (a deadlock with
-   * another instance's scheduler, a full connection pool, a failover) is retried with growing
-   * pauses. If the database stays away, the attempt is
-   * written to the server log instead, and the delivery is sent again when its lease ends.
+   * The request went out, so its attempt must be logged before the gate learns the outcome (the
+   * gate decides whether a success is worth writing to the endpoint's health row).
    */
   private void record(Job job, Attempted attempted) throws InterruptedException {
-    RuntimeException last = null;
-    for (int i = 0; i < RECORD_TRIES; i++) {
-      try {
-        // a fresh row each try: a failed persist has already given the previous one an id
-        store.record(job, attempted.attempt().unsaved(), attempted.outcome(), clock.instant());
-        return;
-      } catch (RuntimeException e) {
-        last = e;
-        Thread.sleep(Math.min(200L << i, 5_000L)); // about 20 s in all
-      }
-    }
-    Attempt a = attempted.attempt();
-    log.log(Level.SEVERE, "Could not record attempt " + a.getNumber() + " of delivery " + job.deliveryId()
-        + " (" + a.getOutcome() + ", status " + a.getResponseStatus() + ", error " + a.getError()
-        + ", started " + a.getStartedAt() + "); it will be sent again when its lease ends", last);
+    Instant now = clock.instant();
+    boolean worth =
+        attempted.outcome().delivered()
+            && gate.successWorthRecording(job.webhook().getId(), now, DeliveryStore.SUCCESS_RECORD_INTERVAL);
+    recorder.record(new FinishedAttempt(job, attempted.attempt(), attempted.outcome(), now, worth));
   }
 
   private Attempted attempt(Job job) {

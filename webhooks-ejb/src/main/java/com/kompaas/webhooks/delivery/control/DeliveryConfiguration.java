@@ -81,6 +81,14 @@ public class DeliveryConfiguration {
   @ConfigProperty(name = "webhooks.delivery.sender-queue", defaultValue = "2000")
   int senderQueue;
 
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.record-batch", defaultValue = "100")
+  int recordBatch;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.record-writers", defaultValue = "2")
+  int recordWriters;
+
   private JdkHttpSender sender;
 
   /** Jitter from the calling thread's generator: the schedule is shared by all sender threads. */
@@ -143,6 +151,16 @@ public class DeliveryConfiguration {
   /** Deliveries waiting in memory for a sender at most. */
   public int senderQueue() {
     return Math.max(senderQueue, 1);
+  }
+
+  /** Attempts written in one transaction at most. */
+  public int recordBatch() {
+    return Math.max(recordBatch, 1);
+  }
+
+  /** Transactions writing attempts at once at most, per instance. */
+  public int recordWriters() {
+    return Math.max(recordWriters, 1);
   }
 
   public int schedulerBatch() {

@@ -55,7 +55,8 @@ class DeliveryIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.webhooks(DeliveryIT.class, TestClock.class, FailingOnceFanOut.class, Receiver.class,
+    return Deployments.webhooks(DeliveryIT.class, TestClock.class, FailingOnceFanOut.class,
+        FailingOnceAttemptRecorder.class, FailingOnceAttemptRecorder.Failing.class, Receiver.class,
         Receiver.Request.class, Receiver.Answer.class);
   }
 
@@ -289,6 +290,31 @@ class DeliveryIT {
         "one delivery, from the redelivered message");
     assertEquals(1, delivered.getAttempts());
     assertEquals(1, receiver.received("/rollback").size());
+  }
+
+  @Test
+  void attemptsOfASharedTransactionThatFailsAreEachWrittenOnce() throws Exception {
+    Webhook hook = create(simple("/batch", true));
+    int rolledBackBefore = FailingOnceAttemptRecorder.ROLLED_BACK_ATTEMPTS.get();
+    FailingOnceAttemptRecorder.FAIL_ONCE_FOR_WEBHOOK.add(hook.getId());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      ids.add(publish("sms.incoming", "{\"messageId\":\"b" + i + "\"}"));
+    }
+
+    for (String id : ids) {
+      awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
+    }
+    assertFalse(FailingOnceAttemptRecorder.FAIL_ONCE_FOR_WEBHOOK.contains(hook.getId()), "a shared write failed as planned");
+    assertTrue(FailingOnceAttemptRecorder.ROLLED_BACK_ATTEMPTS.get() > rolledBackBefore,
+        "the failed transaction had written attempt rows before it rolled back");
+    assertEquals(30, receiver.received("/batch").size(), "one request per delivery");
+    for (String id : ids) {
+      Delivery delivery = delivery(hook, id);
+      assertEquals(1, delivery.getAttempts());
+      assertEquals(1, deliveries.attempts(account, delivery.getId()).size(),
+          "the request that went out is exactly one attempt row, though its first write was rolled back");
+    }
   }
 
   @Test

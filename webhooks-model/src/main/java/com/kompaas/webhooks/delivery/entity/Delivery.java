@@ -46,6 +46,9 @@ import java.util.Objects;
             + " where d.id = :id and d.dispatchToken = :token"
             + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED")
 @NamedQuery(
+    name = Delivery.BY_IDS_FOR_UPDATE,
+    query = "select d from Delivery d where d.id in :ids order by d.id")
+@NamedQuery(
     name = Delivery.DEFER,
     query =
         "update Delivery d set d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.PENDING,"
@@ -78,6 +81,8 @@ public class Delivery {
   public static final String BY_ACCOUNT_AND_WEBHOOK = "Delivery.byAccountAndWebhook";
   public static final String FAILED_BY_WEBHOOK_IN_RANGE = "Delivery.failedByWebhookInRange";
   public static final String CLAIM = "Delivery.claim";
+  /** Deliveries by id, in id order (the order every batch locks them in). */
+  public static final String BY_IDS_FOR_UPDATE = "Delivery.byIdsForUpdate";
   /** Back to pending without an attempt, by whoever holds the current token (queued or claimed). */
   public static final String DEFER = "Delivery.defer";
 
