@@ -3,6 +3,7 @@ package com.kompaas.webhooks.delivery.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.kompaas.webhooks.platform.control.GroupCommit;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;

@@ -21,7 +21,7 @@
  *   <li>The delivery row, leased, is the durable truth; nothing about a delivery travels through
  *       the broker. Intake creates deliveries already claimed, so a fresh delivery costs no claim
  *       transaction, and the scheduler recovers whatever a crash left leased.
- *   <li>Attempts are written by {@link com.kompaas.webhooks.delivery.control.GroupCommit}: the
+ *   <li>Attempts are written by {@link com.kompaas.webhooks.platform.control.GroupCommit}: the
  *       senders that finish together share one transaction, each still waiting for its commit, so
  *       batching loses nothing a crash would not have lost anyway.
  * </ul>

@@ -1,21 +1,22 @@
 package com.kompaas.webhooks.intake.boundary;
 
-import com.kompaas.webhooks.intake.control.EventParser;
+import com.kompaas.webhooks.intake.control.EventChecks;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
-import com.kompaas.webhooks.intake.control.KnownAccounts;
-import com.kompaas.webhooks.intake.control.KnownEventTypes;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -39,8 +40,6 @@ public class Intake {
    */
   public record Accepted(Outcome outcome, Long eventId, List<Job> jobs) {}
 
-  private final EventParser parser = new EventParser();
-
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
@@ -49,9 +48,7 @@ public class Intake {
 
   @Inject FanOut fanOut;
 
-  @Inject KnownEventTypes knownTypes;
-
-  @Inject KnownAccounts knownAccounts;
+  @Inject EventChecks checks;
 
   /** For JMS: a message that breaks the contract becomes a dead letter with its reason. */
   public Accepted accept(String body, DeadLetter.Source source, String messageId) {
@@ -81,23 +78,54 @@ public class Intake {
   }
 
   private IncomingEvent validated(String body) {
-    IncomingEvent incoming = parser.parse(body);
-    if (!knownTypes.contains(incoming.type())) {
-      throw new InvalidEventException("type '" + incoming.type() + "' is not in the event catalogue");
-    }
-    if (!knownAccounts.contains(incoming.accountId())) {
-      throw new InvalidEventException("accountId '" + incoming.accountId() + "' is not a known account");
-    }
-    return incoming;
+    return checks.validated(body);
   }
 
-  private Accepted store(IncomingEvent incoming) {
+  /** An event that passed {@link EventChecks}, stored in a transaction shared with others. */
+  public static final class Pending {
+    final IncomingEvent incoming;
+    Accepted accepted;
+
+    public Pending(IncomingEvent incoming) {
+      this.incoming = incoming;
+    }
+
+    /** What became of it; set once the transaction that stored it has committed. */
+    public Accepted accepted() {
+      return accepted;
+    }
+  }
+
+  /**
+   * Stores several checked events in one transaction, all or none: the caller acknowledges their
+   * messages after the commit. A concurrent twin of one of them makes the whole transaction fail on
+   * the unique key; the caller then stores each on its own with {@link #store(IncomingEvent)}.
+   */
+  public void storeAll(List<Pending> batch) {
+    Map<String, Long> storedHere = new HashMap<>();
+    for (Pending pending : batch) {
+      IncomingEvent incoming = pending.incoming;
+      String key = incoming.accountId() + '\u0000' + incoming.id();
+      Long twin = storedHere.get(key);
+      if (twin != null) {
+        pending.accepted = new Accepted(Outcome.DUPLICATE, twin, List.of());
+        continue;
+      }
+      pending.accepted = store(incoming);
+      storedHere.put(key, pending.accepted.eventId());
+    }
+  }
+
+  /** Stores one checked event in its own transaction. */
+  public Accepted store(IncomingEvent incoming) {
     // A concurrent twin that slips past this read hits the unique key, rolls back and is
-    // redelivered, and then finds the stored row here.
+    // redelivered, and then finds the stored row here. Not flushing before it keeps the inserts of
+    // a shared transaction together, in JDBC batches; twins within one are caught by storeAll.
     List<Event> known =
         em.createNamedQuery(Event.BY_ACCOUNT_AND_EXTERNAL_ID, Event.class)
             .setParameter("accountId", incoming.accountId())
             .setParameter("externalId", incoming.id())
+            .setFlushMode(FlushModeType.COMMIT)
             .setMaxResults(1)
             .getResultList();
     if (!known.isEmpty()) {

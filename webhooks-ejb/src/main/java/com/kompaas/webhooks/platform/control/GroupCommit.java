@@ -1,4 +1,4 @@
-package com.kompaas.webhooks.delivery.control;
+package com.kompaas.webhooks.platform.control;
 
 import java.util.ArrayList;
 import java.util.List;

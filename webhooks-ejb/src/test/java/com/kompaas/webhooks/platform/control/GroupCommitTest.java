@@ -1,4 +1,4 @@
-package com.kompaas.webhooks.delivery.control;
+package com.kompaas.webhooks.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
