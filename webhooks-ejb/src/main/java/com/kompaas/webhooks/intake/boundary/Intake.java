@@ -8,7 +8,6 @@ import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.delivery.control.FanOut;
@@ -98,8 +97,11 @@ public class Intake {
 
   /**
    * Stores several checked events in one transaction, all or none: the caller acknowledges their
-   * messages after the commit. A concurrent twin of one of them makes the whole transaction fail on
-   * the unique key; the caller then stores each on its own with {@link #store(IncomingEvent)}.
+   * messages after the commit. The events are not looked up first: a repeat of a stored event
+   * (rare: a message redelivered after a crash between commit and acknowledgement, or published
+   * twice) makes the whole transaction fail on the unique key, and the caller then stores each
+   * event on its own with {@link #store(IncomingEvent)}, which recognises the repeat. Repeats
+   * within the batch are recognised here.
    */
   public void storeAll(List<Pending> batch) {
     Map<String, Long> storedHere = new HashMap<>();
@@ -111,7 +113,7 @@ public class Intake {
         pending.accepted = new Accepted(Outcome.DUPLICATE, twin, List.of());
         continue;
       }
-      pending.accepted = store(incoming);
+      pending.accepted = insert(incoming);
       storedHere.put(key, pending.accepted.eventId());
     }
   }
@@ -119,18 +121,20 @@ public class Intake {
   /** Stores one checked event in its own transaction. */
   public Accepted store(IncomingEvent incoming) {
     // A concurrent twin that slips past this read hits the unique key, rolls back and is
-    // redelivered, and then finds the stored row here. Not flushing before it keeps the inserts of
-    // a shared transaction together, in JDBC batches; twins within one are caught by storeAll.
+    // redelivered, and then finds the stored row here.
     List<Event> known =
         em.createNamedQuery(Event.BY_ACCOUNT_AND_EXTERNAL_ID, Event.class)
             .setParameter("accountId", incoming.accountId())
             .setParameter("externalId", incoming.id())
-            .setFlushMode(FlushModeType.COMMIT)
             .setMaxResults(1)
             .getResultList();
     if (!known.isEmpty()) {
       return new Accepted(Outcome.DUPLICATE, known.get(0).getId(), List.of());
     }
+    return insert(incoming);
+  }
+
+  private Accepted insert(IncomingEvent incoming) {
     Instant now = clock.instant();
     var event =
         new Event(
