@@ -22,7 +22,6 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManagerImpl
 public final class EmbeddedBroker implements AutoCloseable {
 
   public static final String EVENTS_QUEUE = "webhooks.events";
-  public static final String DELIVERIES_QUEUE = "webhooks.deliveries";
   public static final String DEAD_LETTER_QUEUE = "DLQ";
 
   private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
@@ -55,8 +54,6 @@ public final class EmbeddedBroker implements AutoCloseable {
             .setMaxRedeliveryDelay(10_000));
     config.addQueueConfiguration(
         QueueConfiguration.of(EVENTS_QUEUE).setRoutingType(RoutingType.ANYCAST).setDurable(true));
-    config.addQueueConfiguration(
-        QueueConfiguration.of(DELIVERIES_QUEUE).setRoutingType(RoutingType.ANYCAST).setDurable(true));
     config.addQueueConfiguration(
         QueueConfiguration.of(DEAD_LETTER_QUEUE).setRoutingType(RoutingType.ANYCAST).setDurable(true));
     config.putSecurityRoles(

@@ -1,60 +1,109 @@
 package com.kompaas.webhooks.delivery.boundary;
 
+import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
 import com.kompaas.webhooks.delivery.control.DispatchTicket;
-import com.kompaas.webhooks.platform.boundary.Resources;
+import com.kompaas.webhooks.delivery.control.Job;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.Message;
-import jakarta.jms.Queue;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Puts dispatch tickets on the deliveries queue, after the database has committed the deliveries
- * they name. Its own transaction holds only the broker; if it fails, or the instance dies first,
- * the deliveries' leases run out and the scheduler hands them out again.
+ * Hands deliveries to this instance's senders: a fixed pool of threads in memory, fed through a
+ * bounded queue. Nothing here is durable, and nothing needs to be: a delivery is handed over only
+ * after the database committed it under a lease (claimed at creation, or queued by the scheduler),
+ * so a handover that is lost to a crash, a shutdown or a full queue only waits for the lease to
+ * end, when the scheduler hands the delivery out again under a new token.
+ *
+ * <p>A full queue makes the caller wait (up to {@link #OFFER_WAIT_SECONDS} s): intake then slows to the
+ * senders' pace and events wait in the broker, where they are durable, instead of piling up here.
+ * The senders run on their own threads, more than one endpoint may hold ({@code
+ * max-in-flight-per-endpoint}), so a hanging endpoint cannot stall the others.
  */
-@Stateless
+@ApplicationScoped
 public class Dispatcher {
 
-  static final String DELIVERY_ID = "deliveryId";
-  static final String WEBHOOK_ID = "webhookId";
-  static final String TOKEN = "token";
+  /** How long a caller waits for room in a full queue before leaving the delivery to its lease. */
+  static final long OFFER_WAIT_SECONDS = 10;
 
-  @Inject
-  @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
-  JMSContext jms;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
 
-  @Resource(lookup = Resources.DELIVERIES_QUEUE_JNDI)
-  Queue deliveries;
+  @Inject Sender sender;
 
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  @Inject DeliveryConfiguration configuration;
+
+  @Inject Logger log;
+
+  private ThreadPoolExecutor pool;
+
+  @PostConstruct
+  void start() {
+    int senders = configuration.senders();
+    pool =
+        new ThreadPoolExecutor(
+            senders, senders, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(configuration.senderQueue()),
+            threads, waitForRoom());
+    pool.allowCoreThreadTimeOut(true); // an idle instance holds no sender threads
+  }
+
+  @PreDestroy
+  void stop() {
+    // what is queued or in flight is leased in the database and handed out again after the lease
+    pool.shutdownNow();
+  }
+
+  /** Deliveries the scheduler queued: each is claimed under its ticket's token before it is sent. */
   public void publish(List<DispatchTicket> tickets) {
-    if (tickets.isEmpty()) {
-      return;
-    }
-    JMSProducer producer = jms.createProducer();
     for (DispatchTicket ticket : tickets) {
-      Message message = jms.createMessage();
-      try {
-        message.setLongProperty(DELIVERY_ID, ticket.deliveryId());
-        message.setLongProperty(WEBHOOK_ID, ticket.webhookId());
-        message.setLongProperty(TOKEN, ticket.token());
-      } catch (JMSException e) {
-        throw new IllegalStateException("cannot build a dispatch message", e);
-      }
-      producer.send(deliveries, message);
+      submit(ticket.deliveryId(), () -> sender.deliver(ticket));
     }
   }
 
-  static DispatchTicket ticket(Message message) throws JMSException {
-    return new DispatchTicket(
-        message.getLongProperty(DELIVERY_ID), message.getLongProperty(WEBHOOK_ID), message.getLongProperty(TOKEN));
+  /** Deliveries claimed at creation, after the transaction that created them has committed. */
+  public void send(List<Job> jobs) {
+    for (Job job : jobs) {
+      submit(job.deliveryId(), () -> sender.deliver(job));
+    }
+  }
+
+  private interface Task {
+    void run() throws InterruptedException;
+  }
+
+  private void submit(long deliveryId, Task task) {
+    pool.execute(() -> {
+      try {
+        task.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // shutting down: the lease brings the delivery back
+      } catch (RuntimeException e) {
+        log.log(Level.WARNING, "Delivery " + deliveryId + " failed in its sender; it is handed out again when its lease ends", e);
+      }
+    });
+  }
+
+  private RejectedExecutionHandler waitForRoom() {
+    return (task, executor) -> {
+      if (executor.isShutdown()) {
+        return; // leased in the database: handed out again after a restart
+      }
+      try {
+        if (!executor.getQueue().offer(task, OFFER_WAIT_SECONDS, TimeUnit.SECONDS)) {
+          log.warning("The senders' queue stayed full; a delivery waits for its lease to end");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
   }
 }

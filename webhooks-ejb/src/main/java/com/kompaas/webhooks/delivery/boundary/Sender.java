@@ -2,6 +2,8 @@ package com.kompaas.webhooks.delivery.boundary;
 
 import com.kompaas.webhooks.delivery.control.AttemptError;
 import com.kompaas.webhooks.delivery.control.AttemptOutcome;
+import com.kompaas.webhooks.delivery.control.AttemptRecorder;
+import com.kompaas.webhooks.delivery.control.FinishedAttempt;
 import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
 import com.kompaas.webhooks.delivery.control.DeliveryStore;
 import com.kompaas.webhooks.delivery.control.DispatchTicket;
@@ -29,19 +31,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Makes one attempt for one dispatch ticket: pass the endpoint's gate, claim the delivery, render
- * and sign the request, send it, write the attempt. No transaction is open during the HTTP call;
- * the claim before and the record after are short transactions of their own.
+ * Makes one attempt for one delivery: pass the endpoint's gate, claim the delivery (unless it was
+ * claimed at creation), render and sign the request, send it, write the attempt. No transaction is
+ * open during the HTTP call; the claim before and the record after are short transactions of their
+ * own (the record shared with other senders' records, see {@link AttemptRecorder}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Sender {
 
   @Inject DeliveryStore store;
+
+  @Inject AttemptRecorder recorder;
 
   @Inject EndpointGate gate;
 
@@ -57,17 +61,50 @@ public class Sender {
   private final RequestBuilder builder = new RequestBuilder();
   private final OutcomeClassifier classifier = new OutcomeClassifier();
 
+  /**
+   * A request must be able to finish this long before its lease ends, or it is left to the
+   * scheduler: past the lease, the delivery may be handed to another sender.
+   */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
+  /** A delivery the scheduler handed out: claim it under the ticket's token, then attempt it. */
   public void deliver(DispatchTicket ticket) throws InterruptedException {
     Instant now = clock.instant();
+    if (admitted(ticket, now)) {
+      attemptAndRecord(ticket.webhookId(), () -> store.claim(ticket, now, now.plus(configuration.lease())));
+    }
+  }
+
+  /** A delivery claimed when it was created (see {@code FanOut}): no claim transaction needed. */
+  public void deliver(Job job) throws InterruptedException {
+    Instant now = clock.instant();
+    if (now.plus(configuration.totalTimeout()).plus(LEASE_MARGIN).isAfter(job.leaseUntil())) {
+      // waited too long for a sender: the scheduler hands it out again when the lease ends
+      log.fine(() -> "Delivery " + job.deliveryId() + " left to the scheduler: its lease is nearly over");
+      return;
+    }
+    if (admitted(job.ticket(), now)) {
+      attemptAndRecord(job.webhook().getId(), () -> Optional.of(job));
+    }
+  }
+
+  /** Passes the endpoint's gate, or puts the delivery back to pending for when it may try again. */
+  private boolean admitted(DispatchTicket ticket, Instant now) throws InterruptedException {
     Optional<Instant> notBefore = gate.tryEnter(ticket.webhookId(), now);
     if (notBefore.isPresent()) {
       store.defer(ticket, notBefore.get(), now);
-      return;
+      return false;
     }
+    return true;
+  }
+
+  /** Inside the gate: claim, attempt, record, and always leave the gate again. */
+  private void attemptAndRecord(long webhookId, java.util.function.Supplier<Optional<Job>> claim)
+      throws InterruptedException {
     boolean sent = false;
     boolean delivered = false;
     try {
-      Optional<Job> claimed = store.claim(ticket, now, now.plus(configuration.lease()));
+      Optional<Job> claimed = claim.get();
       if (claimed.isEmpty()) {
         return;
       }
@@ -78,40 +115,25 @@ public class Sender {
       record(job, attempted);
     } finally {
       if (sent) {
-        gate.leave(ticket.webhookId(), delivered, clock.instant());
+        gate.leave(webhookId, delivered, clock.instant());
       } else {
-        gate.release(ticket.webhookId());
+        gate.release(webhookId);
       }
     }
   }
 
   private record Attempted(Attempt attempt, AttemptOutcome outcome) {}
 
-  /** Attempts to write the record this many times before giving up on the database. */
-  static final int RECORD_TRIES = 8;
-
   /**
-   * The request went out, so its attempt must be logged: a database hiccup (a deadlock with
-   * another instance's scheduler, a full connection pool, a failover) is retried with growing
-   * pauses. If the database stays away, the attempt is
-   * written to the server log instead, and the delivery is sent again when its lease ends.
+   * The request went out, so its attempt must be logged before the gate learns the outcome (the
+   * gate decides whether a success is worth writing to the endpoint's health row).
    */
   private void record(Job job, Attempted attempted) throws InterruptedException {
-    RuntimeException last = null;
-    for (int i = 0; i < RECORD_TRIES; i++) {
-      try {
-        // a fresh row each try: a failed persist has already given the previous one an id
-        store.record(job, attempted.attempt().unsaved(), attempted.outcome(), clock.instant());
-        return;
-      } catch (RuntimeException e) {
-        last = e;
-        Thread.sleep(Math.min(200L << i, 5_000L)); // about 20 s in all
-      }
-    }
-    Attempt a = attempted.attempt();
-    log.log(Level.SEVERE, "Could not record attempt " + a.getNumber() + " of delivery " + job.deliveryId()
-        + " (" + a.getOutcome() + ", status " + a.getResponseStatus() + ", error " + a.getError()
-        + ", started " + a.getStartedAt() + "); it will be sent again when its lease ends", last);
+    Instant now = clock.instant();
+    boolean worth =
+        attempted.outcome().delivered()
+            && gate.successWorthRecording(job.webhook().getId(), now, DeliveryStore.SUCCESS_RECORD_INTERVAL);
+    recorder.record(new FinishedAttempt(job, attempted.attempt(), attempted.outcome(), now, worth));
   }
 
   private Attempted attempt(Job job) {

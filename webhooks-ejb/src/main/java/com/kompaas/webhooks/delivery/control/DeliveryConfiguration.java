@@ -73,6 +73,22 @@ public class DeliveryConfiguration {
   @ConfigProperty(name = "webhooks.delivery.scheduler-batch", defaultValue = "500")
   int schedulerBatch;
 
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.senders", defaultValue = "64")
+  int senders;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.sender-queue", defaultValue = "2000")
+  int senderQueue;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.record-batch", defaultValue = "100")
+  int recordBatch;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.record-writers", defaultValue = "2")
+  int recordWriters;
+
   private JdkHttpSender sender;
 
   /** Jitter from the calling thread's generator: the schedule is shared by all sender threads. */
@@ -120,6 +136,31 @@ public class DeliveryConfiguration {
     Duration configured = RetrySchedule.duration(lease);
     Duration floor = RetrySchedule.duration(totalTimeout).plusSeconds(15);
     return configured.compareTo(floor) < 0 ? floor : configured;
+  }
+
+  /** The longest a request may take, response included. */
+  public Duration totalTimeout() {
+    return RetrySchedule.duration(totalTimeout);
+  }
+
+  /** Sender threads per instance. */
+  public int senders() {
+    return Math.max(senders, maxInFlightPerEndpoint + 1);
+  }
+
+  /** Deliveries waiting in memory for a sender at most. */
+  public int senderQueue() {
+    return Math.max(senderQueue, 1);
+  }
+
+  /** Attempts written in one transaction at most. */
+  public int recordBatch() {
+    return Math.max(recordBatch, 1);
+  }
+
+  /** Transactions writing attempts at once at most, per instance. */
+  public int recordWriters() {
+    return Math.max(recordWriters, 1);
   }
 
   public int schedulerBatch() {

@@ -10,11 +10,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -28,13 +31,11 @@ import java.util.logging.Logger;
 public class DeliveryStore {
 
   /** How often a busy healthy endpoint's success is written to its health row at most. */
-  static final Duration SUCCESS_RECORD_INTERVAL = Duration.ofSeconds(60);
+  public static final Duration SUCCESS_RECORD_INTERVAL = Duration.ofSeconds(60);
 
   @PersistenceContext EntityManager em;
 
   @Inject RetrySchedule schedule;
-
-  @Inject EndpointGate gate;
 
   @Inject WebhookCopies webhooks;
 
@@ -107,60 +108,90 @@ public class DeliveryStore {
     Event event = em.find(Event.class, delivery.getEventId());
     return Optional.of(
         new Job(delivery.getId(), delivery.getDispatchToken(), delivery.getAccountId(),
-            delivery.getAttempts() + 1, delivery.isManualResend(), webhook, event));
-  }
-
-  /** Not sent now (the endpoint's circuit is open or it is busy): back to pending, no attempt. */
-  public void defer(DispatchTicket ticket, Instant until, Instant now) {
-    Delivery delivery = em.find(Delivery.class, ticket.deliveryId());
-    if (delivery != null
-        && delivery.getStatus() == DeliveryStatus.QUEUED
-        && delivery.getDispatchToken() == ticket.token()) {
-      delivery.defer(until, now);
-    }
+            delivery.getAttempts() + 1, delivery.isManualResend(), webhook, event, leaseUntil));
   }
 
   /**
-   * Writes the attempt, moves the delivery on (done, scheduled again, or failed), and keeps the
-   * endpoint's health: a 410 or days of failure switch the webhook off. An attempt whose lease was
-   * lost meanwhile is still logged (it happened), but no longer decides the delivery's state.
+   * Not sent now (the endpoint's circuit is open or it is busy): back to pending, no attempt. Only
+   * the holder of the current token can do so, whether the delivery is still queued or was claimed
+   * at creation.
    */
-  public void record(Job job, Attempt attempt, AttemptOutcome outcome, Instant now) {
-    em.persist(attempt);
-    Delivery delivery = em.find(Delivery.class, job.deliveryId());
-    if (delivery == null) {
-      return;
+  public void defer(DispatchTicket ticket, Instant until, Instant now) {
+    em.createNamedQuery(Delivery.DEFER)
+        .setParameter("id", ticket.deliveryId())
+        .setParameter("token", ticket.token())
+        .setParameter("until", until)
+        .setParameter("now", now)
+        .executeUpdate();
+  }
+
+  /**
+   * Writes attempts, each as a fresh row, moves their deliveries on (done, scheduled again, or
+   * failed), and keeps the endpoints' health: a 410 or days of failure switch a webhook off. An
+   * attempt whose lease was lost meanwhile is still logged (it happened), but no longer decides its
+   * delivery's state. One transaction for the whole batch: the inserts and updates go out in JDBC
+   * batches, the deliveries are read and locked in one query (in id order, as every batch does),
+   * and each webhook's health row is written once per run of equal outcomes.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED) // callers hold none; a test wraps one to fail it
+  public void record(List<FinishedAttempt> batch) {
+    List<Long> ids = new ArrayList<>(batch.size());
+    for (FinishedAttempt finished : batch) {
+      em.persist(finished.attempt().unsaved());
+      ids.add(finished.job().deliveryId());
     }
-    if (delivery.getStatus() != DeliveryStatus.SENDING || delivery.getDispatchToken() != job.token()) {
-      log.warning(() -> "Delivery " + job.deliveryId() + " changed hands during its attempt; logged it only");
-      return;
+    Map<Long, Delivery> deliveries = new HashMap<>();
+    for (Delivery delivery :
+        em.createNamedQuery(Delivery.BY_IDS_FOR_UPDATE, Delivery.class)
+            .setParameter("ids", ids)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList()) {
+      deliveries.put(delivery.getId(), delivery);
     }
-    long webhookId = job.webhook().getId();
-    Integer status = outcome.status() > 0 ? outcome.status() : null;
-    switch (outcome.verdict()) {
-      case DELIVERED -> {
-        delivery.recordSuccess(outcome.status(), now);
-        if (gate.successWorthRecording(webhookId, now, SUCCESS_RECORD_INTERVAL)) {
-          recordHealthySince(webhookId, now);
+    List<HealthChanges.Change> health = new ArrayList<>(batch.size());
+    for (FinishedAttempt finished : batch) {
+      Job job = finished.job();
+      Delivery delivery = deliveries.get(job.deliveryId());
+      if (delivery == null) {
+        continue;
+      }
+      if (delivery.getStatus() != DeliveryStatus.SENDING || delivery.getDispatchToken() != job.token()) {
+        log.warning(() -> "Delivery " + job.deliveryId() + " changed hands during its attempt; logged it only");
+        continue;
+      }
+      AttemptOutcome outcome = finished.outcome();
+      Instant at = finished.finishedAt();
+      Integer status = outcome.status() > 0 ? outcome.status() : null;
+      switch (outcome.verdict()) {
+        case DELIVERED -> delivery.recordSuccess(outcome.status(), at);
+        case GONE -> delivery.recordFailure(status, outcome.error().name(), at, Optional.empty());
+        case FAILED -> {
+          Optional<Instant> next =
+              job.webhook().isRetryIfError()
+                  ? schedule.nextAttemptAt(delivery.getAttempts() + 1, at, outcome.retryAfterHint())
+                  : Optional.empty();
+          delivery.recordFailure(status, outcome.error().name(), at, next);
         }
       }
-      case GONE -> {
-        delivery.recordFailure(status, outcome.error().name(), now, Optional.empty());
-        recordFailing(webhookId, now, configuration.autoDisableAfter());
-        disable(webhookId, "The endpoint answered 410 Gone, which asks senders to stop.", now);
-      }
-      case FAILED -> {
-        Optional<Instant> next =
-            job.webhook().isRetryIfError()
-                ? schedule.nextAttemptAt(delivery.getAttempts() + 1, now, outcome.retryAfterHint())
-                : Optional.empty();
-        delivery.recordFailure(status, outcome.error().name(), now, next);
-        Duration limit = configuration.autoDisableAfter();
-        recordFailing(webhookId, now, limit)
-            .ifPresent(since -> disable(webhookId,
-                "Every delivery has failed since " + since + ": no success for " + describe(limit) + ".", now));
-      }
+      health.add(new HealthChanges.Change(job.webhook().getId(), outcome.verdict(), at, finished.successWorthRecording()));
     }
+    Duration limit = configuration.autoDisableAfter();
+    HealthChanges.of(health).forEach((webhookId, runs) -> {
+      for (HealthChanges.Run run : runs) {
+        if (run instanceof HealthChanges.Successes success) {
+          recordHealthySince(webhookId, success.lastAt());
+        } else if (run instanceof HealthChanges.Failures failures) {
+          Optional<String> since = recordFailing(webhookId, failures, limit);
+          if (failures.gone()) {
+            disable(webhookId, "The endpoint answered 410 Gone, which asks senders to stop.", failures.lastAt());
+          }
+          if (failures.failed()) {
+            since.ifPresent(s -> disable(webhookId,
+                "Every delivery has failed since " + s + ": no success for " + describe(limit) + ".", failures.lastAt()));
+          }
+        }
+      }
+    });
   }
 
   private void recordHealthySince(long webhookId, Instant now) {
@@ -177,15 +208,21 @@ public class DeliveryStore {
    * @return when the endpoint started failing without a success, if that is at least {@code limit}
    *     ago; the comparison is made in the database, in its own time zone handling
    */
-  private Optional<String> recordFailing(long webhookId, Instant now, Duration limit) {
+  private Optional<String> recordFailing(long webhookId, HealthChanges.Failures failures, Duration limit) {
+    Instant now = failures.lastAt();
     em.createNativeQuery(
             "INSERT INTO webhook_health (webhook_id, last_failure_at, failing_since, consecutive_failures)"
-                + " VALUES (?1, ?2, ?2, 1) ON DUPLICATE KEY UPDATE last_failure_at = VALUES(last_failure_at),"
+                + " VALUES (?1, ?2, ?3, ?4) ON DUPLICATE KEY UPDATE last_failure_at = VALUES(last_failure_at),"
                 + " failing_since = COALESCE(failing_since, VALUES(failing_since)),"
-                + " consecutive_failures = consecutive_failures + 1")
+                + " consecutive_failures = consecutive_failures + VALUES(consecutive_failures)")
         .setParameter(1, webhookId)
         .setParameter(2, now)
+        .setParameter(3, failures.firstAt())
+        .setParameter(4, failures.count())
         .executeUpdate();
+    if (!failures.failed()) {
+      return Optional.empty(); // only ordinary failures count towards switching off after days
+    }
     List<?> since =
         em.createNativeQuery(
                 "SELECT DATE_FORMAT(failing_since, '%Y-%m-%d %H:%i UTC') FROM webhook_health"

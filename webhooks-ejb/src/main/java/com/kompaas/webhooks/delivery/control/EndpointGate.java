@@ -1,6 +1,7 @@
 package com.kompaas.webhooks.delivery.control;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps one endpoint from hurting the others: a cap on requests in flight per webhook, and a
+ * Keeps one endpoint from hurting the others: a cap on requests in flight per webhook (deliveries
+ * refused at the cap come back spread out at the pace the endpoint frees places), and a
  * circuit breaker that stops sending to a webhook after consecutive failures, lets one probe
  * through when its cool-down ends, and closes on the probe's success. A refused delivery is not an
  * attempt: the caller defers it to the returned time. State is per instance (each instance learns
@@ -19,7 +21,7 @@ public class EndpointGate {
   /** The limits, from configuration. */
   public record Limits(int maxInFlight, Duration permitWait, int failureThreshold, Duration baseCooldown, Duration maxCooldown) {}
 
-  /** How long a delivery refused because its endpoint is at its in-flight cap waits. */
+  /** How long a delivery refused because its endpoint is at its in-flight cap waits at least. */
   static final Duration FULL_BACKOFF = Duration.ofSeconds(2);
 
   private final Limits limits;
@@ -42,8 +44,9 @@ public class EndpointGate {
     // whose requests hang, while its whole backlog comes round again on every scheduler tick
     if (!endpoint.inFlight.tryAcquire(limits.permitWait().toMillis(), TimeUnit.MILLISECONDS)) {
       endpoint.cancelProbe();
-      return Optional.of(now.plus(FULL_BACKOFF));
+      return Optional.of(endpoint.nextPlace(now, limits));
     }
+    endpoint.started(now);
     return Optional.empty();
   }
 
@@ -53,6 +56,7 @@ public class EndpointGate {
     if (endpoint == null) {
       return;
     }
+    endpoint.finished(now, true);
     endpoint.inFlight.release();
     endpoint.record(success, now, limits);
   }
@@ -61,6 +65,7 @@ public class EndpointGate {
   public void release(long webhookId) {
     Endpoint endpoint = endpoints.get(webhookId);
     if (endpoint != null) {
+      endpoint.finished(null, false);
       endpoint.inFlight.release();
       endpoint.cancelProbe();
     }
@@ -94,8 +99,47 @@ public class EndpointGate {
     Instant openUntil;
     boolean probing;
 
+    /** When the requests in flight started, oldest first (completions are taken as first in, first out). */
+    private final ArrayDeque<Instant> started = new ArrayDeque<>();
+    /** Smoothed duration of finished requests; null until one finished. */
+    private Duration typical;
+    /** The time handed to the last delivery refused for want of a place. */
+    private Instant lastPlace;
+
     Endpoint(int maxInFlight) {
       this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    synchronized void started(Instant now) {
+      started.addLast(now);
+    }
+
+    synchronized void finished(Instant now, boolean measured) {
+      Instant since = started.pollFirst();
+      if (measured && since != null) {
+        Duration took = Duration.between(since, now);
+        typical = typical == null ? took : typical.multipliedBy(7).plus(took).dividedBy(8);
+      }
+    }
+
+    /**
+     * When a delivery refused because the endpoint is full should come back: one place frees up
+     * about every (request duration / cap), so the refused deliveries are spread out at that pace
+     * instead of all coming back together. The duration is at least as long as the oldest request
+     * in flight has been running, which tells a hanging endpoint apart before any request ends.
+     */
+    synchronized Instant nextPlace(Instant now, Limits limits) {
+      Duration duration = typical == null ? Duration.ZERO : typical;
+      Instant oldest = started.peekFirst();
+      if (oldest != null && Duration.between(oldest, now).compareTo(duration) > 0) {
+        duration = Duration.between(oldest, now);
+      }
+      Duration spacing = duration.dividedBy(limits.maxInFlight());
+      Instant earliest = now.plus(FULL_BACKOFF);
+      Instant place = (lastPlace == null || lastPlace.isBefore(earliest) ? earliest : lastPlace).plus(spacing);
+      Instant latest = now.plus(limits.maxCooldown());
+      lastPlace = place.isAfter(latest) ? latest : place;
+      return lastPlace;
     }
 
     synchronized Optional<Instant> admit(Instant now, Limits limits) {

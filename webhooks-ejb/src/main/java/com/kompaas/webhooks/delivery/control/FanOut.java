@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * Creates one delivery for every enabled webhook of the event's account and type, in the caller's
- * transaction, so the event and its deliveries are committed together. The deliveries start out
- * handed to the senders' queue under token 1; the caller publishes the tickets after the commit.
- * Webhooks that are switched off get none: the event is kept, and can be replayed to them.
+ * transaction, so the event and its deliveries are committed together. The deliveries are claimed
+ * at creation (status SENDING under token 1, leased): the caller hands the returned jobs to this
+ * instance's senders after the commit, with no claim transaction in between. Webhooks that are
+ * switched off get none: the event is kept, and can be replayed to them.
  */
 @Dependent
 public class FanOut {
@@ -26,21 +27,28 @@ public class FanOut {
 
   @Inject DeliveryConfiguration configuration;
 
-  public List<DispatchTicket> deliveriesFor(Event event, Instant now) {
-    List<Long> webhookIds =
-        em.createNamedQuery(Webhook.ENABLED_IDS_BY_ACCOUNT_AND_EVENT_TYPE, Long.class)
+  @Inject WebhookCopies webhooks;
+
+  public List<Job> deliveriesFor(Event event, Instant now) {
+    List<Object[]> enabled =
+        em.createNamedQuery(Webhook.ENABLED_VERSIONS_BY_ACCOUNT_AND_EVENT_TYPE, Object[].class)
             .setParameter("accountId", event.getAccountId())
             .setParameter("eventType", event.getType())
             .getResultList();
-    List<DispatchTicket> tickets = new ArrayList<>(webhookIds.size());
+    List<Job> jobs = new ArrayList<>(enabled.size());
     Instant leaseUntil = now.plus(configuration.lease());
-    for (long webhookId : webhookIds) {
+    for (Object[] row : enabled) {
+      long webhookId = ((Number) row[0]).longValue();
+      Webhook webhook = webhooks.at(webhookId, ((Number) row[1]).longValue());
+      if (webhook == null) {
+        continue; // deleted since the query; nothing to deliver to
+      }
       var delivery =
-          new Delivery(event.getAccountId(), webhookId, event.getId(), event.getType(), event.getExternalId(),
-              FIRST_TOKEN, now, leaseUntil);
+          Delivery.claimedAtCreation(event.getAccountId(), webhookId, event.getId(), event.getType(),
+              event.getExternalId(), FIRST_TOKEN, now, leaseUntil);
       em.persist(delivery);
-      tickets.add(new DispatchTicket(delivery.getId(), webhookId, FIRST_TOKEN));
+      jobs.add(new Job(delivery.getId(), FIRST_TOKEN, event.getAccountId(), 1, false, webhook, event, leaseUntil));
     }
-    return tickets;
+    return jobs;
   }
 }

@@ -2,12 +2,14 @@ package com.kompaas.webhooks.delivery.control;
 
 import com.kompaas.webhooks.intake.entity.Event;
 import com.kompaas.webhooks.subscription.entity.Webhook;
+import java.time.Instant;
 
 /**
  * A claimed delivery with what its attempt needs, read in one short transaction so that the HTTP
  * call holds no database resources.
  *
  * @param attemptNumber the number this attempt gets, counting from 1
+ * @param leaseUntil when the claim runs out and the scheduler may hand the delivery out again
  */
 public record Job(
     long deliveryId,
@@ -16,4 +18,10 @@ public record Job(
     int attemptNumber,
     boolean manual,
     Webhook webhook,
-    Event event) {}
+    Event event,
+    Instant leaseUntil) {
+
+  public DispatchTicket ticket() {
+    return new DispatchTicket(deliveryId, webhook.getId(), token);
+  }
+}

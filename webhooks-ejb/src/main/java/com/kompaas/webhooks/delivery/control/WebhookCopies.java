@@ -31,8 +31,16 @@ public class WebhookCopies {
       copies.remove(webhookId);
       return null;
     }
+    return at(webhookId, version.get(0));
+  }
+
+  /**
+   * @param version the version just read in the caller's transaction
+   * @return the webhook as committed at that version, or null if it is gone
+   */
+  public Webhook at(long webhookId, long version) {
     Webhook held = copies.get(webhookId);
-    if (held != null && held.getVersion() == version.get(0)) {
+    if (held != null && held.getVersion() == version) {
       return held;
     }
     Webhook loaded = em.find(Webhook.class, webhookId);

@@ -44,7 +44,7 @@ public class DeadLetters {
   public Optional<Intake.Outcome> redrive(long id) {
     caller.requireOperator();
     Optional<Intake.Accepted> accepted = intake.redrive(id);
-    accepted.ifPresent(a -> dispatcher.publish(a.tickets()));
+    accepted.ifPresent(a -> dispatcher.send(a.jobs()));
     return accepted.map(Intake.Accepted::outcome);
   }
 

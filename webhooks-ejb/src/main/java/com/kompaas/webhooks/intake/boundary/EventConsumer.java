@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * Reads events from the {@value Resources#EVENTS_QUEUE} queue. An adapter only: it unwraps the body
  * and lets {@link Intake} decide.
  *
- * <p>Delivery is not transacted: {@link Intake} commits the event in its own database transaction,
- * and the adapter acknowledges the message only after {@code onMessage} returns. A crash before the
+ * <p>Delivery is not transacted: {@link Intake} commits the event in a database transaction (shared
+ * with the events other sessions received at the same moment, see {@link SharedIntake}), and the
+ * adapter acknowledges the message only after {@code onMessage} returns. A crash before the
  * commit leaves the message unacknowledged, so the broker redelivers it; a crash between commit and
  * acknowledgement redelivers a message whose event is already stored, which the unique key on
  * (account, event id) turns into a no-op. That is exactly-once in effect without XA, whose in-doubt
@@ -44,14 +45,14 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(propertyName = "password", propertyValue = "${MPCONFIG=artemis.password}"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16"),
       @ActivationConfigProperty(propertyName = "MaxPoolSize", propertyValue = "16"),
-      // its own threads, so intake never waits behind the senders (see DeliveryConsumer)
+      // its own threads, apart from the JMS client's global pool
       @ActivationConfigProperty(propertyName = "useGlobalPools", propertyValue = "false"),
       @ActivationConfigProperty(propertyName = "threadPoolMaxSize", propertyValue = "24")
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // acknowledge after the commit
 public class EventConsumer implements MessageListener {
 
-  @Inject Intake intake;
+  @Inject SharedIntake intake;
 
   @Inject Dispatcher dispatcher;
 
@@ -60,12 +61,18 @@ public class EventConsumer implements MessageListener {
   @Override
   public void onMessage(Message message) {
     String messageId = messageId(message);
-    var accepted = intake.accept(body(message), DeadLetter.Source.JMS, messageId);
+    Intake.Accepted accepted;
     try {
-      dispatcher.publish(accepted.tickets());
+      accepted = intake.accept(body(message), DeadLetter.Source.JMS, messageId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted before the event was stored; the message comes again", e);
+    }
+    try {
+      dispatcher.send(accepted.jobs());
     } catch (RuntimeException e) {
       // the event and its deliveries are committed; the scheduler hands them out when the lease ends
-      log.log(Level.WARNING, "Could not queue the deliveries of message " + messageId + " at once", e);
+      log.log(Level.WARNING, "Could not hand the deliveries of message " + messageId + " at once", e);
     }
   }
 

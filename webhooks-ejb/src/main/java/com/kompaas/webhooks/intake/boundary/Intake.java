@@ -1,21 +1,21 @@
 package com.kompaas.webhooks.intake.boundary;
 
-import com.kompaas.webhooks.intake.control.EventParser;
+import com.kompaas.webhooks.intake.control.EventChecks;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
-import com.kompaas.webhooks.intake.control.KnownAccounts;
-import com.kompaas.webhooks.intake.control.KnownEventTypes;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import com.kompaas.webhooks.delivery.control.DispatchTicket;
+import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -34,12 +34,10 @@ public class Intake {
   }
 
   /**
-   * @param tickets the deliveries created for a newly stored event, to be published once the
-   *     transaction has committed
+   * @param jobs the deliveries created (and claimed) for a newly stored event, to be handed to the
+   *     senders once the transaction has committed
    */
-  public record Accepted(Outcome outcome, Long eventId, List<DispatchTicket> tickets) {}
-
-  private final EventParser parser = new EventParser();
+  public record Accepted(Outcome outcome, Long eventId, List<Job> jobs) {}
 
   @PersistenceContext EntityManager em;
 
@@ -49,9 +47,7 @@ public class Intake {
 
   @Inject FanOut fanOut;
 
-  @Inject KnownEventTypes knownTypes;
-
-  @Inject KnownAccounts knownAccounts;
+  @Inject EventChecks checks;
 
   /** For JMS: a message that breaks the contract becomes a dead letter with its reason. */
   public Accepted accept(String body, DeadLetter.Source source, String messageId) {
@@ -81,17 +77,49 @@ public class Intake {
   }
 
   private IncomingEvent validated(String body) {
-    IncomingEvent incoming = parser.parse(body);
-    if (!knownTypes.contains(incoming.type())) {
-      throw new InvalidEventException("type '" + incoming.type() + "' is not in the event catalogue");
-    }
-    if (!knownAccounts.contains(incoming.accountId())) {
-      throw new InvalidEventException("accountId '" + incoming.accountId() + "' is not a known account");
-    }
-    return incoming;
+    return checks.validated(body);
   }
 
-  private Accepted store(IncomingEvent incoming) {
+  /** An event that passed {@link EventChecks}, stored in a transaction shared with others. */
+  public static final class Pending {
+    final IncomingEvent incoming;
+    Accepted accepted;
+
+    public Pending(IncomingEvent incoming) {
+      this.incoming = incoming;
+    }
+
+    /** What became of it; set once the transaction that stored it has committed. */
+    public Accepted accepted() {
+      return accepted;
+    }
+  }
+
+  /**
+   * Stores several checked events in one transaction, all or none: the caller acknowledges their
+   * messages after the commit. The events are not looked up first: a repeat of a stored event
+   * (rare: a message redelivered after a crash between commit and acknowledgement, or published
+   * twice) makes the whole transaction fail on the unique key, and the caller then stores each
+   * event on its own with {@link #store(IncomingEvent)}, which recognises the repeat. Repeats
+   * within the batch are recognised here.
+   */
+  public void storeAll(List<Pending> batch) {
+    Map<String, Long> storedHere = new HashMap<>();
+    for (Pending pending : batch) {
+      IncomingEvent incoming = pending.incoming;
+      String key = incoming.accountId() + '\u0000' + incoming.id();
+      Long twin = storedHere.get(key);
+      if (twin != null) {
+        pending.accepted = new Accepted(Outcome.DUPLICATE, twin, List.of());
+        continue;
+      }
+      pending.accepted = insert(incoming);
+      storedHere.put(key, pending.accepted.eventId());
+    }
+  }
+
+  /** Stores one checked event in its own transaction. */
+  public Accepted store(IncomingEvent incoming) {
     // A concurrent twin that slips past this read hits the unique key, rolls back and is
     // redelivered, and then finds the stored row here.
     List<Event> known =
@@ -103,6 +131,10 @@ public class Intake {
     if (!known.isEmpty()) {
       return new Accepted(Outcome.DUPLICATE, known.get(0).getId(), List.of());
     }
+    return insert(incoming);
+  }
+
+  private Accepted insert(IncomingEvent incoming) {
     Instant now = clock.instant();
     var event =
         new Event(
@@ -114,7 +146,7 @@ public class Intake {
   /**
    * Gives a dead letter another go, as if its message had just arrived: accepted, it becomes an
    * event and leaves the store; rejected again, it is stored anew with today's reason. The caller
-   * publishes the returned tickets after the commit, as {@link EventConsumer} does.
+   * hands the returned jobs to the senders after the commit, as {@link EventConsumer} does.
    *
    * @return empty when there is no such dead letter
    */

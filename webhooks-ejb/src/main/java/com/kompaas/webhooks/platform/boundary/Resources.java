@@ -7,7 +7,7 @@ import jakarta.jms.JMSDestinationDefinition;
 
 /**
  * The application's own resources, so that one artifact runs anywhere: the MariaDB data source and
- * the Artemis connection factory and queues. Every address comes from MicroProfile Config
+ * the Artemis connection factory and the events queue. Every address comes from MicroProfile Config
  * ({@code ${MPCONFIG=...}}), whose defaults live in the WAR's {@code microprofile-config.properties}.
  */
 @DataSourceDefinition(
@@ -44,12 +44,6 @@ import jakarta.jms.JMSDestinationDefinition;
     destinationName = Resources.EVENTS_QUEUE,
     // without Address the Artemis admin object is empty and sends fail with an NPE
     properties = {"Address=" + Resources.EVENTS_QUEUE})
-@JMSDestinationDefinition(
-    name = Resources.DELIVERIES_QUEUE_JNDI,
-    interfaceName = "jakarta.jms.Queue",
-    resourceAdapter = Resources.RESOURCE_ADAPTER,
-    destinationName = Resources.DELIVERIES_QUEUE,
-    properties = {"Address=" + Resources.DELIVERIES_QUEUE})
 @Singleton
 public class Resources {
 
@@ -65,9 +59,4 @@ public class Resources {
   public static final String EVENTS_QUEUE = "webhooks.events";
 
   public static final String EVENTS_QUEUE_JNDI = "java:app/jms/events";
-
-  /** Internal: dispatch tickets from intake and the scheduler to the senders. */
-  public static final String DELIVERIES_QUEUE = "webhooks.deliveries";
-
-  public static final String DELIVERIES_QUEUE_JNDI = "java:app/jms/deliveries";
 }

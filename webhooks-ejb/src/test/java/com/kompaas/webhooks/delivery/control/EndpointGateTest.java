@@ -62,4 +62,35 @@ class EndpointGateTest {
     gate.leave(3, false, T0);
     assertFalse(gate.open(3, T0), "failures must be consecutive");
   }
+
+  @Test
+  void deliveriesRefusedAtAHangingEndpointComeBackSpreadOutNotAllAtOnce() throws Exception {
+    assertTrue(gate.tryEnter(4, T0).isEmpty());
+    assertTrue(gate.tryEnter(4, T0).isEmpty());
+    // both requests have hung for 10 s: a place frees about every 10 s / 2
+    Instant now = T0.plusSeconds(10);
+    Instant previous = now;
+    for (int i = 1; i <= 5; i++) {
+      Instant back = gate.tryEnter(4, now).orElseThrow();
+      assertEquals(now.plus(EndpointGate.FULL_BACKOFF).plusSeconds(5L * i), back, "refusal " + i);
+      assertTrue(back.isAfter(previous));
+      previous = back;
+    }
+    for (int i = 0; i < 200; i++) {
+      gate.tryEnter(4, now);
+    }
+    assertEquals(now.plus(Duration.ofMinutes(5)), gate.tryEnter(4, now).orElseThrow(), "never beyond the longest cool-down");
+  }
+
+  @Test
+  void aFastEndpointAtItsCapSendsItsRefusedDeliveriesBackSoon() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      gate.tryEnter(5, T0);
+      gate.leave(5, true, T0.plusMillis(20)); // requests take 20 ms there
+    }
+    gate.tryEnter(5, T0);
+    gate.tryEnter(5, T0);
+    Instant back = gate.tryEnter(5, T0).orElseThrow();
+    assertTrue(back.isBefore(T0.plus(EndpointGate.FULL_BACKOFF).plusMillis(50)), "about the minimum wait: " + back);
+  }
 }

@@ -55,7 +55,8 @@ class DeliveryIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.webhooks(DeliveryIT.class, TestClock.class, FailingOnceFanOut.class, Receiver.class,
+    return Deployments.webhooks(DeliveryIT.class, TestClock.class, FailingFanOut.class,
+        FailingOnceAttemptRecorder.class, FailingOnceAttemptRecorder.Failing.class, Receiver.class,
         Receiver.Request.class, Receiver.Answer.class);
   }
 
@@ -280,15 +281,69 @@ class DeliveryIT {
   void aTransactionThatFailsMidwayIsRedeliveredAndStoredOnce() throws Exception {
     Webhook hook = create(simple("/rollback", true));
     String id = "ev-" + UUID.randomUUID();
-    FailingOnceFanOut.FAIL_ONCE.add(id);
+    // the shared intake transaction fails, then the event's own: the broker redelivers the message
+    FailingFanOut.FAILURES_LEFT.put(id, 2);
     publishWithId(id, "sms.incoming", "{\"messageId\":\"rb\"}");
 
     Delivery delivered = awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
-    assertFalse(FailingOnceFanOut.FAIL_ONCE.contains(id), "the first try failed as planned");
+    assertFalse(FailingFanOut.FAILURES_LEFT.containsKey(id), "both tries failed as planned");
     assertEquals(1, deliveries.list(account, new Deliveries.Filter(null, null, null, null, null, id), 0, 10).size(),
         "one delivery, from the redelivered message");
     assertEquals(1, delivered.getAttempts());
     assertEquals(1, receiver.received("/rollback").size());
+  }
+
+  @Test
+  void eventsOfASharedIntakeTransactionThatFailsAreEachStoredOnce() throws Exception {
+    Webhook hook = create(simple("/shared", true));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ids.add("ev-" + UUID.randomUUID());
+    }
+    FailingFanOut.FAILURES_LEFT.put(ids.get(5), 1);
+    tx.begin(); // all twelve reach the consumer's sessions together
+    try (JMSContext context = connectionFactory.createContext()) {
+      for (String id : ids) {
+        context.createProducer().send(events, eventBody(id, "sms.incoming", "{\"messageId\":\"" + id + "\"}"));
+      }
+    }
+    tx.commit();
+
+    for (String id : ids) {
+      awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
+    }
+    assertFalse(FailingFanOut.FAILURES_LEFT.containsKey(ids.get(5)), "a shared transaction failed as planned");
+    for (String id : ids) {
+      assertEquals(1, deliveries.list(account, new Deliveries.Filter(null, null, null, null, null, id), 0, 10).size(),
+          "one delivery for " + id);
+      assertTrue(storedEvents.find(account, id).isPresent());
+    }
+    assertEquals(12, receiver.received("/shared").size(), "one request per event");
+  }
+
+  @Test
+  void attemptsOfASharedTransactionThatFailsAreEachWrittenOnce() throws Exception {
+    Webhook hook = create(simple("/batch", true));
+    int rolledBackBefore = FailingOnceAttemptRecorder.ROLLED_BACK_ATTEMPTS.get();
+    FailingOnceAttemptRecorder.FAIL_ONCE_FOR_WEBHOOK.add(hook.getId());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      ids.add(publish("sms.incoming", "{\"messageId\":\"b" + i + "\"}"));
+    }
+
+    for (String id : ids) {
+      awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
+    }
+    assertFalse(FailingOnceAttemptRecorder.FAIL_ONCE_FOR_WEBHOOK.contains(hook.getId()), "a shared write failed as planned");
+    assertTrue(FailingOnceAttemptRecorder.ROLLED_BACK_ATTEMPTS.get() > rolledBackBefore,
+        "the failed transaction had written attempt rows before it rolled back");
+    assertEquals(30, receiver.received("/batch").size(), "one request per delivery");
+    for (String id : ids) {
+      Delivery delivery = delivery(hook, id);
+      assertEquals(1, delivery.getAttempts());
+      assertEquals(1, deliveries.attempts(account, delivery.getId()).size(),
+          "the request that went out is exactly one attempt row, though its first write was rolled back");
+    }
   }
 
   @Test
@@ -431,9 +486,13 @@ class DeliveryIT {
     return publishWithId("ev-" + UUID.randomUUID(), type, data);
   }
 
-  private String publishWithId(String id, String type, String data) throws Exception {
-    String body = "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"accountId\":\"" + account
+  private String eventBody(String id, String type, String data) {
+    return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"accountId\":\"" + account
         + "\",\"occurredAt\":\"" + Instant.now() + "\",\"data\":" + data + "}";
+  }
+
+  private String publishWithId(String id, String type, String data) throws Exception {
+    String body = eventBody(id, type, data);
     tx.begin();
     try (JMSContext context = connectionFactory.createContext()) {
       context.createProducer().send(events, body);

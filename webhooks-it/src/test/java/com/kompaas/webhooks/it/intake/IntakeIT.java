@@ -99,6 +99,27 @@ class IntakeIT {
   }
 
   @Test
+  void copiesArrivingTogetherAndAfterwardsAreStoredOnce() throws Exception {
+    String id = "twin-" + UUID.randomUUID();
+    String body = event(id, "acc-it-2", "sms.incoming", "{\"text\":\"twins\"}");
+    tx.begin(); // the copies reach the consumer's sessions at once, so they may share a transaction
+    try (JMSContext context = connectionFactory.createContext()) {
+      for (int i = 0; i < 6; i++) {
+        context.createProducer().send(queue, body);
+        context.createProducer().send(queue, event("other-" + UUID.randomUUID(), "acc-it-2", "sms.incoming", "{}"));
+      }
+    }
+    tx.commit();
+    publish(body); // and once more after the first copy is stored
+    String marker = "after-" + UUID.randomUUID();
+    publish(event(marker, "acc-it-2", "sms.incoming", "{}"));
+
+    Await.until("marker stored", WAIT, () -> events.find("acc-it-2", marker).isPresent());
+    Await.until("all copies consumed", WAIT, () -> queueIsEmpty());
+    assertEquals(1, events.latest(10_000).stream().filter(e -> e.getExternalId().equals(id)).count());
+  }
+
+  @Test
   void malformedMessageIsDeadLetteredWithReasonAndTheQueueKeepsFlowing() throws Exception {
     String garbage = "{not json " + UUID.randomUUID();
     publish(garbage);

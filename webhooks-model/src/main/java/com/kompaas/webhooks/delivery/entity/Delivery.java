@@ -46,6 +46,17 @@ import java.util.Objects;
             + " where d.id = :id and d.dispatchToken = :token"
             + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED")
 @NamedQuery(
+    name = Delivery.BY_IDS_FOR_UPDATE,
+    query = "select d from Delivery d where d.id in :ids order by d.id")
+@NamedQuery(
+    name = Delivery.DEFER,
+    query =
+        "update Delivery d set d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.PENDING,"
+            + " d.dueAt = :until, d.updatedAt = :now, d.version = d.version + 1"
+            + " where d.id = :id and d.dispatchToken = :token"
+            + " and d.status in (com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED,"
+            + " com.kompaas.webhooks.delivery.entity.DeliveryStatus.SENDING)")
+@NamedQuery(
     name = Delivery.COUNTS_BY_WEBHOOK_SINCE,
     query =
         "select d.webhookId, count(d),"
@@ -70,6 +81,10 @@ public class Delivery {
   public static final String BY_ACCOUNT_AND_WEBHOOK = "Delivery.byAccountAndWebhook";
   public static final String FAILED_BY_WEBHOOK_IN_RANGE = "Delivery.failedByWebhookInRange";
   public static final String CLAIM = "Delivery.claim";
+  /** Deliveries by id, in id order (the order every batch locks them in). */
+  public static final String BY_IDS_FOR_UPDATE = "Delivery.byIdsForUpdate";
+  /** Back to pending without an attempt, by whoever holds the current token (queued or claimed). */
+  public static final String DEFER = "Delivery.defer";
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
@@ -148,6 +163,25 @@ public class Delivery {
     this.dueAt = leaseUntil;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  /**
+   * A new delivery, claimed at once by the instance that creates it: the sender it is handed to in
+   * memory needs no claim of its own. If that instance dies first, the lease runs out and the
+   * scheduler hands the delivery out again.
+   */
+  public static Delivery claimedAtCreation(
+      String accountId,
+      long webhookId,
+      long eventId,
+      String eventType,
+      String externalEventId,
+      long dispatchToken,
+      Instant now,
+      Instant leaseUntil) {
+    var delivery = new Delivery(accountId, webhookId, eventId, eventType, externalEventId, dispatchToken, now, leaseUntil);
+    delivery.status = DeliveryStatus.SENDING;
+    return delivery;
   }
 
   /** The attempt succeeded. */

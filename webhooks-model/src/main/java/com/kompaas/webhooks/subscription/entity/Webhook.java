@@ -49,9 +49,9 @@ import org.hibernate.annotations.FetchMode;
         "select w from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
             + " and w.enabled = true order by w.id")
 @NamedQuery(
-    name = Webhook.ENABLED_IDS_BY_ACCOUNT_AND_EVENT_TYPE,
+    name = Webhook.ENABLED_VERSIONS_BY_ACCOUNT_AND_EVENT_TYPE,
     query =
-        "select w.id from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
+        "select w.id, w.version from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
             + " and w.enabled = true order by w.id")
 // the one query across accounts: counts only, for the operator's catalogue page
 @NamedQuery(
@@ -73,8 +73,11 @@ public class Webhook {
   /** Every change bumps the version (the bulk disable too), so it tells whether a copy is current. */
   public static final String VERSION_BY_ID = "Webhook.versionById";
   public static final String COUNT_BY_EVENT_TYPE = "Webhook.countByEventType";
-  /** Fan-out needs only ids, not the settings and their four collections. */
-  public static final String ENABLED_IDS_BY_ACCOUNT_AND_EVENT_TYPE = "Webhook.enabledIdsByAccountAndEventType";
+  /**
+   * Fan-out needs only ids and versions, not the settings and their four collections: the senders'
+   * copies of the settings are reused while the version is unchanged.
+   */
+  public static final String ENABLED_VERSIONS_BY_ACCOUNT_AND_EVENT_TYPE = "Webhook.enabledVersionsByAccountAndEventType";
 
   public static final String BY_ACCOUNT = "Webhook.byAccount";
   public static final String BY_ACCOUNT_AND_ID = "Webhook.byAccountAndId";

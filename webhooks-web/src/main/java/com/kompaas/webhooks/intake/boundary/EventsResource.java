@@ -56,16 +56,16 @@ public class EventsResource {
       throw e;
     }
     try {
-      dispatcher.publish(accepted.tickets());
+      dispatcher.send(accepted.jobs());
     } catch (RuntimeException e) {
       // stored and committed: the scheduler hands the deliveries out when their lease ends
-      LOG.log(Level.WARNING, "Could not queue the deliveries of event " + accepted.eventId() + " at once", e);
+      LOG.log(Level.WARNING, "Could not hand the deliveries of event " + accepted.eventId() + " at once", e);
     }
     return Response.accepted(
             Json.createObjectBuilder()
                 .add("eventId", accepted.eventId())
                 .add("duplicate", accepted.outcome() == Intake.Outcome.DUPLICATE)
-                .add("deliveries", accepted.tickets().size())
+                .add("deliveries", accepted.jobs().size())
                 .build())
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();

@@ -1,0 +1,30 @@
+package com.kompaas.webhooks.intake.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The message contract and the catalogue: whether a raw message is an event we take. Needs no
+ * transaction (the account and type lookups are cached reads), so it runs before one is opened.
+ */
+@ApplicationScoped
+public class EventChecks {
+
+  private final EventParser parser = new EventParser();
+
+  @Inject KnownEventTypes knownTypes;
+
+  @Inject KnownAccounts knownAccounts;
+
+  /** @throws InvalidEventException with the reason */
+  public IncomingEvent validated(String body) {
+    IncomingEvent incoming = parser.parse(body);
+    if (!knownTypes.contains(incoming.type())) {
+      throw new InvalidEventException("type '" + incoming.type() + "' is not in the event catalogue");
+    }
+    if (!knownAccounts.contains(incoming.accountId())) {
+      throw new InvalidEventException("accountId '" + incoming.accountId() + "' is not a known account");
+    }
+    return incoming;
+  }
+}

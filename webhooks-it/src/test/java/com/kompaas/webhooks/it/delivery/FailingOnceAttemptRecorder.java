@@ -1,0 +1,62 @@
+package com.kompaas.webhooks.it.delivery;
+
+import com.kompaas.webhooks.delivery.control.AttemptRecorder;
+import com.kompaas.webhooks.delivery.control.DeliveryStore;
+import com.kompaas.webhooks.delivery.control.FinishedAttempt;
+import jakarta.annotation.Priority;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fails the first shared attempt-writing transaction that holds an attempt for a chosen webhook,
+ * after its rows reached the database and before the commit, as a deadlock or a lost connection
+ * would; everything else behaves as usual.
+ */
+@Alternative
+@Priority(1000)
+@ApplicationScoped
+public class FailingOnceAttemptRecorder extends AttemptRecorder {
+
+  static final Set<Long> FAIL_ONCE_FOR_WEBHOOK = ConcurrentHashMap.newKeySet();
+
+  /** Attempts the failed transactions had written (flushed) before they were rolled back. */
+  static final AtomicInteger ROLLED_BACK_ATTEMPTS = new AtomicInteger();
+
+  @Inject Failing failing;
+
+  @Override
+  protected void writeBatch(List<FinishedAttempt> batch) {
+    boolean armed = batch.stream().anyMatch(f -> FAIL_ONCE_FOR_WEBHOOK.remove(f.job().webhook().getId()));
+    if (armed) {
+      failing.recordThenFail(batch);
+    }
+    super.writeBatch(batch);
+  }
+
+  /** The batch written in a transaction that then fails. */
+  @Stateless
+  public static class Failing {
+
+    @Inject DeliveryStore store;
+
+    @PersistenceContext EntityManager em;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordThenFail(List<FinishedAttempt> batch) {
+      store.record(batch);
+      em.flush();
+      ROLLED_BACK_ATTEMPTS.addAndGet(batch.size());
+      throw new IllegalStateException("test: the shared attempt transaction fails before its commit");
+    }
+  }
+}
