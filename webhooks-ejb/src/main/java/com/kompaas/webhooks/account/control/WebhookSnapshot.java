@@ -41,6 +41,9 @@ public final class WebhookSnapshot {
             .add("bodyTemplate", w.getBodyTemplate())
             .add("enabled", w.isEnabled())
             .add("secret", w.getSecret() == null ? "none" : MASK);
+    if (w.getDisabledReason() != null) {
+      json.add("disabledReason", w.getDisabledReason()); // why the system switched it off
+    }
     return json.build().toString();
   }
 

@@ -4,6 +4,8 @@ import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.account.control.WebhookSnapshot;
+import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -242,6 +244,13 @@ public class DeliveryStore {
             .executeUpdate();
     if (changed > 0) {
       log.warning(() -> "Webhook " + webhookId + " switched off: " + reason);
+      // the account's audit log says so too, in the same transaction as the switch
+      Webhook off = em.find(Webhook.class, webhookId);
+      if (off != null) {
+        em.refresh(off); // the bulk update went past the persistence context
+        em.persist(new AuditEntry(off.getAccountId(), "system", AuditEntry.Action.DISABLE, webhookId, now, null,
+            WebhookSnapshot.of(off)));
+      }
     }
   }
 

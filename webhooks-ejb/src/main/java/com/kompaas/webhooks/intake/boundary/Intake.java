@@ -13,9 +13,7 @@ import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -78,44 +76,6 @@ public class Intake {
 
   private IncomingEvent validated(String body) {
     return checks.validated(body);
-  }
-
-  /** An event that passed {@link EventChecks}, stored in a transaction shared with others. */
-  public static final class Pending {
-    final IncomingEvent incoming;
-    Accepted accepted;
-
-    public Pending(IncomingEvent incoming) {
-      this.incoming = incoming;
-    }
-
-    /** What became of it; set once the transaction that stored it has committed. */
-    public Accepted accepted() {
-      return accepted;
-    }
-  }
-
-  /**
-   * Stores several checked events in one transaction, all or none: the caller acknowledges their
-   * messages after the commit. The events are not looked up first: a repeat of a stored event
-   * (rare: a message redelivered after a crash between commit and acknowledgement, or published
-   * twice) makes the whole transaction fail on the unique key, and the caller then stores each
-   * event on its own with {@link #store(IncomingEvent)}, which recognises the repeat. Repeats
-   * within the batch are recognised here.
-   */
-  public void storeAll(List<Pending> batch) {
-    Map<String, Long> storedHere = new HashMap<>();
-    for (Pending pending : batch) {
-      IncomingEvent incoming = pending.incoming;
-      String key = incoming.accountId() + '\u0000' + incoming.id();
-      Long twin = storedHere.get(key);
-      if (twin != null) {
-        pending.accepted = new Accepted(Outcome.DUPLICATE, twin, List.of());
-        continue;
-      }
-      pending.accepted = insert(incoming);
-      storedHere.put(key, pending.accepted.eventId());
-    }
   }
 
   /** Stores one checked event in its own transaction. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kompaas.webhooks.account.boundary.Accounts;
+import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.delivery.boundary.Deliveries;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
@@ -63,6 +64,8 @@ class DeliveryIT {
   @Inject Webhooks webhooks;
 
   @Inject Deliveries deliveries;
+
+  @Inject com.kompaas.webhooks.account.boundary.AuditLog auditLog;
 
   @Inject Accounts accounts;
 
@@ -199,6 +202,9 @@ class DeliveryIT {
     assertFalse(after.isEnabled());
     assertTrue(after.getDisabledReason().contains("410"), after.getDisabledReason());
     assertNotNull(after.getDisabledAt());
+    var entries = auditLog.forWebhook(account, hook.getId(), 10);
+    assertTrue(entries.stream().anyMatch(e -> e.getAction() == AuditEntry.Action.DISABLE && e.getActor().equals("system")
+        && e.getAfter().contains("410")), "the audit log says the system switched it off: " + entries);
   }
 
   @Test
@@ -294,7 +300,7 @@ class DeliveryIT {
   }
 
   @Test
-  void eventsOfASharedIntakeTransactionThatFailsAreEachStoredOnce() throws Exception {
+  void twelveEventsArrivingTogetherWithOneFailedTransactionAreEachStoredOnce() throws Exception {
     Webhook hook = create(simple("/shared", true));
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -312,7 +318,7 @@ class DeliveryIT {
     for (String id : ids) {
       awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
     }
-    assertFalse(FailingFanOut.FAILURES_LEFT.containsKey(ids.get(5)), "a shared transaction failed as planned");
+    assertFalse(FailingFanOut.FAILURES_LEFT.containsKey(ids.get(5)), "one intake transaction failed as planned");
     for (String id : ids) {
       assertEquals(1, deliveries.list(account, new Deliveries.Filter(null, null, null, null, null, id), 0, 10).size(),
           "one delivery for " + id);
