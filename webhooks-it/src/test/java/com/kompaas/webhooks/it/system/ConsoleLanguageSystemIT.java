@@ -137,7 +137,7 @@ class ConsoleLanguageSystemIT {
     assertEquals("Создать", driver.findElement(By.id("newWebhook:create")).getText());
     assertEquals("Отмена", driver.findElement(By.id("newWebhook:cancel")).getText());
     assertTrue(dialog.findElement(By.cssSelector(".type-card[data-code='call.incoming.start']")).getText()
-        .contains("An incoming call to a number started ringing"), "catalogue data stays as stored");
+        .contains("На номер поступил входящий звонок, идёт вызов"), "the shipped catalogue in Russian");
     Browser.screenshot(driver, "lang-03-new-webhook-dialog-ru");
     driver.findElement(By.id("newWebhook:create")).click(); // no type chosen
     wait.until(ExpectedConditions.textToBePresentInElementLocated(

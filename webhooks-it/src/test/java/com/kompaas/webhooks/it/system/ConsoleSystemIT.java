@@ -442,6 +442,50 @@ class ConsoleSystemIT {
     }
   }
 
+  /**
+   * Picks an item of a PrimeFaces selectOneMenu, as a person does: open it, click the label. The
+   * panel slides open, and a click during the slide can miss; so it clicks again until the menu
+   * shows the choice.
+   */
+  private void choose(WebElement menu, String label) {
+    String id = menu.getAttribute("id");
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", menu);
+    By item = By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']");
+    Await.until("the menu " + id + " shows " + label, Duration.ofSeconds(20), () -> {
+      if (menu.findElement(By.cssSelector(".ui-selectonemenu-label")).getText().equals(label)) {
+        return true;
+      }
+      List<WebElement> shown = driver.findElements(item).stream().filter(WebElement::isDisplayed).toList();
+      try {
+        if (shown.isEmpty()) {
+          menu.findElement(By.cssSelector(".ui-selectonemenu-trigger")).click();
+        } else {
+          Thread.sleep(300); // let the panel finish sliding open
+          shown.get(0).click();
+        }
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // moved or covered meanwhile: look again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    });
+  }
+
+  private static int storedEvents(String externalId, String type) {
+    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
+        PreparedStatement s = c.prepareStatement("select count(*) from event where external_id = ? and type = ?")) {
+      s.setString(1, externalId);
+      s.setString(2, type);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Picks an item of a PrimeFaces selectOneMenu, as a person does: open it, click the label. */
   private void choose(WebElement menu, String label) {
     String id = menu.getAttribute("id");
