@@ -472,31 +472,6 @@ class ConsoleSystemIT {
     });
   }
 
-  private static int storedEvents(String externalId, String type) {
-    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
-        PreparedStatement s = c.prepareStatement("select count(*) from event where external_id = ? and type = ?")) {
-      s.setString(1, externalId);
-      s.setString(2, type);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Picks an item of a PrimeFaces selectOneMenu, as a person does: open it, click the label. */
-  private void choose(WebElement menu, String label) {
-    String id = menu.getAttribute("id");
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", menu);
-    menu.findElement(By.cssSelector(".ui-selectonemenu-trigger")).click();
-    By item = By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']");
-    wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
-    wait.until(d -> menu.findElement(By.cssSelector(".ui-selectonemenu-label")).getText().equals(label));
-  }
-
   private static String cell(WebElement row, int index) {
     return row.findElements(By.tagName("td")).get(index).getText().strip();
   }
