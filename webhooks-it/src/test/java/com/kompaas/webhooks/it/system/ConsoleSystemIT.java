@@ -442,6 +442,22 @@ class ConsoleSystemIT {
     }
   }
 
+  @Test
+  @Order(7)
+  void aRefusedSignInLeavesTheConsoleUsable() throws Exception {
+    driver.get(app.uri("/deliveries.xhtml").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys(TestInfrastructure.DEMO_ADMIN_LOGIN);
+    driver.findElement(By.id("login:password")).sendKeys("not-the-password");
+    driver.findElement(By.id("login:submit")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error, .ui-message-error")));
+    // the next page asked for shows the sign-in form again, not an empty page
+    driver.get(app.uri("/").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys(TestInfrastructure.DEMO_ADMIN_LOGIN);
+    driver.findElement(By.id("login:password")).sendKeys(TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    driver.findElement(By.id("login:submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("caller:signOut")));
+  }
+
   /**
    * Picks an item of a PrimeFaces selectOneMenu, as a person does: open it, click the label. The
    * panel slides open, and a click during the slide can miss; so it clicks again until the menu

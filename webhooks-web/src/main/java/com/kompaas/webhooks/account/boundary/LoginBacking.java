@@ -52,7 +52,16 @@ public class LoginBacking {
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete(); // redirected to the page asked for
       case SUCCESS -> external.redirect(external.getRequestContextPath() + "/webhooks.xhtml");
-      default -> ConsoleText.error("login.refused");
+      default -> {
+        // A refused sign-in leaves the container's "login to continue" state in the session, and
+        // the next request for a protected page was answered with an empty page. Start afresh:
+        // the language choice survives in its cookie.
+        var session = request.getSession(false);
+        if (session != null) {
+          session.invalidate();
+        }
+        ConsoleText.error("login.refused");
+      }
     }
   }
 
