@@ -10,9 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import com.kompaas.webhooks.delivery.control.Job;
+import com.kompaas.webhooks.delivery.control.EnabledWebhooks;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,14 @@ public class Intake {
    * within the batch are recognised here.
    */
   public void storeAll(List<Pending> batch) {
+    Instant now = clock.instant();
+    List<String> accounts = new ArrayList<>(batch.size());
+    List<String> types = new ArrayList<>(batch.size());
+    for (Pending pending : batch) {
+      accounts.add(pending.incoming.accountId());
+      types.add(pending.incoming.type());
+    }
+    EnabledWebhooks enabled = fanOut.enabledFor(accounts, types); // one query for the batch
     Map<String, Long> storedHere = new HashMap<>();
     for (Pending pending : batch) {
       IncomingEvent incoming = pending.incoming;
@@ -113,8 +123,9 @@ public class Intake {
         pending.accepted = new Accepted(Outcome.DUPLICATE, twin, List.of());
         continue;
       }
-      pending.accepted = insert(incoming);
-      storedHere.put(key, pending.accepted.eventId());
+      Event event = persisted(incoming, now);
+      pending.accepted = new Accepted(Outcome.STORED, event.getId(), fanOut.deliveriesFor(event, now, enabled));
+      storedHere.put(key, event.getId());
     }
   }
 
@@ -136,11 +147,16 @@ public class Intake {
 
   private Accepted insert(IncomingEvent incoming) {
     Instant now = clock.instant();
+    Event event = persisted(incoming, now);
+    return new Accepted(Outcome.STORED, event.getId(), fanOut.deliveriesFor(event, now));
+  }
+
+  private Event persisted(IncomingEvent incoming, Instant now) {
     var event =
         new Event(
             incoming.accountId(), incoming.id(), incoming.type(), incoming.occurredAt(), now, incoming.data());
     em.persist(event);
-    return new Accepted(Outcome.STORED, event.getId(), fanOut.deliveriesFor(event, now));
+    return event;
   }
 
   /**
