@@ -87,7 +87,7 @@ public final class Bench {
     int seconds = intOpt("seconds", 30);
     int deadRate = intOpt("dead-rate", 50);
     int accounts = intOpt("accounts", 20);
-    int producers = intOpt("producers", 4);
+    int producers = intOpt("producers", 8);
     String xmx = opt("xmx", "1g");
     List<String> scenarios = List.of(opt("scenarios", "throughput,latency,isolation").split(","));
     Path microJar = Path.of(opt("micro-jar", "webhooks-launcher/target/webhooks-micro.jar"));

@@ -21,9 +21,7 @@ import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.subscription.control.EventValues;
 import com.kompaas.webhooks.subscription.control.RequestRenderer;
 import com.kompaas.webhooks.subscription.entity.Webhook;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,9 +36,13 @@ import java.util.logging.Logger;
  * claimed at creation), render and sign the request, send it, write the attempt. No transaction is
  * open during the HTTP call; the claim before and the record after are short transactions of their
  * own (the record shared with other senders' records, see {@link AttemptRecorder}).
+ *
+ * <p>A plain CDI bean, not an EJB: it holds no state and opens no transaction itself (every
+ * database step is a call to {@link DeliveryStore}, which starts its own), and an EJB call per
+ * delivery, with its security, request-scope and transaction interceptors, cost about a tenth of
+ * the sender threads' CPU.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Sender {
 
   @Inject DeliveryStore store;

@@ -12,7 +12,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,16 +138,16 @@ public class DeliveryStore {
   public void record(List<FinishedAttempt> batch) {
     List<Long> ids = new ArrayList<>(batch.size());
     for (FinishedAttempt finished : batch) {
-      em.persist(finished.attempt().unsaved());
       ids.add(finished.job().deliveryId());
     }
+    // locked first, in id order, before any attempt row (whose key refers to its delivery) is written
     Map<Long, Delivery> deliveries = new HashMap<>();
     for (Delivery delivery :
-        em.createNamedQuery(Delivery.BY_IDS_FOR_UPDATE, Delivery.class)
-            .setParameter("ids", ids)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList()) {
+        em.createNamedQuery(Delivery.LOCK_BY_IDS, Delivery.class).setParameter(1, ids).getResultList()) {
       deliveries.put(delivery.getId(), delivery);
+    }
+    for (FinishedAttempt finished : batch) {
+      em.persist(finished.attempt().unsaved());
     }
     List<HealthChanges.Change> health = new ArrayList<>(batch.size());
     for (FinishedAttempt finished : batch) {

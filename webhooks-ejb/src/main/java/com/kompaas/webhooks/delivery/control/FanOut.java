@@ -9,7 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Creates one delivery for every enabled webhook of the event's account and type, in the caller's
@@ -29,17 +31,38 @@ public class FanOut {
 
   @Inject WebhookCopies webhooks;
 
+  /** One event alone: one query for its webhooks. */
   public List<Job> deliveriesFor(Event event, Instant now) {
-    List<Object[]> enabled =
-        em.createNamedQuery(Webhook.ENABLED_VERSIONS_BY_ACCOUNT_AND_EVENT_TYPE, Object[].class)
-            .setParameter("accountId", event.getAccountId())
-            .setParameter("eventType", event.getType())
+    return deliveriesFor(event, now, enabledFor(List.of(event.getAccountId()), List.of(event.getType())));
+  }
+
+  /**
+   * The enabled webhooks of several events' accounts and types, in one query of the caller's
+   * transaction; it sees what a query per event in that transaction would have seen.
+   */
+  @SuppressWarnings("unchecked")
+  public EnabledWebhooks enabledFor(List<String> accountIds, List<String> eventTypes) {
+    Set<String> accounts = new HashSet<>(accountIds);
+    Set<String> types = new HashSet<>(eventTypes);
+    if (accounts.isEmpty() || types.isEmpty()) {
+      return EnabledWebhooks.of(List.of());
+    }
+    List<Object[]> rows =
+        em.createNamedQuery(Webhook.ENABLED_VERSIONS_BY_ACCOUNTS_AND_EVENT_TYPES)
+            .setParameter(1, accounts)
+            .setParameter(2, types)
             .getResultList();
-    List<Job> jobs = new ArrayList<>(enabled.size());
+    return EnabledWebhooks.of(rows);
+  }
+
+  /** @param enabled read by {@link #enabledFor} in the same transaction, for this event among others */
+  public List<Job> deliveriesFor(Event event, Instant now, EnabledWebhooks enabled) {
+    List<EnabledWebhooks.Version> targets = enabled.of(event.getAccountId(), event.getType());
+    List<Job> jobs = new ArrayList<>(targets.size());
     Instant leaseUntil = now.plus(configuration.lease());
-    for (Object[] row : enabled) {
-      long webhookId = ((Number) row[0]).longValue();
-      Webhook webhook = webhooks.at(webhookId, ((Number) row[1]).longValue());
+    for (EnabledWebhooks.Version target : targets) {
+      long webhookId = target.webhookId();
+      Webhook webhook = webhooks.at(webhookId, target.version());
       if (webhook == null) {
         continue; // deleted since the query; nothing to deliver to
       }

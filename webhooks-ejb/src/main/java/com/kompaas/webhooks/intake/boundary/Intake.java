@@ -96,11 +96,16 @@ public class Intake {
 
   private Accepted insert(IncomingEvent incoming) {
     Instant now = clock.instant();
+    Event event = persisted(incoming, now);
+    return new Accepted(Outcome.STORED, event.getId(), fanOut.deliveriesFor(event, now));
+  }
+
+  private Event persisted(IncomingEvent incoming, Instant now) {
     var event =
         new Event(
             incoming.accountId(), incoming.id(), incoming.type(), incoming.occurredAt(), now, incoming.data());
     em.persist(event);
-    return new Accepted(Outcome.STORED, event.getId(), fanOut.deliveriesFor(event, now));
+    return event;
   }
 
   /**

@@ -9,7 +9,6 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
@@ -101,7 +100,7 @@ public class EventParser {
 
   private static Instant timestamp(String text) {
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return IsoInstant.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidEventException(
           "occurredAt '" + text + "' is not an ISO-8601 date-time with offset, like 2026-11-28T10:15:30Z");

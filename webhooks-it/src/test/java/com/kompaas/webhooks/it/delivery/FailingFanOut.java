@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.it.delivery;
 
+import com.kompaas.webhooks.delivery.control.EnabledWebhooks;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.intake.entity.Event;
@@ -25,7 +26,7 @@ public class FailingFanOut extends FanOut {
   static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
 
   @Override
-  public List<Job> deliveriesFor(Event event, Instant now) {
+  public List<Job> deliveriesFor(Event event, Instant now, EnabledWebhooks enabled) {
     Integer left = FAILURES_LEFT.get(event.getExternalId());
     if (left != null) {
       if (left <= 1) {
@@ -35,6 +36,6 @@ public class FailingFanOut extends FanOut {
       }
       throw new IllegalStateException("test: the intake transaction fails before its commit");
     }
-    return super.deliveriesFor(event, now);
+    return super.deliveriesFor(event, now, enabled);
   }
 }
