@@ -445,6 +445,11 @@ class ConsoleSystemIT {
   @Test
   @Order(7)
   void aRefusedSignInLeavesTheConsoleUsable() throws Exception {
+    var signInPage = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(app.uri("/login.xhtml")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    String cookie = signInPage.headers().firstValue("set-cookie").orElse("");
+    assertTrue(cookie.startsWith("JSESSIONID=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "the session cookie is HttpOnly and SameSite=Lax: " + cookie);
     driver.get(app.uri("/deliveries.xhtml").toString());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys(TestInfrastructure.DEMO_ADMIN_LOGIN);
     driver.findElement(By.id("login:password")).sendKeys("not-the-password");
