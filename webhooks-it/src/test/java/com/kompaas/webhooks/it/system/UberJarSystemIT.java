@@ -67,9 +67,51 @@ class UberJarSystemIT {
             "ARTEMIS_USER", USER,
             "ARTEMIS_PASSWORD", PASSWORD,
             "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
-            "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD),
+            "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD,
+            // the platform's producers' key, configured as its hash only
+            "WEBHOOKS_API_PLATFORM_KEY_HASH", sha256Hex(PLATFORM_KEY)),
         target.resolve("sys-app.log"),
         httpPort);
+  }
+
+  private static final String PLATFORM_KEY = "whk_platform_" + UUID.randomUUID();
+
+  private static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private java.net.http.HttpResponse<String> api(String method, String path, String key, String body) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(app.uri(path))
+        .header("Authorization", "Bearer " + key)
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void thePlatformKeyFeedsEventsOfAnyAccountAndReadsNothing() throws Exception {
+    String id = "platform-" + UUID.randomUUID();
+    var accepted = api("POST", "/api/v1/events", PLATFORM_KEY,
+        Jms.event(id, "acc-foreign", "sms.incoming", "{\"messageId\":\"p-1\"}"));
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    assertTrue(accepted.body().contains("\"duplicate\":false"), accepted.body());
+    var again = api("POST", "/api/v1/events", PLATFORM_KEY,
+        Jms.event(id, "acc-foreign", "sms.incoming", "{\"messageId\":\"p-1\"}"));
+    assertEquals(202, again.statusCode(), again.body());
+    assertTrue(again.body().contains("\"duplicate\":true"), "the same event twice is stored once: " + again.body());
+
+    var webhooks = api("GET", "/api/v1/webhooks", PLATFORM_KEY, null);
+    assertEquals(403, webhooks.statusCode(), "the platform key belongs to no account: " + webhooks.body());
+    var wrong = api("POST", "/api/v1/events", PLATFORM_KEY + "x",
+        Jms.event("platform-" + UUID.randomUUID(), "acc-foreign", "sms.incoming", "{}"));
+    assertEquals(401, wrong.statusCode(), wrong.body());
   }
 
   @AfterAll
