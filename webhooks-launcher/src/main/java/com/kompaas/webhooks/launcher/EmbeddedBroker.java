@@ -48,7 +48,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         "webhooks.#",
         new AddressSettings()
             .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
-            .setMaxDeliveryAttempts(5)
+            // never give up on an event: a message's delivery count also rises when a consumer's
+            // connection dies with the message in its buffer (a killed instance has 16), so a
+            // limit of 5 sent unprocessed events to DLQ after one crash; and a database outage
+            // longer than the back-off would do the same. Bad content never comes back here:
+            // the intake stores it as a dead_letter row and acknowledges it.
+            .setMaxDeliveryAttempts(-1)
             .setRedeliveryDelay(500)
             .setRedeliveryMultiplier(2)
             .setMaxRedeliveryDelay(10_000));
@@ -64,6 +69,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     security.getConfiguration().addRole(user, "webhooks");
     server.setConfiguration(config);
     server.setSecurityManager(security);
+  }
+
+  /** Messages in a queue now (delivered but unacknowledged ones included); 0 for no such queue. */
+  public long messageCount(String queue) {
+    var q = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+    return q == null ? 0 : q.getMessageCount();
   }
 
   public EmbeddedBroker start() throws Exception {

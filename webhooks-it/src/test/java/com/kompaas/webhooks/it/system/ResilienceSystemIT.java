@@ -111,6 +111,7 @@ class ResilienceSystemIT {
     Map<String, Long> afterRestart = sentPerMessage(receiver.received("/crash").subList(beforeCrash, receiver.received("/crash").size()));
     assertTrue(afterRestart.values().stream().allMatch(n -> n == 1), "after the restart each delivery went out once: " + afterRestart);
     assertEquals(ids.size(), attemptsRecordedDelivered(webhookId), "every delivery has its successful attempt logged");
+    assertEquals(0, broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE), "nothing was parked in the broker's DLQ");
     for (ApplicationProcess a : List.copyOf(apps)) {
       a.close();
     }
