@@ -91,6 +91,11 @@ public final class GroupCommit<T> {
     }
   }
 
+  /** Items waiting for a batch now (for tests: a size walk of the queue, not cheap). */
+  int waiting() {
+    return queue.size();
+  }
+
   private void writeOneBatch() {
     List<Entry<T>> batch = new ArrayList<>(Math.min(maxBatch, 64));
     Entry<T> next;

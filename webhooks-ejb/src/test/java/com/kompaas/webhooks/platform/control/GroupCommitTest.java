@@ -54,7 +54,7 @@ class GroupCommitTest {
       int item = i;
       rest.add(threads.submit(() -> commit.submit(item)));
     }
-    Thread.sleep(200); // all twenty are queued behind the running batch
+    awaitWaiting(commit, 20); // all twenty are queued behind the running batch
     releaseFirst.countDown();
     assertTrue(first.get(5, TimeUnit.SECONDS));
     for (Future<Boolean> f : rest) {
@@ -125,7 +125,7 @@ class GroupCommitTest {
       int item = i;
       waiting.add(threads.submit(() -> commit.submit(item)));
     }
-    Thread.sleep(200);
+    awaitWaiting(commit, 10);
     release.countDown();
     assertTrue(first.get(5, TimeUnit.SECONDS));
     for (Future<Boolean> f : waiting) {
@@ -137,6 +137,14 @@ class GroupCommitTest {
   void rejectsNonsense() {
     assertThrows(IllegalArgumentException.class, () -> new GroupCommit<String>(b -> {}, 0, 1));
     assertThrows(IllegalArgumentException.class, () -> new GroupCommit<String>(b -> {}, 1, 0));
+  }
+
+  private static void awaitWaiting(GroupCommit<?> commit, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (commit.waiting() < n) {
+      assertTrue(System.nanoTime() < deadline, "only " + commit.waiting() + " of " + n + " queued");
+      Thread.sleep(5);
+    }
   }
 
   private static void await(CountDownLatch latch) {

@@ -6,10 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.kompaas.webhooks.it.TestInfrastructure;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +33,35 @@ final class ApplicationProcess implements AutoCloseable {
     this.environment = environment;
     this.log = log;
     this.httpPort = httpPort;
+  }
+
+  /**
+   * The uber jar as an operator starts it: on the system database, with the given broker, the
+   * bootstrap passwords the tests sign in with, and a fresh Payara root (Payara Micro redeploys
+   * what an old root holds, failing requests meanwhile).
+   *
+   * @param name the instance's name, also the prefix of its root directory
+   * @param moreEnvironment added to, or replacing, the common environment
+   */
+  static ApplicationProcess uberJar(String name, String logFile, int brokerPort, String brokerUser,
+      String brokerPassword, Map<String, String> moreEnvironment) throws IOException {
+    Path target = TestInfrastructure.target();
+    int httpPort = freePort();
+    Path root = Files.createDirectories(target.resolve(name + "-root-" + UUID.randomUUID()));
+    Map<String, String> environment = new HashMap<>(Map.of(
+        "WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE),
+        "WEBHOOKS_DB_USER", TestInfrastructure.DB_USER,
+        "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
+        "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
+        "ARTEMIS_USER", brokerUser,
+        "ARTEMIS_PASSWORD", brokerPassword,
+        "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
+        "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD));
+    environment.putAll(moreEnvironment);
+    return new ApplicationProcess(
+        List.of(java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar", System.getProperty("it.micro-uber-jar"),
+            "--port", String.valueOf(httpPort), "--nocluster", "--name", name, "--rootdir", root.toString()),
+        environment, target.resolve(logFile), httpPort);
   }
 
   static String java() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kompaas.webhooks.it.ConsoleHttp;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import com.kompaas.webhooks.launcher.EmbeddedBroker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,24 +46,7 @@ class ConsoleLanguageSystemIT {
     Path target = TestInfrastructure.target();
     int brokerPort = ApplicationProcess.freePort();
     broker = new EmbeddedBroker(target.resolve("console-lang-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
-    int httpPort = ApplicationProcess.freePort();
-    // a fresh root: Payara Micro redeploys what an old root holds, and serves 404s meanwhile
-    Path root = Files.createDirectories(target.resolve("console-lang-root-" + UUID.randomUUID()));
-    app = new ApplicationProcess(
-        List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
-            System.getProperty("it.micro-uber-jar"), "--port", String.valueOf(httpPort), "--nocluster",
-            "--name", "console-lang", "--rootdir", root.toString()),
-        Map.of(
-            "WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE),
-            "WEBHOOKS_DB_USER", TestInfrastructure.DB_USER,
-            "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
-            "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
-            "ARTEMIS_USER", USER,
-            "ARTEMIS_PASSWORD", PASSWORD,
-            "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
-            "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD),
-        target.resolve("console-lang-app.log"),
-        httpPort);
+    app = ApplicationProcess.uberJar("console-lang", "console-lang-app.log", brokerPort, USER, PASSWORD, Map.of());
     app.start();
     // the first render of each page compiles its Facelets; on a busy machine that outlasts a click's wait
     var warm = ConsoleHttp.signIn(app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);

@@ -8,7 +8,6 @@ import com.kompaas.webhooks.it.Await;
 import com.kompaas.webhooks.it.Receiver;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import com.kompaas.webhooks.launcher.EmbeddedBroker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,27 +59,10 @@ class ConsoleSystemIT {
     brokerPort = ApplicationProcess.freePort();
     broker = new EmbeddedBroker(target.resolve("console-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
     receiver = new Receiver();
-    int httpPort = ApplicationProcess.freePort();
-    // a fresh root: Payara Micro redeploys what an old root holds, and serves 404s meanwhile
-    Path root = Files.createDirectories(target.resolve("console-root-" + UUID.randomUUID()));
-    app = new ApplicationProcess(
-        List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
-            System.getProperty("it.micro-uber-jar"), "--port", String.valueOf(httpPort), "--nocluster",
-            "--name", "console", "--rootdir", root.toString()),
-        Map.of(
-            "WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE),
-            "WEBHOOKS_DB_USER", TestInfrastructure.DB_USER,
-            "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
-            "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
-            "ARTEMIS_USER", USER,
-            "ARTEMIS_PASSWORD", PASSWORD,
-            "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32",
-            // one resend at once, the next in ten minutes: the retry state holds still while the test looks
-            "WEBHOOKS_DELIVERY_RETRY_SCHEDULE", "0s,10m,1h",
-            "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
-            "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD),
-        target.resolve("console-app.log"),
-        httpPort);
+    app = ApplicationProcess.uberJar("console", "console-app.log", brokerPort, USER, PASSWORD, Map.of(
+        "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32",
+        // one resend at once, the next in ten minutes: the retry state holds still while the test looks
+        "WEBHOOKS_DELIVERY_RETRY_SCHEDULE", "0s,10m,1h"));
     app.start();
     // the first render of each page compiles its Facelets; on a busy machine that outlasts a click's wait
     var warm = com.kompaas.webhooks.it.ConsoleHttp.signIn(app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);

@@ -7,8 +7,6 @@ import com.kompaas.webhooks.it.Await;
 import com.kompaas.webhooks.it.Receiver;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import com.kompaas.webhooks.launcher.EmbeddedBroker;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,32 +57,14 @@ class ResilienceSystemIT {
   }
 
   private ApplicationProcess app(String name) throws Exception {
-    Path target = TestInfrastructure.target();
-    int httpPort = ApplicationProcess.freePort();
-    // a fresh root per start: Payara Micro redeploys what an old root holds, failing requests meanwhile
-    Path root = Files.createDirectories(target.resolve("res-root-" + name + "-" + UUID.randomUUID()));
-    Map<String, String> env = new HashMap<>();
-    env.put("WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE));
-    env.put("WEBHOOKS_DB_USER", TestInfrastructure.DB_USER);
-    env.put("WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD);
-    env.put("ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort);
-    env.put("ARTEMIS_USER", USER);
-    env.put("ARTEMIS_PASSWORD", PASSWORD);
-    env.put("WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32");
-    env.put("WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", "res-operator-secret-1");
-    env.put("WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", "res-admin-secret-1");
-    // a short lease so that the deliveries of a killed sender are handed out again soon
-    env.put("WEBHOOKS_DELIVERY_TOTAL_TIMEOUT", "5s");
-    env.put("WEBHOOKS_DELIVERY_LEASE", "20s");
-    // quick resends, and no circuit breaking, so the scripted failures keep both schedulers busy
-    env.put("WEBHOOKS_DELIVERY_RETRY_SCHEDULE", "1s,1s,1s,1s,1s,1s");
-    env.put("WEBHOOKS_DELIVERY_BREAKER_FAILURES", "100000");
-    ApplicationProcess app =
-        new ApplicationProcess(
-            List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
-                System.getProperty("it.micro-uber-jar"), "--port", String.valueOf(httpPort), "--nocluster",
-                "--name", "res-" + name, "--rootdir", root.toString()),
-            env, target.resolve("res-" + name + ".log"), httpPort);
+    ApplicationProcess app = ApplicationProcess.uberJar("res-" + name, "res-" + name + ".log", brokerPort, USER, PASSWORD, Map.of(
+        "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32",
+        // a short lease so that the deliveries of a killed sender are handed out again soon
+        "WEBHOOKS_DELIVERY_TOTAL_TIMEOUT", "5s",
+        "WEBHOOKS_DELIVERY_LEASE", "20s",
+        // quick resends, and no circuit breaking, so the scripted failures keep both schedulers busy
+        "WEBHOOKS_DELIVERY_RETRY_SCHEDULE", "1s,1s,1s,1s,1s,1s",
+        "WEBHOOKS_DELIVERY_BREAKER_FAILURES", "100000"));
     apps.add(app);
     return app.start();
   }

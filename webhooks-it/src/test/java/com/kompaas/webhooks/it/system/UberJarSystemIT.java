@@ -44,34 +44,17 @@ class UberJarSystemIT {
     brokerPort = ApplicationProcess.freePort();
     // its own broker: the Arquillian container consumes from the shared test broker
     broker = new EmbeddedBroker(target.resolve("sys-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
-    app = newApp(target);
+    app = newApp();
     app.start();
     for (String account : List.of("acc-ui", "acc-foreign", "acc-restart")) {
       TestInfrastructure.ensureAccount(TestInfrastructure.SYSTEM_DATABASE, account);
     }
   }
 
-  private ApplicationProcess newApp(Path target) throws Exception {
-    int httpPort = ApplicationProcess.freePort();
-    // a fresh root per start: Payara Micro redeploys what an old root holds, failing requests meanwhile
-    Path root = Files.createDirectories(target.resolve("sys-root-" + UUID.randomUUID()));
-    return new ApplicationProcess(
-        List.of(ApplicationProcess.java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar",
-            System.getProperty("it.micro-uber-jar"), "--port", String.valueOf(httpPort), "--nocluster",
-            "--name", "sys", "--rootdir", root.toString()),
-        Map.of(
-            "WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE),
-            "WEBHOOKS_DB_USER", TestInfrastructure.DB_USER,
-            "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
-            "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
-            "ARTEMIS_USER", USER,
-            "ARTEMIS_PASSWORD", PASSWORD,
-            "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
-            "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD,
-            // the platform's producers' key, configured as its hash only
-            "WEBHOOKS_API_PLATFORM_KEY_HASH", sha256Hex(PLATFORM_KEY)),
-        target.resolve("sys-app.log"),
-        httpPort);
+  private ApplicationProcess newApp() throws Exception {
+    return ApplicationProcess.uberJar("sys", "sys-app.log", brokerPort, USER, PASSWORD,
+        // the platform's producers' key, configured as its hash only
+        Map.of("WEBHOOKS_API_PLATFORM_KEY_HASH", sha256Hex(PLATFORM_KEY)));
   }
 
   private static final String PLATFORM_KEY = "whk_platform_" + UUID.randomUUID();
@@ -196,7 +179,7 @@ class UberJarSystemIT {
     Jms.publish(brokerPort, USER, PASSWORD,
         queued.stream().map(id -> Jms.event(id, "acc-restart", "sms.status", "{\"status\":\"delivered\"}")).toList());
 
-    app = newApp(TestInfrastructure.target());
+    app = newApp();
     app.start();
 
     Await.until("all queued events stored", Duration.ofSeconds(60), () -> queued.stream().allMatch(id -> count(id) == 1));

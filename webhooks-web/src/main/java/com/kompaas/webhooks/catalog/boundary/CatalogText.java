@@ -31,9 +31,6 @@ public class CatalogText {
 
   static final String BUNDLE = "i18n.catalog";
 
-  private static final ResourceBundle.Control NO_FALLBACK =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
   public String group(EventGroup group) {
     return in(ConsoleText.locale(), "group." + group.getCode()).orElse(group.getLabel());
   }
@@ -61,9 +58,7 @@ public class CatalogText {
 
   static Optional<String> in(Locale locale, String key) {
     try {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      ResourceBundle bundle = ResourceBundle.getBundle(
-          BUNDLE, locale, loader == null ? CatalogText.class.getClassLoader() : loader, NO_FALLBACK);
+      ResourceBundle bundle = ConsoleText.bundle(BUNDLE, locale);
       return bundle.containsKey(key) ? Optional.of(bundle.getString(key)) : Optional.empty();
     } catch (MissingResourceException e) {
       return Optional.empty();

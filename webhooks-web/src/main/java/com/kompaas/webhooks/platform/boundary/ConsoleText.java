@@ -75,8 +75,16 @@ public class ConsoleText {
   }
 
   static ResourceBundle bundle(Locale locale) {
+    return bundle(BUNDLE, locale);
+  }
+
+  /**
+   * A bundle of the web module in exactly {@code locale}, else its base file (English), never the
+   * JVM's default locale. @throws MissingResourceException if there is no such bundle
+   */
+  public static ResourceBundle bundle(String baseName, Locale locale) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return ResourceBundle.getBundle(BUNDLE, locale, loader == null ? ConsoleText.class.getClassLoader() : loader, NO_FALLBACK);
+    return ResourceBundle.getBundle(baseName, locale, loader == null ? ConsoleText.class.getClassLoader() : loader, NO_FALLBACK);
   }
 
   /**
