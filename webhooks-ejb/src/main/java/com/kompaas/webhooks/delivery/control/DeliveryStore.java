@@ -7,6 +7,7 @@ import com.kompaas.webhooks.intake.entity.Event;
 import com.kompaas.webhooks.account.control.WebhookSnapshot;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.subscription.entity.Webhook;
+import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,10 +17,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 
 /**
@@ -43,6 +44,8 @@ public class DeliveryStore {
   @Inject DeliveryConfiguration configuration;
 
   @Inject Logger log;
+
+  @Inject TransactionJdbc jdbc;
 
   /**
    * Hands out the deliveries whose time has come: pending ones that are due, and queued or sending
@@ -130,52 +133,48 @@ public class DeliveryStore {
    * Writes attempts, each as a fresh row, moves their deliveries on (done, scheduled again, or
    * failed), and keeps the endpoints' health: a 410 or days of failure switch a webhook off. An
    * attempt whose lease was lost meanwhile is still logged (it happened), but no longer decides its
-   * delivery's state. One transaction for the whole batch: the inserts and updates go out in JDBC
-   * batches, the deliveries are read and locked in one query (in id order, as every batch does),
-   * and each webhook's health row is written once per run of equal outcomes.
+   * delivery's state. One transaction for the whole batch, in plain JDBC ({@link AttemptRows}): the
+   * deliveries are read and locked in one query (in id order, as every batch does) before any
+   * attempt row is written, the inserts and updates go out as batches, and each webhook's health
+   * row is written once per run of equal outcomes.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRED) // callers hold none; a test wraps one to fail it
   public void record(List<FinishedAttempt> batch) {
     List<Long> ids = new ArrayList<>(batch.size());
+    List<AttemptRows.NewAttempt> rows = new ArrayList<>(batch.size());
     for (FinishedAttempt finished : batch) {
       ids.add(finished.job().deliveryId());
-    }
-    // locked first, in id order, before any attempt row (whose key refers to its delivery) is written
-    Map<Long, Delivery> deliveries = new HashMap<>();
-    for (Delivery delivery :
-        em.createNamedQuery(Delivery.LOCK_BY_IDS, Delivery.class).setParameter(1, ids).getResultList()) {
-      deliveries.put(delivery.getId(), delivery);
-    }
-    for (FinishedAttempt finished : batch) {
-      em.persist(finished.attempt().unsaved());
+      rows.add(new AttemptRows.NewAttempt(jdbc.nextId(Attempt.class), finished.attempt()));
     }
     List<HealthChanges.Change> health = new ArrayList<>(batch.size());
-    for (FinishedAttempt finished : batch) {
-      Job job = finished.job();
-      Delivery delivery = deliveries.get(job.deliveryId());
-      if (delivery == null) {
-        continue;
-      }
-      if (delivery.getStatus() != DeliveryStatus.SENDING || delivery.getDispatchToken() != job.token()) {
-        log.warning(() -> "Delivery " + job.deliveryId() + " changed hands during its attempt; logged it only");
-        continue;
-      }
-      AttemptOutcome outcome = finished.outcome();
-      Instant at = finished.finishedAt();
-      Integer status = outcome.status() > 0 ? outcome.status() : null;
-      switch (outcome.verdict()) {
-        case DELIVERED -> delivery.recordSuccess(outcome.status(), at);
-        case GONE -> delivery.recordFailure(status, outcome.error().name(), at, Optional.empty());
-        case FAILED -> {
-          Optional<Instant> next =
-              job.webhook().isRetryIfError()
-                  ? schedule.nextAttemptAt(delivery.getAttempts() + 1, at, outcome.retryAfterHint())
-                  : Optional.empty();
-          delivery.recordFailure(status, outcome.error().name(), at, next);
+    jdbc.work(connection -> {
+      // locked first, before any attempt row (whose key refers to its delivery) is written
+      Map<Long, AttemptRows.Locked> deliveries = AttemptRows.lock(connection, ids);
+      AttemptRows.insert(connection, rows);
+      Map<Long, AttemptEffect> effects = new TreeMap<>();
+      for (FinishedAttempt finished : batch) {
+        Job job = finished.job();
+        AttemptRows.Locked delivery = deliveries.get(job.deliveryId());
+        if (delivery == null) {
+          continue;
         }
+        if (delivery.status() != DeliveryStatus.SENDING || delivery.token() != job.token()
+            || effects.containsKey(job.deliveryId())) {
+          log.warning(() -> "Delivery " + job.deliveryId() + " changed hands during its attempt; logged it only");
+          continue;
+        }
+        AttemptOutcome outcome = finished.outcome();
+        Instant at = finished.finishedAt();
+        Optional<Instant> next =
+            outcome.verdict() == AttemptOutcome.Verdict.FAILED && job.webhook().isRetryIfError()
+                ? schedule.nextAttemptAt(delivery.attempts() + 1, at, outcome.retryAfterHint())
+                : Optional.empty();
+        effects.put(job.deliveryId(), AttemptEffect.of(delivery.attempts(), outcome, at, next));
+        health.add(new HealthChanges.Change(job.webhook().getId(), outcome.verdict(), at, finished.successWorthRecording()));
       }
-      health.add(new HealthChanges.Change(job.webhook().getId(), outcome.verdict(), at, finished.successWorthRecording()));
-    }
+      AttemptRows.update(connection, effects);
+      return null;
+    });
     Duration limit = configuration.autoDisableAfter();
     HealthChanges.of(health).forEach((webhookId, runs) -> {
       for (HealthChanges.Run run : runs) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The enabled webhooks of the (account, event type) pairs of a batch of events, read in one query
- * in the intake's transaction instead of one query per event. The query asks for every account
- * and every type of the batch, so it may return pairs no event has; each event takes only its own.
+ * The enabled webhooks of (account, event type) pairs, as read in the intake's transaction. Rows of
+ * several pairs may be read at once (a query for several accounts and types may return pairs no
+ * event has); each event takes only its own.
  */
 public final class EnabledWebhooks {
 

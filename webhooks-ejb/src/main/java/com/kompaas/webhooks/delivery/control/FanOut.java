@@ -5,13 +5,10 @@ import com.kompaas.webhooks.intake.entity.Event;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Creates one delivery for every enabled webhook of the event's account and type, in the caller's
@@ -25,40 +22,30 @@ public class FanOut {
 
   static final long FIRST_TOKEN = 1;
 
-  @PersistenceContext EntityManager em;
+  @Inject TransactionJdbc jdbc;
 
   @Inject DeliveryConfiguration configuration;
 
   @Inject WebhookCopies webhooks;
 
-  /** One event alone: one query for its webhooks. */
+  /** One event: one query for its webhooks, one insert for its deliveries. */
   public List<Job> deliveriesFor(Event event, Instant now) {
-    return deliveriesFor(event, now, enabledFor(List.of(event.getAccountId()), List.of(event.getType())));
+    return deliveriesFor(event, now, enabledFor(event.getAccountId(), event.getType()));
   }
 
-  /**
-   * The enabled webhooks of several events' accounts and types, in one query of the caller's
-   * transaction; it sees what a query per event in that transaction would have seen.
-   */
-  @SuppressWarnings("unchecked")
-  public EnabledWebhooks enabledFor(List<String> accountIds, List<String> eventTypes) {
-    Set<String> accounts = new HashSet<>(accountIds);
-    Set<String> types = new HashSet<>(eventTypes);
-    if (accounts.isEmpty() || types.isEmpty()) {
-      return EnabledWebhooks.of(List.of());
-    }
-    List<Object[]> rows =
-        em.createNamedQuery(Webhook.ENABLED_VERSIONS_BY_ACCOUNTS_AND_EVENT_TYPES)
-            .setParameter(1, accounts)
-            .setParameter(2, types)
-            .getResultList();
-    return EnabledWebhooks.of(rows);
+  /** The enabled webhooks of an account and event type, read in the caller's transaction. */
+  public EnabledWebhooks enabledFor(String accountId, String eventType) {
+    return EnabledWebhooks.of(jdbc.work(connection -> DeliveryRows.enabledWebhooks(connection, accountId, eventType)));
   }
 
-  /** @param enabled read by {@link #enabledFor} in the same transaction, for this event among others */
+  /** @param enabled read by {@link #enabledFor} in the same transaction */
   public List<Job> deliveriesFor(Event event, Instant now, EnabledWebhooks enabled) {
     List<EnabledWebhooks.Version> targets = enabled.of(event.getAccountId(), event.getType());
+    if (targets.isEmpty()) {
+      return List.of();
+    }
     List<Job> jobs = new ArrayList<>(targets.size());
+    List<DeliveryRows.NewDelivery> rows = new ArrayList<>(targets.size());
     Instant leaseUntil = now.plus(configuration.lease());
     for (EnabledWebhooks.Version target : targets) {
       long webhookId = target.webhookId();
@@ -66,11 +53,15 @@ public class FanOut {
       if (webhook == null) {
         continue; // deleted since the query; nothing to deliver to
       }
-      var delivery =
-          Delivery.claimedAtCreation(event.getAccountId(), webhookId, event.getId(), event.getType(),
-              event.getExternalId(), FIRST_TOKEN, now, leaseUntil);
-      em.persist(delivery);
-      jobs.add(new Job(delivery.getId(), FIRST_TOKEN, event.getAccountId(), 1, false, webhook, event, leaseUntil));
+      long deliveryId = jdbc.nextId(Delivery.class);
+      rows.add(new DeliveryRows.NewDelivery(deliveryId, webhookId));
+      jobs.add(new Job(deliveryId, FIRST_TOKEN, event.getAccountId(), 1, false, webhook, event, leaseUntil));
+    }
+    if (!rows.isEmpty()) {
+      jdbc.work(connection -> {
+        DeliveryRows.insertClaimed(connection, event, rows, FIRST_TOKEN, now, leaseUntil);
+        return null;
+      });
     }
     return jobs;
   }

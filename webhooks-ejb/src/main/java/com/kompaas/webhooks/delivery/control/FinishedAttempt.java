@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * An attempt that went out, waiting to be written. {@code attempt} is never persisted itself:
- * each write persists a fresh copy, so a write that failed and is tried again cannot lose the row
- * to an id the failed transaction handed out.
+ * each write inserts it as a row with a freshly drawn id, so a write that failed and is tried
+ * again cannot lose the row to an id the failed transaction handed out.
  *
  * @param successWorthRecording whether a success is to be written to the endpoint's health row
  *     (decided by the gate when the attempt finished)

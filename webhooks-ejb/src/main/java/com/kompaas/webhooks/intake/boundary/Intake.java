@@ -1,6 +1,7 @@
 package com.kompaas.webhooks.intake.boundary;
 
 import com.kompaas.webhooks.intake.control.EventChecks;
+import com.kompaas.webhooks.intake.control.EventRows;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
@@ -11,9 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.delivery.control.FanOut;
+import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -47,6 +50,8 @@ public class Intake {
 
   @Inject EventChecks checks;
 
+  @Inject TransactionJdbc jdbc;
+
   /** For JMS: a message that breaks the contract becomes a dead letter with its reason. */
   public Accepted accept(String body, DeadLetter.Source source, String messageId) {
     IncomingEvent incoming;
@@ -78,34 +83,28 @@ public class Intake {
     return checks.validated(body);
   }
 
-  /** Stores one checked event in its own transaction. */
+  /**
+   * Stores one checked event in its own transaction, in plain JDBC: one select for a stored twin,
+   * one insert, then fan-out's select and insert.
+   */
   public Accepted store(IncomingEvent incoming) {
+    long id = jdbc.nextId(Event.class); // drawn first: a duplicate wastes one id, harmlessly
+    Instant now = clock.instant();
+    Event event =
+        Event.written(id, incoming.accountId(), incoming.id(), incoming.type(), incoming.occurredAt(), now, incoming.data());
     // A concurrent twin that slips past this read hits the unique key, rolls back and is
     // redelivered, and then finds the stored row here.
-    List<Event> known =
-        em.createNamedQuery(Event.BY_ACCOUNT_AND_EXTERNAL_ID, Event.class)
-            .setParameter("accountId", incoming.accountId())
-            .setParameter("externalId", incoming.id())
-            .setMaxResults(1)
-            .getResultList();
-    if (!known.isEmpty()) {
-      return new Accepted(Outcome.DUPLICATE, known.get(0).getId(), List.of());
+    Optional<Long> known = jdbc.work(connection -> {
+      Optional<Long> twin = EventRows.find(connection, incoming.accountId(), incoming.id());
+      if (twin.isEmpty()) {
+        EventRows.insert(connection, event);
+      }
+      return twin;
+    });
+    if (known.isPresent()) {
+      return new Accepted(Outcome.DUPLICATE, known.get(), List.of());
     }
-    return insert(incoming);
-  }
-
-  private Accepted insert(IncomingEvent incoming) {
-    Instant now = clock.instant();
-    Event event = persisted(incoming, now);
-    return new Accepted(Outcome.STORED, event.getId(), fanOut.deliveriesFor(event, now));
-  }
-
-  private Event persisted(IncomingEvent incoming, Instant now) {
-    var event =
-        new Event(
-            incoming.accountId(), incoming.id(), incoming.type(), incoming.occurredAt(), now, incoming.data());
-    em.persist(event);
-    return event;
+    return new Accepted(Outcome.STORED, id, fanOut.deliveriesFor(event, now));
   }
 
   /**
@@ -115,12 +114,12 @@ public class Intake {
    *
    * @return empty when there is no such dead letter
    */
-  public java.util.Optional<Accepted> redrive(long deadLetterId) {
+  public Optional<Accepted> redrive(long deadLetterId) {
     DeadLetter letter = em.find(DeadLetter.class, deadLetterId);
     if (letter == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     em.remove(letter);
-    return java.util.Optional.of(accept(letter.getBody(), letter.getSource(), letter.getMessageId()));
+    return Optional.of(accept(letter.getBody(), letter.getSource(), letter.getMessageId()));
   }
 }

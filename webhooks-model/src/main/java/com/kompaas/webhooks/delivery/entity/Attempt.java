@@ -147,14 +147,6 @@ public class Attempt {
     this.errorDetail = cut(errorDetail, ERROR_DETAIL_LENGTH);
   }
 
-  /** The same attempt as a new, unsaved row: a record that failed (a deadlock) is written again. */
-  public Attempt unsaved() {
-    return new Attempt(deliveryId, accountId, number, manual, startedAt, durationMs,
-        new Request(requestMethod, requestUrl, requestHeaders, requestBody),
-        new Response(responseStatus, responseHeaders, responseBody, responseTruncated),
-        outcome, error, errorDetail);
-  }
-
   private static String cut(String value, int max) {
     return value == null || value.length() <= max ? value : value.substring(0, max);
   }

@@ -7,9 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -47,13 +45,6 @@ import java.util.Objects;
             + " d.dueAt = :leaseUntil, d.updatedAt = :now, d.version = d.version + 1"
             + " where d.id = :id and d.dispatchToken = :token"
             + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED")
-// native: Hibernate translates a JPQL query with a list parameter anew on every call, which was
-// half the cost of this query in the attempt writer (see docs/benchmarks.md)
-@NamedNativeQuery(
-    name = Delivery.LOCK_BY_IDS,
-    query = "SELECT * FROM delivery WHERE id IN (?1) ORDER BY id FOR UPDATE",
-    resultClass = Delivery.class,
-    hints = @QueryHint(name = "org.hibernate.query.native.spaces", value = "delivery"))
 @NamedQuery(
     name = Delivery.DEFER,
     query =
@@ -87,8 +78,6 @@ public class Delivery {
   public static final String BY_ACCOUNT_AND_WEBHOOK = "Delivery.byAccountAndWebhook";
   public static final String FAILED_BY_WEBHOOK_IN_RANGE = "Delivery.failedByWebhookInRange";
   public static final String CLAIM = "Delivery.claim";
-  /** Deliveries by id, read and locked in id order (the order every batch locks them in). */
-  public static final String LOCK_BY_IDS = "Delivery.lockByIds";
   /** Back to pending without an attempt, by whoever holds the current token (queued or claimed). */
   public static final String DEFER = "Delivery.defer";
 
@@ -171,47 +160,6 @@ public class Delivery {
     this.updatedAt = now;
   }
 
-  /**
-   * A new delivery, claimed at once by the instance that creates it: the sender it is handed to in
-   * memory needs no claim of its own. If that instance dies first, the lease runs out and the
-   * scheduler hands the delivery out again.
-   */
-  public static Delivery claimedAtCreation(
-      String accountId,
-      long webhookId,
-      long eventId,
-      String eventType,
-      String externalEventId,
-      long dispatchToken,
-      Instant now,
-      Instant leaseUntil) {
-    var delivery = new Delivery(accountId, webhookId, eventId, eventType, externalEventId, dispatchToken, now, leaseUntil);
-    delivery.status = DeliveryStatus.SENDING;
-    return delivery;
-  }
-
-  /** The attempt succeeded. */
-  public void recordSuccess(int statusCode, Instant now) {
-    recordAttempt(now, statusCode, null);
-    this.status = DeliveryStatus.SUCCEEDED;
-    this.dueAt = null;
-  }
-
-  /**
-   * The attempt failed; {@code nextAttemptAt} is empty when no attempt is left (or retry is off),
-   * which makes the delivery final.
-   */
-  public void recordFailure(Integer statusCode, String error, Instant now, java.util.Optional<Instant> nextAttemptAt) {
-    recordAttempt(now, statusCode, error);
-    if (nextAttemptAt.isPresent()) {
-      this.status = DeliveryStatus.PENDING;
-      this.dueAt = nextAttemptAt.get();
-    } else {
-      this.status = DeliveryStatus.FAILED;
-      this.dueAt = null;
-    }
-  }
-
   /** Not sent now (the endpoint's circuit is open, or it is at its concurrency limit): try later. */
   public void defer(Instant until, Instant now) {
     this.status = DeliveryStatus.PENDING;
@@ -233,15 +181,6 @@ public class Delivery {
     this.dueAt = now;
     this.manualResend = true;
     this.dispatchToken = newToken;
-    this.updatedAt = now;
-  }
-
-  private void recordAttempt(Instant now, Integer statusCode, String error) {
-    this.attempts++;
-    this.lastAttemptAt = now;
-    this.lastStatusCode = statusCode;
-    this.lastError = error;
-    this.manualResend = false;
     this.updatedAt = now;
   }
 

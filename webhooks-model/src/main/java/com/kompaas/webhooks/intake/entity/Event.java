@@ -90,6 +90,17 @@ public class Event {
     this.data = Objects.requireNonNull(data);
   }
 
+  /**
+   * An event as the intake wrote it, with plain JDBC, under an id drawn from this entity's
+   * generator: a value for the senders, not managed by any persistence context.
+   */
+  public static Event written(
+      long id, String accountId, String externalId, String type, Instant occurredAt, Instant receivedAt, String data) {
+    var event = new Event(accountId, externalId, type, occurredAt, receivedAt, data);
+    event.id = id;
+    return event;
+  }
+
   public Long getId() {
     return id;
   }

@@ -15,9 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
-import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -50,14 +48,6 @@ import org.hibernate.annotations.FetchMode;
     query =
         "select w from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
             + " and w.enabled = true order by w.id")
-// one query for a batch of events (native: see Delivery.LOCK_BY_IDS); the caller picks each
-// event's (account, type) pair out of the rows
-@NamedNativeQuery(
-    name = Webhook.ENABLED_VERSIONS_BY_ACCOUNTS_AND_EVENT_TYPES,
-    query =
-        "SELECT id, version, account_id, event_type FROM webhook"
-            + " WHERE account_id IN (?1) AND event_type IN (?2) AND enabled = TRUE ORDER BY id",
-    hints = @QueryHint(name = "org.hibernate.query.native.spaces", value = "webhook"))
 // the one query across accounts: counts only, for the operator's catalogue page
 @NamedQuery(
     name = Webhook.COUNT_BY_EVENT_TYPE,
@@ -78,12 +68,6 @@ public class Webhook {
   /** Every change bumps the version (the bulk disable too), so it tells whether a copy is current. */
   public static final String VERSION_BY_ID = "Webhook.versionById";
   public static final String COUNT_BY_EVENT_TYPE = "Webhook.countByEventType";
-  /**
-   * Fan-out needs only ids and versions, not the settings and their four collections: the senders'
-   * copies of the settings are reused while the version is unchanged.
-   */
-  public static final String ENABLED_VERSIONS_BY_ACCOUNTS_AND_EVENT_TYPES =
-      "Webhook.enabledVersionsByAccountsAndEventTypes";
 
   public static final String BY_ACCOUNT = "Webhook.byAccount";
   public static final String BY_ACCOUNT_AND_ID = "Webhook.byAccountAndId";
