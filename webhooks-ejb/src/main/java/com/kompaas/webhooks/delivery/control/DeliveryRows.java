@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import static com.kompaas.webhooks.platform.control.TransactionJdbc.placeholders;
 import static com.kompaas.webhooks.platform.control.TransactionJdbc.setInstant;
 
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
@@ -13,24 +14,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Fan-out's statements, in plain JDBC on the intake transaction's connection. */
-final class DeliveryRows {
+public final class DeliveryRows {
 
   /** A delivery to create for an event, with its id already drawn. */
-  record NewDelivery(long id, long webhookId) {}
+  public record NewDelivery(long id, long webhookId, Event event) {}
 
   private DeliveryRows() {}
 
-  /** The enabled webhooks of an account and event type, as {@link EnabledWebhooks} reads them. */
-  static List<Object[]> enabledWebhooks(Connection connection, String accountId, String eventType) throws SQLException {
-    List<Object[]> rows = new ArrayList<>(2);
+  /**
+   * The enabled webhooks of some accounts and event types, as {@link EnabledWebhooks} reads them:
+   * every pair of the two lists, so possibly pairs no event has.
+   */
+  static List<Object[]> enabledWebhooks(Connection connection, List<String> accountIds, List<String> eventTypes)
+      throws SQLException {
+    List<Object[]> rows = new ArrayList<>(accountIds.size());
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT id, version FROM webhook WHERE account_id = ? AND event_type = ? AND enabled = TRUE ORDER BY id")) {
-      select.setString(1, accountId);
-      select.setString(2, eventType);
+            "SELECT id, version, account_id, event_type FROM webhook WHERE account_id IN ("
+                + placeholders(accountIds.size()) + ") AND event_type IN (" + placeholders(eventTypes.size())
+                + ") AND enabled = TRUE")) {
+      int i = 0;
+      for (String account : accountIds) {
+        select.setString(++i, account);
+      }
+      for (String type : eventTypes) {
+        select.setString(++i, type);
+      }
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          rows.add(new Object[] {row.getLong(1), row.getLong(2), accountId, eventType});
+          rows.add(new Object[] {row.getLong(1), row.getLong(2), row.getString(3), row.getString(4)});
         }
       }
     }
@@ -38,10 +50,10 @@ final class DeliveryRows {
   }
 
   /**
-   * Inserts the event's deliveries, claimed at creation: SENDING under {@code token}, leased until
-   * {@code leaseUntil}, so the instance that creates them sends them with no claim of its own.
+   * Inserts deliveries claimed at creation: SENDING under {@code token}, leased until {@code
+   * leaseUntil}, so the instance that creates them sends them with no claim of its own.
    */
-  static void insertClaimed(Connection connection, Event event, List<NewDelivery> deliveries, long token, Instant now,
+  static void insertClaimed(Connection connection, List<NewDelivery> deliveries, long token, Instant now,
       Instant leaseUntil) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
@@ -49,6 +61,7 @@ final class DeliveryRows {
                 + " status, due_at, dispatch_token, attempts, manual_resend, created_at, updated_at)"
                 + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, FALSE, ?, ?)")) {
       for (NewDelivery delivery : deliveries) {
+        Event event = delivery.event();
         int i = 0;
         insert.setLong(++i, delivery.id());
         insert.setString(++i, event.getAccountId());

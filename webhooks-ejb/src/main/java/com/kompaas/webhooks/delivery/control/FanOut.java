@@ -30,23 +30,52 @@ public class FanOut {
 
   /** One event: one query for its webhooks, one insert for its deliveries. */
   public List<Job> deliveriesFor(Event event, Instant now) {
-    return deliveriesFor(event, now, enabledFor(event.getAccountId(), event.getType()));
+    return deliveriesFor(List.of(event), now).get(0);
   }
 
-  /** The enabled webhooks of an account and event type, read in the caller's transaction. */
-  public EnabledWebhooks enabledFor(String accountId, String eventType) {
-    return EnabledWebhooks.of(jdbc.work(connection -> DeliveryRows.enabledWebhooks(connection, accountId, eventType)));
+  /**
+   * Several events in one transaction: one query for the enabled webhooks of all their accounts
+   * and types (it sees what a query per event in this transaction would have seen), one batch of
+   * inserts for all their deliveries.
+   *
+   * @return each event's jobs, in the order of {@code events}
+   */
+  public List<List<Job>> deliveriesFor(List<Event> events, Instant now) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    EnabledWebhooks enabled = enabledFor(events);
+    Instant leaseUntil = now.plus(configuration.lease());
+    List<DeliveryRows.NewDelivery> rows = new ArrayList<>(events.size());
+    List<List<Job>> jobs = new ArrayList<>(events.size());
+    for (Event event : events) {
+      jobs.add(plan(event, leaseUntil, enabled, rows));
+    }
+    if (!rows.isEmpty()) {
+      jdbc.work(connection -> {
+        DeliveryRows.insertClaimed(connection, rows, FIRST_TOKEN, now, leaseUntil);
+        return null;
+      });
+    }
+    return jobs;
   }
 
-  /** @param enabled read by {@link #enabledFor} in the same transaction */
-  public List<Job> deliveriesFor(Event event, Instant now, EnabledWebhooks enabled) {
+  private EnabledWebhooks enabledFor(List<Event> events) {
+    List<String> accounts = events.stream().map(Event::getAccountId).distinct().toList();
+    List<String> types = events.stream().map(Event::getType).distinct().toList();
+    return EnabledWebhooks.of(jdbc.work(connection -> DeliveryRows.enabledWebhooks(connection, accounts, types)));
+  }
+
+  /**
+   * One event's deliveries, one per enabled webhook of its account and type: their rows are added
+   * to {@code rows} (inserted by the caller) and their jobs returned.
+   */
+  public List<Job> plan(Event event, Instant leaseUntil, EnabledWebhooks enabled, List<DeliveryRows.NewDelivery> rows) {
     List<EnabledWebhooks.Version> targets = enabled.of(event.getAccountId(), event.getType());
     if (targets.isEmpty()) {
       return List.of();
     }
     List<Job> jobs = new ArrayList<>(targets.size());
-    List<DeliveryRows.NewDelivery> rows = new ArrayList<>(targets.size());
-    Instant leaseUntil = now.plus(configuration.lease());
     for (EnabledWebhooks.Version target : targets) {
       long webhookId = target.webhookId();
       Webhook webhook = webhooks.at(webhookId, target.version());
@@ -54,14 +83,8 @@ public class FanOut {
         continue; // deleted since the query; nothing to deliver to
       }
       long deliveryId = jdbc.nextId(Delivery.class);
-      rows.add(new DeliveryRows.NewDelivery(deliveryId, webhookId));
+      rows.add(new DeliveryRows.NewDelivery(deliveryId, webhookId, event));
       jobs.add(new Job(deliveryId, FIRST_TOKEN, event.getAccountId(), 1, false, webhook, event, leaseUntil));
-    }
-    if (!rows.isEmpty()) {
-      jdbc.work(connection -> {
-        DeliveryRows.insertClaimed(connection, event, rows, FIRST_TOKEN, now, leaseUntil);
-        return null;
-      });
     }
     return jobs;
   }

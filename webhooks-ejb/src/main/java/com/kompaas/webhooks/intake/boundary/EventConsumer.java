@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * Reads events from the {@value Resources#EVENTS_QUEUE} queue. An adapter only: it unwraps the body
  * and lets {@link Intake} decide.
  *
- * <p>Delivery is not transacted: {@link Intake} commits the event in its own database transaction,
- * and the adapter acknowledges the message only after {@code onMessage} returns. A crash before the
+ * <p>Delivery is not transacted: {@link Intake} commits the event in a database transaction (shared
+ * with the events other sessions received at the same moment, see {@link SharedIntake}), and the
+ * adapter acknowledges the message only after {@code onMessage} returns. A crash before the
  * commit leaves the message unacknowledged, so the broker redelivers it; a crash between commit and
  * acknowledgement redelivers a message whose event is already stored, which the unique key on
  * (account, event id) turns into a no-op. That is exactly-once in effect without XA, whose in-doubt
@@ -51,7 +52,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // acknowledge after the commit
 public class EventConsumer implements MessageListener {
 
-  @Inject Intake intake;
+  @Inject SharedIntake intake;
 
   @Inject Dispatcher dispatcher;
 
@@ -61,7 +62,12 @@ public class EventConsumer implements MessageListener {
   public void onMessage(Message message) {
     String messageId = messageId(message);
     Intake.Accepted accepted;
-    accepted = intake.accept(body(message), DeadLetter.Source.JMS, messageId);
+    try {
+      accepted = intake.accept(body(message), DeadLetter.Source.JMS, messageId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted before the event was stored; the message comes again", e);
+    }
     try {
       dispatcher.send(accepted.jobs());
     } catch (RuntimeException e) {

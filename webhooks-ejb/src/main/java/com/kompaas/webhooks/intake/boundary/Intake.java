@@ -15,7 +15,10 @@ import com.kompaas.webhooks.delivery.control.FanOut;
 import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -97,7 +100,7 @@ public class Intake {
     Optional<Long> known = jdbc.work(connection -> {
       Optional<Long> twin = EventRows.find(connection, incoming.accountId(), incoming.id());
       if (twin.isEmpty()) {
-        EventRows.insert(connection, event);
+        EventRows.insert(connection, List.of(event));
       }
       return twin;
     });
@@ -105,6 +108,72 @@ public class Intake {
       return new Accepted(Outcome.DUPLICATE, known.get(), List.of());
     }
     return new Accepted(Outcome.STORED, id, fanOut.deliveriesFor(event, now));
+  }
+
+  /** A checked event waiting for a transaction shared with others ({@link SharedIntake}). */
+  public static final class Pending {
+    final IncomingEvent incoming;
+    Accepted accepted;
+
+    public Pending(IncomingEvent incoming) {
+      this.incoming = incoming;
+    }
+
+    public IncomingEvent incoming() {
+      return incoming;
+    }
+
+    /** What became of it; meaningful only once the transaction that stored it has committed. */
+    public Accepted accepted() {
+      return accepted;
+    }
+  }
+
+  /**
+   * Stores several checked events in one transaction, all or none; the caller acknowledges their
+   * messages after the commit. One query finds the events stored already (a message redelivered
+   * after a crash between commit and acknowledgement, or published twice), repeats within the batch
+   * are recognised here, and the rest are inserted as one batch. A twin stored concurrently by
+   * another transaction fails this one on the unique key; the caller then stores each event on its
+   * own with {@link #store(IncomingEvent)}. Five statements for the whole batch: the lookup, the
+   * events' insert, fan-out's query and insert, the commit.
+   */
+  public void storeAll(List<Pending> batch) {
+    Instant now = clock.instant();
+    Map<String, Event> candidates = new LinkedHashMap<>();
+    for (Pending pending : batch) {
+      IncomingEvent incoming = pending.incoming;
+      candidates.computeIfAbsent(EventRows.key(incoming.accountId(), incoming.id()), key ->
+          Event.written(jdbc.nextId(Event.class), incoming.accountId(), incoming.id(), incoming.type(),
+              incoming.occurredAt(), now, incoming.data()));
+    }
+    List<Event> candidateList = List.copyOf(candidates.values());
+    Map<String, Long> stored = jdbc.work(connection -> EventRows.find(connection, candidateList));
+    List<Event> fresh = candidateList.stream()
+        .filter(e -> !stored.containsKey(EventRows.key(e.getAccountId(), e.getExternalId())))
+        .toList();
+    if (!fresh.isEmpty()) {
+      jdbc.work(connection -> {
+        EventRows.insert(connection, fresh);
+        return null;
+      });
+    }
+    List<List<Job>> jobs = fanOut.deliveriesFor(fresh, now);
+    Map<Long, List<Job>> jobsByEvent = new HashMap<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      jobsByEvent.put(fresh.get(i).getId(), jobs.get(i));
+    }
+    for (Pending pending : batch) { // the first copy in the batch gets the jobs, any other is a repeat
+      String key = EventRows.key(pending.incoming.accountId(), pending.incoming.id());
+      Long storedId = stored.get(key);
+      if (storedId != null) {
+        pending.accepted = new Accepted(Outcome.DUPLICATE, storedId, List.of());
+      } else {
+        long id = candidates.get(key).getId();
+        List<Job> own = jobsByEvent.remove(id);
+        pending.accepted = own != null ? new Accepted(Outcome.STORED, id, own) : new Accepted(Outcome.DUPLICATE, id, List.of());
+      }
+    }
   }
 
   /**

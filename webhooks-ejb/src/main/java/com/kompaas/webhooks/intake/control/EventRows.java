@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The intake's statements on the event table, in plain JDBC on the transaction's connection. */
@@ -26,20 +29,59 @@ public final class EventRows {
     }
   }
 
-  /** Inserts the event under its id; a twin stored meanwhile fails it on the unique key. */
-  public static void insert(Connection connection, Event event) throws SQLException {
+  /**
+   * The ids of the stored events among these (account, producer id) pairs, in one query.
+   *
+   * @return by {@link #key(String, String)}
+   */
+  public static Map<String, Long> find(Connection connection, List<Event> events) throws SQLException {
+    Map<String, Long> stored = new HashMap<>();
+    if (events.isEmpty()) {
+      return stored;
+    }
+    // an OR of equalities on the unique key: ranges on its index
+    String where = "(account_id = ? AND external_id = ?)" + " OR (account_id = ? AND external_id = ?)".repeat(events.size() - 1);
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT account_id, external_id, id FROM event WHERE " + where)) {
+      int i = 0;
+      for (Event event : events) {
+        select.setString(++i, event.getAccountId());
+        select.setString(++i, event.getExternalId());
+      }
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          stored.put(key(row.getString(1), row.getString(2)), row.getLong(3));
+        }
+      }
+    }
+    return stored;
+  }
+
+  /** What identifies an event: its account and the producer's id. */
+  public static String key(String accountId, String externalId) {
+    return accountId + '\u0000' + externalId;
+  }
+
+  /**
+   * Inserts the events under their ids, as one batch; a twin already stored fails it on the unique
+   * key (and with it the transaction).
+   */
+  public static void insert(Connection connection, List<Event> events) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO event (id, account_id, external_id, type, occurred_at, received_at, data)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setLong(1, event.getId());
-      insert.setString(2, event.getAccountId());
-      insert.setString(3, event.getExternalId());
-      insert.setString(4, event.getType());
-      setInstant(insert, 5, event.getOccurredAt());
-      setInstant(insert, 6, event.getReceivedAt());
-      insert.setString(7, event.getData());
-      insert.executeUpdate();
+      for (Event event : events) {
+        insert.setLong(1, event.getId());
+        insert.setString(2, event.getAccountId());
+        insert.setString(3, event.getExternalId());
+        insert.setString(4, event.getType());
+        setInstant(insert, 5, event.getOccurredAt());
+        setInstant(insert, 6, event.getReceivedAt());
+        insert.setString(7, event.getData());
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 }

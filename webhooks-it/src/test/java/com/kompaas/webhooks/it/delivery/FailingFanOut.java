@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.it.delivery;
 
+import com.kompaas.webhooks.delivery.control.DeliveryRows;
 import com.kompaas.webhooks.delivery.control.EnabledWebhooks;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import com.kompaas.webhooks.delivery.control.Job;
@@ -26,7 +27,7 @@ public class FailingFanOut extends FanOut {
   static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
 
   @Override
-  public List<Job> deliveriesFor(Event event, Instant now, EnabledWebhooks enabled) {
+  public List<Job> plan(Event event, Instant leaseUntil, EnabledWebhooks enabled, List<DeliveryRows.NewDelivery> rows) {
     Integer left = FAILURES_LEFT.get(event.getExternalId());
     if (left != null) {
       if (left <= 1) {
@@ -36,6 +37,6 @@ public class FailingFanOut extends FanOut {
       }
       throw new IllegalStateException("test: the intake transaction fails before its commit");
     }
-    return super.deliveriesFor(event, now, enabled);
+    return super.plan(event, leaseUntil, enabled, rows);
   }
 }
