@@ -12,8 +12,9 @@ import java.util.logging.Logger;
 /**
  * Writes the attempts of all sender threads in shared transactions ({@link GroupCommit}): a sender
  * waits until its attempt is written, as it would with a transaction of its own, but the writes of
- * the senders that finish together share one. If a shared write fails, nothing of it was kept, and
- * each sender writes its attempt on its own, retrying through database hiccups for about 20 s.
+ * the senders that finish together share one. If a shared write fails, each sender writes its
+ * attempt on its own, retrying through database hiccups for about 20 s; a write whose commit went
+ * through unheard is recognised by the attempt's row id (see {@link FinishedAttempt}).
  */
 @ApplicationScoped
 public class AttemptRecorder {
@@ -53,7 +54,7 @@ public class AttemptRecorder {
     RuntimeException last = null;
     for (int i = 0; i < RECORD_TRIES; i++) {
       try {
-        store.record(List.of(finished)); // a fresh row each try: see FinishedAttempt
+        store.record(List.of(finished)); // the same row id each try: see FinishedAttempt
         return;
       } catch (RuntimeException e) {
         last = e;

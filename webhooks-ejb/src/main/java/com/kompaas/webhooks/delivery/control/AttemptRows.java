@@ -12,8 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The attempt writer's statements, in plain JDBC on the transaction's connection: lock the batch's
@@ -64,7 +66,30 @@ final class AttemptRows {
     return locked;
   }
 
+  /** The ids among these attempts' that have a row already. */
+  static Set<Long> existing(Connection connection, List<NewAttempt> attempts) throws SQLException {
+    Set<Long> found = new HashSet<>();
+    if (attempts.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT id FROM attempt WHERE id IN (" + placeholders(attempts.size()) + ")")) {
+      for (int i = 0; i < attempts.size(); i++) {
+        select.setLong(i + 1, attempts.get(i).id());
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(rows.getLong(1));
+        }
+      }
+    }
+    return found;
+  }
+
   static void insert(Connection connection, List<NewAttempt> attempts) throws SQLException {
+    if (attempts.isEmpty()) {
+      return;
+    }
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (NewAttempt row : attempts) {
         Attempt a = row.attempt();

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
@@ -140,19 +141,30 @@ public class DeliveryStore {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRED) // callers hold none; a test wraps one to fail it
   public void record(List<FinishedAttempt> batch) {
+    // a write tried before may have committed unheard: its rows are looked for first
+    boolean retry = batch.stream().anyMatch(FinishedAttempt::triedBefore);
     List<Long> ids = new ArrayList<>(batch.size());
     List<AttemptRows.NewAttempt> rows = new ArrayList<>(batch.size());
     for (FinishedAttempt finished : batch) {
       ids.add(finished.job().deliveryId());
-      rows.add(new AttemptRows.NewAttempt(jdbc.nextId(Attempt.class), finished.attempt()));
+      rows.add(new AttemptRows.NewAttempt(finished.rowId(() -> jdbc.nextId(Attempt.class)), finished.attempt()));
     }
     List<HealthChanges.Change> health = new ArrayList<>(batch.size());
     jdbc.work(connection -> {
       // locked first, before any attempt row (whose key refers to its delivery) is written
       Map<Long, AttemptRows.Locked> deliveries = AttemptRows.lock(connection, ids);
-      AttemptRows.insert(connection, rows);
+      Set<Long> written = retry ? AttemptRows.existing(connection, rows) : Set.of();
+      List<FinishedAttempt> fresh = new ArrayList<>(batch.size());
+      List<AttemptRows.NewAttempt> freshRows = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        if (!written.contains(rows.get(i).id())) { // written by a commit nobody heard of: done
+          fresh.add(batch.get(i));
+          freshRows.add(rows.get(i));
+        }
+      }
+      AttemptRows.insert(connection, freshRows);
       Map<Long, AttemptEffect> effects = new TreeMap<>();
-      for (FinishedAttempt finished : batch) {
+      for (FinishedAttempt finished : fresh) {
         Job job = finished.job();
         AttemptRows.Locked delivery = deliveries.get(job.deliveryId());
         if (delivery == null) {

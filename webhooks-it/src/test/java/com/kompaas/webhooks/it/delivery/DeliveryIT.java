@@ -353,6 +353,29 @@ class DeliveryIT {
   }
 
   @Test
+  void attemptsWhoseCommitWentThroughUnheardAreNotWrittenTwice() throws Exception {
+    Webhook hook = create(simple("/unheard", true));
+    FailingOnceAttemptRecorder.LOSE_COMMIT_ANSWER_FOR_WEBHOOK.add(hook.getId());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(publish("sms.incoming", "{\"messageId\":\"u" + i + "\"}"));
+    }
+
+    for (String id : ids) {
+      awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
+    }
+    assertFalse(FailingOnceAttemptRecorder.LOSE_COMMIT_ANSWER_FOR_WEBHOOK.contains(hook.getId()),
+        "a committed write was reported as failed, as planned");
+    assertEquals(10, receiver.received("/unheard").size(), "one request per delivery");
+    for (String id : ids) {
+      Delivery delivery = delivery(hook, id);
+      assertEquals(1, delivery.getAttempts());
+      assertEquals(1, deliveries.attempts(account, delivery.getId()).size(),
+          "the request that went out is exactly one attempt row, though its write was tried again");
+    }
+  }
+
+  @Test
   void deliveryLogAndResendOverRestAreScopedToTheKeysAccount() throws Exception {
     Webhook hook = create(simple("/rest", true));
     String eventId = publish("sms.incoming", "{\"messageId\":\"rest\"}");

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fails the first shared attempt-writing transaction that holds an attempt for a chosen webhook,
  * after its rows reached the database and before the commit, as a deadlock or a lost connection
- * would; everything else behaves as usual.
+ * would; or lets it commit and then reports a failure, as a connection that dies while the commit's
+ * answer is on its way would. Everything else behaves as usual.
  */
 @Alternative
 @Priority(1000)
@@ -28,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FailingOnceAttemptRecorder extends AttemptRecorder {
 
   static final Set<Long> FAIL_ONCE_FOR_WEBHOOK = ConcurrentHashMap.newKeySet();
+
+  /** Webhooks whose next shared write commits and is then reported as failed. */
+  static final Set<Long> LOSE_COMMIT_ANSWER_FOR_WEBHOOK = ConcurrentHashMap.newKeySet();
 
   /** Attempts the failed transactions had written (flushed) before they were rolled back. */
   static final AtomicInteger ROLLED_BACK_ATTEMPTS = new AtomicInteger();
@@ -40,7 +44,11 @@ public class FailingOnceAttemptRecorder extends AttemptRecorder {
     if (armed) {
       failing.recordThenFail(batch);
     }
+    boolean answerLost = batch.stream().anyMatch(f -> LOSE_COMMIT_ANSWER_FOR_WEBHOOK.remove(f.job().webhook().getId()));
     super.writeBatch(batch);
+    if (answerLost) {
+      throw new IllegalStateException("test: the shared attempt transaction committed, but its answer was lost");
+    }
   }
 
   /** The batch written in a transaction that then fails. */

@@ -7,17 +7,11 @@ import com.kompaas.webhooks.it.Await;
 import com.kompaas.webhooks.it.Receiver;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import com.kompaas.webhooks.launcher.EmbeddedBroker;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +32,7 @@ class ResilienceSystemIT {
   private EmbeddedBroker broker;
   private int brokerPort;
   private Receiver receiver;
+  private final SystemRows rows = SystemRows.systemDatabase();
   private final List<ApplicationProcess> apps = new ArrayList<>();
 
   @BeforeAll
@@ -73,8 +68,8 @@ class ResilienceSystemIT {
   void killedMidFlightTheApplicationCompletesEveryDeliveryAfterARestart() throws Exception {
     ApplicationProcess app = app("crash");
     String account = "acc-crash";
-    TestInfrastructure.ensureAccount(TestInfrastructure.SYSTEM_DATABASE, account);
-    long webhookId = webhook(account, receiver.url("/crash"));
+    rows.account(account);
+    long webhookId = rows.webhook(account, receiver.url("/crash"));
     receiver.byDefault("/crash", Receiver.Answer.held());
 
     List<String> ids = publish(account, 30);
@@ -86,11 +81,11 @@ class ResilienceSystemIT {
 
     app("crash-restarted");
     Await.until("every delivery succeeded after the restart", Duration.ofSeconds(120),
-        () -> succeeded(webhookId) == ids.size());
-    assertEquals(ids.size(), deliveries(webhookId), "one delivery per event, none lost");
+        () -> rows.succeeded(webhookId) == ids.size());
+    assertEquals(ids.size(), rows.deliveries(webhookId), "one delivery per event, none lost");
     Map<String, Long> afterRestart = sentPerMessage(receiver.received("/crash").subList(beforeCrash, receiver.received("/crash").size()));
     assertTrue(afterRestart.values().stream().allMatch(n -> n == 1), "after the restart each delivery went out once: " + afterRestart);
-    assertEquals(ids.size(), attemptsRecordedDelivered(webhookId), "every delivery has its successful attempt logged");
+    assertEquals(ids.size(), rows.attemptsRecordedDelivered(webhookId), "every delivery has its successful attempt logged");
     assertEquals(0, broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE), "nothing was parked in the broker's DLQ");
     for (ApplicationProcess a : List.copyOf(apps)) {
       a.close();
@@ -103,17 +98,17 @@ class ResilienceSystemIT {
     app("one");
     app("two");
     String account = "acc-scale";
-    TestInfrastructure.ensureAccount(TestInfrastructure.SYSTEM_DATABASE, account);
+    rows.account(account);
     // the first 100 requests fail, so both instances' schedulers hand out resends too
     Receiver.Answer[] failures = new Receiver.Answer[100];
     java.util.Arrays.fill(failures, Receiver.Answer.status(500));
     receiver.script("/scale", failures);
-    long webhookId = webhook(account, receiver.url("/scale"));
+    long webhookId = rows.webhook(account, receiver.url("/scale"));
     List<String> ids = publish(account, 400);
-    Await.until("all delivered", Duration.ofSeconds(120), () -> succeeded(webhookId) == ids.size());
+    Await.until("all delivered", Duration.ofSeconds(120), () -> rows.succeeded(webhookId) == ids.size());
     Map<String, Long> sent = sentPerMessage(receiver.received("/scale"));
     assertEquals(ids.size(), sent.size(), "every delivery reached the receiver");
-    Map<String, Long> recorded = attemptsPerMessage(webhookId);
+    Map<String, Long> recorded = rows.attemptsPerMessage(webhookId);
     assertEquals(recorded, sent, "every request that went out is exactly one recorded attempt: no racing double send");
     assertEquals(ids.size() + 100, sent.values().stream().mapToLong(Long::longValue).sum());
   }
@@ -130,67 +125,5 @@ class ResilienceSystemIT {
 
   private static Map<String, Long> sentPerMessage(List<Receiver.Request> requests) {
     return requests.stream().collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
-  }
-
-  /** A webhook row as the console would save it, with ids far above the sequence's. */
-  private static long webhook(String account, String url) throws SQLException {
-    long id = 900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
-    byte[] key = new byte[32];
-    ThreadLocalRandom.current().nextBytes(key);
-    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO webhook (id, version, account_id, event_type, title, url, retry_if_error, method, data_type,"
-                + " body_template, enabled, secret, created_at, updated_at) VALUES (?, 0, ?, 'sms.incoming', 'resilience',"
-                + " ?, TRUE, 'POST', 'JSON', '', TRUE, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
-      s.setLong(1, id);
-      s.setString(2, account);
-      s.setString(3, url);
-      s.setString(4, "whsec_" + java.util.Base64.getEncoder().encodeToString(key));
-      s.executeUpdate();
-    }
-    return id;
-  }
-
-  private static Map<String, Long> attemptsPerMessage(long webhookId) {
-    Map<String, Long> attempts = new HashMap<>();
-    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
-        PreparedStatement s = c.prepareStatement("SELECT a.delivery_id, COUNT(*) FROM attempt a JOIN delivery d"
-            + " ON d.id = a.delivery_id WHERE d.webhook_id = ? GROUP BY a.delivery_id")) {
-      s.setLong(1, webhookId);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          attempts.put("msg_" + rs.getLong(1), rs.getLong(2));
-        }
-      }
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
-    return attempts;
-  }
-
-  private static long succeeded(long webhookId) {
-    return count("SELECT COUNT(*) FROM delivery WHERE webhook_id = ? AND status = 'SUCCEEDED'", webhookId);
-  }
-
-  private static long deliveries(long webhookId) {
-    return count("SELECT COUNT(*) FROM delivery WHERE webhook_id = ?", webhookId);
-  }
-
-  private static long attemptsRecordedDelivered(long webhookId) {
-    return count("SELECT COUNT(DISTINCT a.delivery_id) FROM attempt a JOIN delivery d ON d.id = a.delivery_id"
-        + " WHERE d.webhook_id = ? AND a.outcome = 'DELIVERED'", webhookId);
-  }
-
-  private static long count(String sql, long webhookId) {
-    try (Connection c = TestInfrastructure.connect(TestInfrastructure.SYSTEM_DATABASE);
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, webhookId);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      return -1;
-    }
   }
 }
