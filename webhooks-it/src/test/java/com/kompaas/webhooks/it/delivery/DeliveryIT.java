@@ -96,6 +96,7 @@ class DeliveryIT {
   @AfterEach
   void tearDown() {
     receiver.close();
+    TestClock.reset();
   }
 
   @Test
