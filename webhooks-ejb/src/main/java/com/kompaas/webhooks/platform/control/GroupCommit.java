@@ -62,9 +62,12 @@ public final class GroupCommit<T> {
       if (entry.done) {
         return entry.written;
       }
-      if (writers.tryAcquire()) {
+      // lead only while the item still waits: once a writer has taken it, looping through the
+      // free slot and the queue would spin until that writer is done (it was 11 % of the
+      // application's CPU samples under load, see docs/benchmarks.md); the writer unparks us
+      if (!entry.taken && writers.tryAcquire()) {
         try {
-          if (!entry.done) {
+          if (!entry.taken) {
             writeOneBatch();
           }
         } finally {
@@ -100,6 +103,7 @@ public final class GroupCommit<T> {
     List<Entry<T>> batch = new ArrayList<>(Math.min(maxBatch, 64));
     Entry<T> next;
     while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+      next.taken = true;
       batch.add(next);
     }
     if (batch.isEmpty()) {
@@ -127,6 +131,8 @@ public final class GroupCommit<T> {
   private static final class Entry<T> {
     final T item;
     final Thread owner;
+    /** Taken into a batch by a writer: its owner only waits for the verdict now. */
+    volatile boolean taken;
     volatile boolean written;
     volatile boolean done;
 
