@@ -98,7 +98,7 @@ public class Intake {
     // A concurrent twin that slips past this read hits the unique key, rolls back and is
     // redelivered, and then finds the stored row here.
     Optional<Long> known = jdbc.work(connection -> {
-      Optional<Long> twin = EventRows.find(connection, incoming.accountId(), incoming.id());
+      Optional<Long> twin = EventRows.find(connection, List.of(event)).values().stream().findFirst();
       if (twin.isEmpty()) {
         EventRows.insert(connection, List.of(event));
       }

@@ -10,24 +10,11 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The intake's statements on the event table, in plain JDBC on the transaction's connection. */
 public final class EventRows {
 
   private EventRows() {}
-
-  /** The id of the stored event with this producer id, if there is one. */
-  public static Optional<Long> find(Connection connection, String accountId, String externalId) throws SQLException {
-    try (PreparedStatement select =
-        connection.prepareStatement("SELECT id FROM event WHERE account_id = ? AND external_id = ? LIMIT 1")) {
-      select.setString(1, accountId);
-      select.setString(2, externalId);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
-      }
-    }
-  }
 
   /**
    * The ids of the stored events among these (account, producer id) pairs, in one query.

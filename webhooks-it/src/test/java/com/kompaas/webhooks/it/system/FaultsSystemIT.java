@@ -79,16 +79,13 @@ class FaultsSystemIT {
 
   @Test
   void aBrokerRestartWithEventsInFlightLosesAndDoublesNothing() throws Exception {
-    String account = "acc-broker";
-    rows.account(account);
-    long webhookId = rows.webhook(account, receiver.url("/broker"));
-
-    List<String> ids = new ArrayList<>(publish(account, 150));
-    Await.until("events flowing", Duration.ofSeconds(60), () -> receiver.received("/broker").size() >= 10);
+    long webhookId = webhookTo("acc-broker", "/broker");
+    List<String> ids = new ArrayList<>(publish("acc-broker", 150));
+    awaitFlowing("/broker");
     broker.close(); // consumers lose their connections with unacknowledged messages in their buffers
-    Thread.sleep(3_000);
+    Thread.sleep(3_000); // the outage itself: long enough for the adapter's reconnect attempts to fail
     broker = new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort, BROKER_USER, BROKER_PASSWORD).start();
-    ids.addAll(publish(account, 150));
+    ids.addAll(publish("acc-broker", 150));
 
     assertExactlyOnce(webhookId, "/broker", ids.size(), Duration.ofSeconds(180));
     assertEquals(0, broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE), "nothing was parked in the broker's DLQ");
@@ -96,19 +93,27 @@ class FaultsSystemIT {
 
   @Test
   void aDatabaseRestartWithEventsInFlightLosesAndDoublesNothing() throws Exception {
-    String account = "acc-database";
-    rows.account(account);
-    long webhookId = rows.webhook(account, receiver.url("/database"));
-
-    List<String> ids = new ArrayList<>(publish(account, 100));
-    Await.until("events flowing", Duration.ofSeconds(60), () -> receiver.received("/database").size() >= 10);
+    long webhookId = webhookTo("acc-database", "/database");
+    List<String> ids = new ArrayList<>(publish("acc-database", 100));
+    awaitFlowing("/database");
     database.close(); // intake, senders' records and the scheduler all lose the database
-    ids.addAll(publish(account, 100)); // held by the broker meanwhile
-    Thread.sleep(3_000);
+    ids.addAll(publish("acc-database", 100)); // held by the broker meanwhile
+    Thread.sleep(3_000); // the outage itself: intake fails and backs off, attempts wait to be written
     database.start();
 
     assertExactlyOnce(webhookId, "/database", ids.size(), Duration.ofSeconds(180));
     assertEquals(0, broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE), "nothing was parked in the broker's DLQ");
+  }
+
+  /** A fresh account with one webhook to {@code path} of the receiver. */
+  private long webhookTo(String account, String path) throws Exception {
+    rows.account(account);
+    return rows.webhook(account, receiver.url(path));
+  }
+
+  /** Some requests have arrived: the fault hits a pipeline that is busy, not an idle one. */
+  private void awaitFlowing(String path) throws Exception {
+    Await.until("events flowing", Duration.ofSeconds(60), () -> receiver.received(path).size() >= 10);
   }
 
   private void assertExactlyOnce(long webhookId, String path, int events, Duration timeout) throws Exception {
