@@ -86,28 +86,11 @@ public class Intake {
     return checks.validated(body);
   }
 
-  /**
-   * Stores one checked event in its own transaction, in plain JDBC: one select for a stored twin,
-   * one insert, then fan-out's select and insert.
-   */
+  /** Stores one checked event in its own transaction: {@link #storeAll} for a batch of one. */
   public Accepted store(IncomingEvent incoming) {
-    long id = jdbc.nextId(Event.class); // drawn first: a duplicate wastes one id, harmlessly
-    Instant now = clock.instant();
-    Event event =
-        Event.written(id, incoming.accountId(), incoming.id(), incoming.type(), incoming.occurredAt(), now, incoming.data());
-    // A concurrent twin that slips past this read hits the unique key, rolls back and is
-    // redelivered, and then finds the stored row here.
-    Optional<Long> known = jdbc.work(connection -> {
-      Optional<Long> twin = EventRows.find(connection, List.of(event)).values().stream().findFirst();
-      if (twin.isEmpty()) {
-        EventRows.insert(connection, List.of(event));
-      }
-      return twin;
-    });
-    if (known.isPresent()) {
-      return new Accepted(Outcome.DUPLICATE, known.get(), List.of());
-    }
-    return new Accepted(Outcome.STORED, id, fanOut.deliveriesFor(event, now));
+    var pending = new Pending(incoming);
+    storeAll(List.of(pending));
+    return pending.accepted;
   }
 
   /** A checked event waiting for a transaction shared with others ({@link SharedIntake}). */
