@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * reserved ranges, and IPv6 forms that embed such an IPv4 address (mapped, compatible, NAT64,
  * 6to4).
  *
- * <p>The check runs twice. {@link #checkAtSave(URI)} gives the customer a clear answer when the
- * webhook is saved. {@link #checkResolved(String, InetAddress)} runs at connect time against the
+ * <p>The check runs twice, each time after {@link OutboundUrl}'s check of the URL's form (hosts
+ * that programs read as different addresses, impossible ports, user info). {@link
+ * #checkAtSave(URI)} gives the customer a clear answer when the webhook is saved. {@link #checkResolved(String, InetAddress)} runs at connect time against the
  * very address the sender then connects to; only that closes DNS rebinding, where a name resolves
  * to a public address at save time and to an internal one later.
  *
@@ -93,6 +94,10 @@ public final class AddressGuard {
         if (item.isEmpty()) {
           continue;
         }
+        int slash = item.indexOf('/');
+        OutboundUrl.hostProblem(slash < 0 ? item : item.substring(0, slash)).ifPresent(problem -> {
+          throw new IllegalArgumentException("allow-list entry '" + item + "': " + problem.getMessage());
+        });
         if (item.indexOf('/') >= 0 || Cidr.literal(item) != null) {
           ranges.add(Cidr.parse(item));
         } else if (item.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?")) {
@@ -110,13 +115,7 @@ public final class AddressGuard {
    * names are refused as well: deliveries to them could only fail.
    */
   public void checkAtSave(URI url) {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new UnsafeAddressException("address.scheme", "only http and https URLs can be webhooks");
-    }
-    if (url.getHost() == null) {
-      throw new UnsafeAddressException("address.noHost", "URL '" + url + "' has no valid host name", url);
-    }
+    OutboundUrl.check(url);
     try {
       resolveChecked(url.getHost());
     } catch (UnknownHostException e) {
@@ -131,6 +130,7 @@ public final class AddressGuard {
    * @return the addresses, in resolver order, all allowed
    */
   public List<InetAddress> resolveChecked(String host) throws UnknownHostException {
+    OutboundUrl.checkHost(host); // before the resolver, which would read 0177.0.0.1 as 177.0.0.1
     String h = unbracket(host);
     List<InetAddress> addresses = resolver.resolve(h);
     if (addresses.isEmpty()) {

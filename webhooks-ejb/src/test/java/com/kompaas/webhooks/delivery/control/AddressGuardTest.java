@@ -110,4 +110,78 @@ class AddressGuardTest {
     AddressGuard guard = AddressGuard.parse(" ", resolver);
     assertThrows(UnsafeAddressException.class, () -> guard.checkResolved(Cidr.literal("127.0.0.1")));
   }
+
+  /** Allows loopback, so what refuses these URLs is their form, not the range they reach. */
+  private final AddressGuard loopbackAllowed = AddressGuard.parse("127.0.0.0/8", resolver);
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "http://0177.0.0.1/", "http://0x7f.1/", "http://0x7f.0.0.1/", "http://2130706433/",
+      "http://127.1/", "http://127.0.1/", "http://127.000.000.001/", "http://127.0.0.01/",
+      "http://017700000001/", "http://0X7F000001/", "http://127.0.0.1./", "http://08.0.0.1/",
+      "http://256.0.0.1/", "http://1.2.3.4.5/", "http://public.example.123/", "http://public.0x10/"})
+  void refusesHostsThatJavaAndBrowsersReadDifferently(String url) {
+    var e = assertThrows(UnsafeAddressException.class, () -> loopbackAllowed.checkAtSave(URI.create(url)));
+    // the second code: a number browsers refuse outright ("08", "256", five parts, a numeric TLD)
+    assertTrue(List.of("address.ambiguousHost", "address.numericHost").contains(e.code()), e.getMessage());
+    String host = url.substring("http://".length(), url.length() - 1);
+    assertTrue(e.getMessage().startsWith("refused: host " + host + " "), e.getMessage());
+    assertTrue(e.getMessage().contains("four decimal numbers"), e.getMessage());
+  }
+
+  @Test
+  void theAmbiguousFormMessageSaysWhatBrowsersWouldReach() {
+    var e = assertThrows(UnsafeAddressException.class,
+        () -> strict.checkAtSave(URI.create("http://0177.0.0.1/")));
+    assertEquals("refused: host 0177.0.0.1 is an IPv4 address in a form that programs read"
+        + " differently (browsers and curl read it as 127.0.0.1); write an IPv4"
+        + " address as four decimal numbers without leading zeros, such as 127.0.0.1", e.getMessage());
+    assertEquals(List.of("0177.0.0.1", "127.0.0.1"), e.args());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:0/", "https://public.example:65536/",
+      "https://public.example:99999/hook"})
+  void refusesImpossiblePorts(String url) {
+    var e = assertThrows(UnsafeAddressException.class, () -> loopbackAllowed.checkAtSave(URI.create(url)));
+    assertEquals("address.port", e.code(), e.getMessage());
+    assertTrue(e.getMessage().contains("between 1 and 65535"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://ivan:hunter2@127.0.0.1/", "https://tok3n@public.example/",
+      "https://:s3cr3t@public.example:8443/x"})
+  void refusesUserinfoAndPointsToTheAuthorizationHeader(String url) {
+    var e = assertThrows(UnsafeAddressException.class, () -> loopbackAllowed.checkAtSave(URI.create(url)));
+    assertEquals("address.userInfo", e.code(), e.getMessage());
+    assertTrue(e.getMessage().contains("Authorization header"), e.getMessage());
+    assertTrue(!e.getMessage().contains("hunter2") && !e.getMessage().contains("s3cr3t")
+        && !e.getMessage().contains("tok3n"), "the credential is not echoed: " + e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1/", "http://127.0.0.1:1/", "https://public.example:65535/",
+      "http://10.0.0.0.example/x", "http://0.0.0.0.example/", "https://1a.example/", "http://[::1]:8080/",
+      "https://public.example:0443/", "https://PUBLIC.example/"})
+  void acceptsCanonicalHostsAndPorts(String url) {
+    AddressGuard guard = AddressGuard.parse("127.0.0.0/8,::1", names(Map.of(
+        "public.example", List.of("93.184.216.34"), "PUBLIC.example", List.of("93.184.216.34"),
+        "10.0.0.0.example", List.of("93.184.216.34"), "0.0.0.0.example", List.of("93.184.216.34"),
+        "1a.example", List.of("93.184.216.34"))));
+    assertDoesNotThrow(() -> guard.checkAtSave(URI.create(url)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0177.0.0.1", "2130706433", "127.000.000.001"})
+  void refusesAmbiguousHostsAtConnectTimeToo(String host) {
+    // what the sender's sockets call: Java alone would read these as 177.0.0.1 and 127.0.0.1
+    var e = assertThrows(UnsafeAddressException.class, () -> loopbackAllowed.resolveChecked(host));
+    assertEquals("address.ambiguousHost", e.code());
+  }
+
+  @Test
+  void refusesAmbiguousFormsInTheAllowList() {
+    var e = assertThrows(IllegalArgumentException.class, () -> AddressGuard.parse("010.0.0.0/8", resolver));
+    assertTrue(e.getMessage().contains("010.0.0.0"), e.getMessage());
+  }
 }
