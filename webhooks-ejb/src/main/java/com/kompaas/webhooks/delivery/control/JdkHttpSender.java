@@ -52,8 +52,12 @@ import javax.net.ssl.SSLSocketFactory;
  *       is unset, and its constructor fails fast if it did not take effect (some earlier code
  *       loaded the handler): then pass {@code -Dsun.net.http.allowRestrictedHeaders=true} to the
  *       JVM. That property would also let a caller set {@code Content-Length} and kin, so {@link
- *       OutboundRequest} refuses those headers itself.
+ *       HeaderRules} refuses those headers itself.
  * </ul>
+ *
+ * <p>Before anything is resolved, the URL's form is checked by {@link OutboundUrl}, the check the
+ * webhook passed when it was saved: a host Java would read as another address than browsers do,
+ * an impossible port or user info is refused as {@code BLOCKED_ADDRESS} without any traffic.
  *
  * <p>Connections bypass any JVM-wide proxy (a proxy would resolve names itself). The JDK keeps
  * {@code http.maxConnections} (default 5) idle connections per destination; raise it with the
@@ -166,7 +170,7 @@ public class JdkHttpSender implements HttpSender, AutoCloseable {
     ScheduledFuture<?> timer = null;
     HttpURLConnection conn = null;
     try {
-      conn = open(request.url());
+      conn = open(request);
       HttpURLConnection c = conn;
       timer = watchdog.schedule(() -> {
         expired.set(true);
@@ -220,10 +224,12 @@ public class JdkHttpSender implements HttpSender, AutoCloseable {
     }
   }
 
-  private HttpURLConnection open(URI url) throws IOException {
+  private HttpURLConnection open(OutboundRequest request) throws IOException {
+    URI url = request.url();
+    // the save-time check again: a webhook saved before it existed, or a request built elsewhere
+    OutboundUrl.check(url);
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-    String file = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    String file = request.target();
     if (scheme.equals("https")) {
       URL target = new URL("https", url.getHost(), url.getPort(), file);
       HttpsURLConnection conn = (HttpsURLConnection) target.openConnection(Proxy.NO_PROXY);
@@ -234,8 +240,7 @@ public class JdkHttpSender implements HttpSender, AutoCloseable {
     int port = url.getPort() == -1 ? 80 : url.getPort();
     URL target = new URL("http", pinned.getHostAddress(), port, file);
     HttpURLConnection conn = (HttpURLConnection) target.openConnection(Proxy.NO_PROXY);
-    conn.setRequestProperty("Host", url.getPort() == -1 || url.getPort() == 80
-        ? url.getHost() : url.getHost() + ":" + url.getPort());
+    conn.setRequestProperty("Host", request.hostHeader());
     return conn;
   }
 

@@ -5,29 +5,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One HTTP request as it is to be sent. The constructor refuses what would let a webhook's
- * configuration smuggle a second request or rewrite the framing: CR or LF anywhere, header names
- * that are not tokens, and the headers the sender owns ({@code Host}, {@code Content-Length},
- * {@code Transfer-Encoding}, {@code Connection} and their kin). Methods are those the JDK's
- * {@code HttpURLConnection} speaks and a webhook uses; GET and DELETE carry no body.
+ * configuration smuggle a second request or rewrite the framing: CR, LF or NUL in a value, header
+ * names that are not tokens, and the headers the HTTP client owns ({@code Host}, {@code
+ * Content-Length}, {@code Transfer-Encoding}, {@code Connection} and their kin), by {@link
+ * HeaderRules}. Methods are those the JDK's {@code HttpURLConnection} speaks and a webhook uses;
+ * GET and DELETE carry no body.
  */
 public record OutboundRequest(String method, URI url, List<Header> headers, byte[] body) {
 
   public record Header(String name, String value) {
     public Header {
-      if (name == null || !TOKEN.matcher(name).matches()) {
-        throw new IllegalArgumentException("header name '" + printable(name) + "' is not a token");
-      }
-      if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0
-          || value.indexOf('\0') >= 0) {
-        throw new IllegalArgumentException("header " + name + " has a CR, LF or NUL in its value");
-      }
-      if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("header " + name + " is set by the sender, not by a webhook");
-      }
+      HeaderRules.wireHeaderProblem(name, value).ifPresent(refusal -> {
+        throw new IllegalArgumentException(refusal.message());
+      });
     }
 
     @Override
@@ -37,14 +30,6 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
   }
 
   public static final Set<String> METHODS = Set.of("POST", "PUT", "GET", "DELETE");
-
-  /** Headers the sender controls; lower case. */
-  public static final Set<String> RESERVED =
-      Set.of(
-          "host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade",
-          "te", "trailer", "expect", "proxy-connection", "proxy-authorization");
-
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}");
 
   public OutboundRequest {
     Objects.requireNonNull(method, "method");
@@ -64,6 +49,38 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
     if (body.length > 0 && (method.equals("GET") || method.equals("DELETE"))) {
       throw new IllegalArgumentException(method + " requests carry no body");
     }
+  }
+
+  /**
+   * The {@code Host} header the request goes with: the URL's host as written, and its port unless
+   * it is the scheme's default (as the JDK writes it for https, and {@link JdkHttpSender} for http).
+   */
+  public String hostHeader() {
+    return hostHeaderOf(url);
+  }
+
+  static String hostHeaderOf(URI url) {
+    int port = url.getPort();
+    int standard = url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    return port == -1 || port == standard ? url.getHost() : url.getHost() + ":" + port;
+  }
+
+  /** The request target on the request line: the path ({@code /} if empty) and the query. */
+  public String target() {
+    return targetOf(url);
+  }
+
+  static String targetOf(URI url) {
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+  }
+
+  /**
+   * The URL as the receiver can put it together from what reaches it: scheme, {@code Host} header
+   * and request target. A GET is signed over this (see {@link Signer}).
+   */
+  public static String receivedUrl(URI url) {
+    return url.getScheme().toLowerCase(Locale.ROOT) + "://" + hostHeaderOf(url) + targetOf(url);
   }
 
   public static OutboundRequest post(URI url, List<Header> headers, byte[] body) {

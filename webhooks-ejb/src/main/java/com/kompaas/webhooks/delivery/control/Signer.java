@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -18,6 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
  * separated by spaces. The id is the delivery id and stays the same on every retry, which is what
  * lets receivers drop duplicates; the timestamp is that of the attempt, so retries are not
  * rejected as replays.
+ *
+ * <p>A GET has no body; all its data is in the query string, which an empty body would leave
+ * unprotected. So the signed content of a GET is {@code GET <url>} in UTF-8 in place of the body,
+ * the URL as the receiver can put it together: scheme, {@code ://}, the {@code Host} header and
+ * the request target (see {@link OutboundRequest#receivedUrl}). A receiver verifies it with any
+ * Standard Webhooks library by passing that text as the payload. Every other request keeps exactly
+ * the specification's {@code id.timestamp.body}, so receivers' libraries verify it unchanged.
  */
 public class Signer {
 
@@ -36,6 +44,17 @@ public class Signer {
       map.put(SIGNATURE_HEADER, signature);
       return map;
     }
+  }
+
+  /**
+   * What stands for the body in the signed content: the body itself, or for a GET the method and
+   * the URL it is sent to.
+   */
+  public static byte[] signedContent(String method, URI url, byte[] body) {
+    if (method.equals("GET")) {
+      return ("GET " + OutboundRequest.receivedUrl(url)).getBytes(StandardCharsets.UTF_8);
+    }
+    return body;
   }
 
   public SignatureHeaders sign(String deliveryId, Instant attemptAt, byte[] body, SecretRing ring) {

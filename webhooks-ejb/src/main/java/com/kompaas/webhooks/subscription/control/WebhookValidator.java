@@ -1,6 +1,9 @@
 package com.kompaas.webhooks.subscription.control;
 
 import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.delivery.control.HeaderRules;
+import com.kompaas.webhooks.delivery.control.OutboundUrl;
+import com.kompaas.webhooks.delivery.control.UnsafeAddressException;
 import com.kompaas.webhooks.subscription.entity.DataType;
 import com.kompaas.webhooks.subscription.entity.KeyValue;
 import com.kompaas.webhooks.subscription.entity.Webhook;
@@ -12,35 +15,15 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Checks settings before they are saved or previewed, and says per field what is wrong. Pure; the
  * event type comes from the catalogue, and is {@code null} when the code is not in it.
  */
 public class WebhookValidator {
-
-  /** RFC 7230 {@code token}: what a header name may consist of. */
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
-  /**
-   * Headers the HTTP client owns. A user value would break framing or routing, and Java's
-   * HttpClient refuses to send several of them anyway.
-   */
-  public static final Set<String> RESERVED_HEADERS =
-      Set.of(
-          "host",
-          "content-length",
-          "transfer-encoding",
-          "connection",
-          "keep-alive",
-          "upgrade",
-          "te",
-          "trailer",
-          "expect",
-          "proxy-connection");
 
   public List<FieldError> validate(WebhookSettings s, EventType type) {
     List<FieldError> errors = new ArrayList<>();
@@ -100,8 +83,13 @@ public class WebhookValidator {
       return;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+    boolean web = uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"));
+    // the sender's own check of the host's form, the port and user info: what saves is sent as typed
+    Optional<UnsafeAddressException> form = web ? OutboundUrl.formProblem(uri) : Optional.empty();
+    if (!web) {
       errors.add(FieldError.of("url", "url.scheme", "The URL must start with http:// or https://"));
+    } else if (form.isPresent()) {
+      errors.add(new FieldError("url", form.get().getMessage(), form.get().code(), form.get().args()));
     } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
       errors.add(FieldError.of("url", "url.noHost", "The URL has no host name"));
     } else if (uri.getRawFragment() != null) {
@@ -180,7 +168,7 @@ public class WebhookValidator {
                 label + " " + pair.key() + " is given twice; keep one of them",
                 pair.key()));
       }
-      if (hasLineBreak(pair.value())) {
+      if (!caseInsensitive && hasLineBreak(pair.value())) { // header values: see headers()
         errors.add(
             FieldError.of(
                 at + ".value",
@@ -216,30 +204,17 @@ public class WebhookValidator {
     }
   }
 
+  /** {@link HeaderRules}, the rules the request builder applies when it sends the headers. */
   private static void headers(List<KeyValue> headers, List<FieldError> errors) {
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.get(i).key();
-      String field = "headers[" + i + "].name";
-      if (hasLineBreak(name)) {
-        continue; // already reported
+      String at = "headers[" + i + "]";
+      if (!hasLineBreak(name)) { // else already reported
+        HeaderRules.nameProblem(name).ifPresent(refusal -> errors.add(FieldError.of(
+            at + ".name", refusal.code(), refusal.message(), name)));
       }
-      if (!TOKEN.matcher(name).matches()) {
-        errors.add(
-            FieldError.of(
-                field,
-                "headers.name.invalid",
-                "Header name "
-                    + name
-                    + " may only contain letters, digits and !#$%&'*+-.^_`|~ (no spaces or colons)",
-                name));
-      } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        errors.add(
-            FieldError.of(
-                field,
-                "headers.name.reserved",
-                "The " + name + " header is set by the sender and cannot be changed",
-                name));
-      }
+      HeaderRules.valueProblem(name, headers.get(i).value()).ifPresent(refusal -> errors.add(FieldError.of(
+          at + ".value", refusal.code(), refusal.message(), name)));
     }
   }
 

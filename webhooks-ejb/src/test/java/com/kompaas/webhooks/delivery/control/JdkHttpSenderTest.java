@@ -255,6 +255,57 @@ class JdkHttpSenderTest {
     assertNull(received.peek());
   }
 
+  @Test
+  void refusesAtConnectTimeWhatTheWebhookFormRefusesAtSave() {
+    // 127.0.0.1 is allow-listed here and Java alone would reach the receiver with each of these;
+    // the sender refuses them with the same check as the save, before any traffic
+    int port = server.getAddress().getPort();
+    for (String target : List.of("http://127.000.000.001:" + port + "/ok", "http://2130706433:" + port + "/ok",
+        "http://127.0.0.01:" + port + "/ok", "https://127.000.000.001:" + port + "/ok",
+        "http://ivan:hunter2@127.0.0.1:" + port + "/ok", "http://127.0.0.1:99999/ok", "http://127.0.0.1:0/ok")) {
+      SendResult r = sender.send(OutboundRequest.post(URI.create(target), List.of(), new byte[0]));
+      assertEquals(AttemptError.BLOCKED_ADDRESS, r.error(), target + " -> " + r);
+      assertTrue(r.errorDetail().startsWith("refused: "), target + " -> " + r.errorDetail());
+      assertFalse(r.errorDetail().contains("hunter2"), r.errorDetail());
+    }
+    assertTrue(received.isEmpty(), "nothing reached the receiver: " + received);
+  }
+
+  @Test
+  void everyHeaderAWebhookMaySetReachesTheReceiver() {
+    // names the HttpURLConnection restricts unless allowed, and others a receiver may ask for
+    List<String> names = List.of("Authorization", "X-Api-Key", "User-Agent", "Accept", "Origin", "Via",
+        "Cookie", "Date", "Referer", "Content-Transfer-Encoding", "Access-Control-Request-Method",
+        "Proxy-Authenticate", "Webhook-Version", "X-!#$%&'*+.^_`|~");
+    List<OutboundRequest.Header> headers = names.stream()
+        .peek(n -> assertTrue(HeaderRules.userHeaderProblem(n, "v").isEmpty(), n + " is refused"))
+        .map(n -> new OutboundRequest.Header(n, "v-" + n)).toList();
+    SendResult r = sender.send(OutboundRequest.post(url("127.0.0.1", "/ok"), headers, new byte[0]));
+    assertEquals(200, r.status(), r.toString());
+    Received got = received.remove();
+    for (String n : names) {
+      assertEquals("v-" + n, header(got, n), n);
+    }
+  }
+
+  @Test
+  void aGetReceiverVerifiesTheSignatureOverTheUrlItWasCalledAt() {
+    Instant now = Instant.now();
+    SigningSecret secret = SigningSecret.generate(new java.security.SecureRandom());
+    var rendered = new com.kompaas.webhooks.subscription.control.RenderedRequest(
+        com.kompaas.webhooks.subscription.entity.HttpMethod.GET,
+        url("127.0.0.1", "/ok?did=74951234567&who=%2B7916").toString(), List.of(), null, null);
+    OutboundRequest request = new RequestBuilder().build(rendered, "msg_7", now, SecretRing.of(secret));
+    assertEquals(200, sender.send(request).status());
+
+    // what a receiver has: the Host header, the request target and the three signing headers
+    Received got = received.remove();
+    String calledAt = "http://" + header(got, "Host") + got.path();
+    new StandardWebhooksVerifier(secret.value()).verify(header(got, "webhook-id"),
+        header(got, "webhook-timestamp"), header(got, "webhook-signature"),
+        ("GET " + calledAt).getBytes(StandardCharsets.UTF_8), now);
+  }
+
   private static void assertThrowsIllegal(org.junit.jupiter.api.function.Executable e) {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e);
   }

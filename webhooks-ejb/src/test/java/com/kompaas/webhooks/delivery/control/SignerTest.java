@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.subscription.control.RenderedRequest;
+import com.kompaas.webhooks.subscription.entity.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -128,5 +130,44 @@ class SignerTest {
     assertThrows(IllegalArgumentException.class, () -> signer.sign("a.b", 1, new byte[0], secrets));
     assertThrows(IllegalArgumentException.class, () -> signer.sign("", 1, new byte[0], secrets));
     assertThrows(IllegalArgumentException.class, () -> signer.sign("x", 1, new byte[0], List.of()));
+  }
+
+  private static OutboundRequest built(HttpMethod method, String url, String body, Instant now, SigningSecret secret) {
+    return new RequestBuilder().build(
+        new RenderedRequest(method, url, List.of(), body, body == null ? null : "application/json"),
+        "msg_9", now, SecretRing.of(secret));
+  }
+
+  private static String header(OutboundRequest request, String name) {
+    return request.headers().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow().value();
+  }
+
+  @Test
+  void aGetIsSignedOverItsMethodAndUrlSoTheQueryCannotBeChanged() {
+    Instant now = Instant.parse("2026-03-01T12:00:00Z");
+    SigningSecret secret = SigningSecret.generate(new SecureRandom());
+    String url = "https://crm.example.com/hooks?token=s3cr3t%20value&did=74951234567&duration=95";
+    OutboundRequest get = built(HttpMethod.GET, url, null, now, secret);
+    var verifier = new StandardWebhooksVerifier(secret.value());
+    String id = header(get, "webhook-id");
+    String ts = header(get, "webhook-timestamp");
+    String signature = header(get, "webhook-signature");
+
+    verifier.verify(id, ts, signature, ("GET " + url).getBytes(StandardCharsets.UTF_8), now);
+    for (String forged : List.of("GET " + url.replace("duration=95", "duration=96"),
+        "GET " + url.replace("crm.example.com", "crm.example.org"), "POST " + url, "")) {
+      assertThrows(IllegalArgumentException.class,
+          () -> verifier.verify(id, ts, signature, forged.getBytes(StandardCharsets.UTF_8), now), forged);
+    }
+  }
+
+  @Test
+  void aPostIsSignedExactlyAsStandardWebhooksSays() {
+    Instant now = Instant.ofEpochSecond(SPEC_TS);
+    OutboundRequest post = new RequestBuilder().build(
+        new RenderedRequest(HttpMethod.POST, "https://h.example/x", List.of(),
+            new String(SPEC_BODY, StandardCharsets.UTF_8), "application/json"),
+        SPEC_ID, now, SecretRing.of(SigningSecret.parse(SPEC_SECRET)));
+    assertEquals(SPEC_SIGNATURE, header(post, "webhook-signature"));
   }
 }

@@ -58,6 +58,14 @@ class WebhookValidatorTest {
         mistake("relative URL", b -> b.url("/hooks"), "url", "must start with http:// or https://"),
         mistake("javascript URL", b -> b.url("javascript:alert(1)"), "url", "http:// or https://"),
         mistake("no host", b -> b.url("https:///path"), "url", "no host name"),
+        mistake("octal IPv4", b -> b.url("http://0177.0.0.1/x"), "url", "browsers and curl read it as 127.0.0.1"),
+        mistake("short IPv4", b -> b.url("http://127.1/x"), "url", "four decimal numbers"),
+        mistake("hex IPv4", b -> b.url("http://0x7f.0.0.1/x"), "url", "four decimal numbers"),
+        mistake("integer IPv4", b -> b.url("http://2130706433/x"), "url", "four decimal numbers"),
+        mistake("leading zero", b -> b.url("http://93.184.216.034/x"), "url", "four decimal numbers"),
+        mistake("port too big", b -> b.url("https://h.example:99999/x"), "url", "between 1 and 65535"),
+        mistake("port zero", b -> b.url("https://h.example:0/x"), "url", "between 1 and 65535"),
+        mistake("userinfo", b -> b.url("https://user:pass@h.example/x"), "url", "Authorization header"),
         mistake(
             "long URL",
             b -> b.url("https://h.example/" + "a".repeat(2048)),
@@ -120,6 +128,31 @@ class WebhookValidatorTest {
             b -> b.headers(List.of(KeyValue.of("Connection", "close"))),
             "headers[0].name",
             "set by the sender"),
+        mistake(
+            "NUL in header value",
+            b -> b.headers(List.of(KeyValue.of("X-A", "1\u0000"))),
+            "headers[0].value",
+            "must not contain line breaks or NUL"),
+        mistake(
+            "webhook-id header",
+            b -> b.headers(List.of(KeyValue.of("webhook-id", "mine"))),
+            "headers[0].name",
+            "The webhook-id header is part of the webhook's signature"),
+        mistake(
+            "webhook-signature header in capitals",
+            b -> b.headers(List.of(KeyValue.of("X-A", "1"), KeyValue.of("Webhook-Signature", "v1,x"))),
+            "headers[1].name",
+            "The Webhook-Signature header is part of the webhook's signature"),
+        mistake(
+            "Proxy-Authorization header",
+            b -> b.headers(List.of(KeyValue.of("Proxy-Authorization", "Basic eA=="))),
+            "headers[0].name",
+            "webhooks go straight to the receiver"),
+        mistake(
+            "Expect header",
+            b -> b.headers(List.of(KeyValue.of("Expect", "100-continue"))),
+            "headers[0].name",
+            "The Expect header is set by the sender"),
         mistake(
             "line break in header value",
             b -> b.headers(List.of(KeyValue.of("X-A", "1\r\nHost: evil"))),
@@ -236,6 +269,52 @@ class WebhookValidatorTest {
             .build();
 
     assertEquals(List.of(), validator.validate(settings, incomingCallEnd()));
+  }
+
+  /**
+   * Names a user might type: the sender's own, their case variants, and ordinary ones that must
+   * keep working (the user's Content-Type, User-Agent and Accept replace the sender's defaults).
+   */
+  private static final List<String> HEADER_NAMES = List.of(
+      "Authorization", "X-Api-Key", "Content-Type", "content-type", "User-Agent", "Accept", "Origin",
+      "Via", "Cookie", "Date", "Referer", "Content-Transfer-Encoding", "Proxy-Authenticate",
+      "Webhook-Version", "webhook-ids", "X-Webhook-Id", "X-!#$%&'*+.^_`|~", "h".repeat(256),
+      "Host", "HOST", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade",
+      "TE", "Trailer", "Expect", "Proxy-Connection", "Proxy-Authorization", "proxy-authorization",
+      "webhook-id", "Webhook-Timestamp", "WEBHOOK-SIGNATURE", "X A", "X-A:", "X-Ключ", "(x)", "@x");
+
+  @Test
+  void everyHeaderTheValidatorAcceptsCanBeBuiltAndEveryOtherIsRefusedByBothAlike() {
+    var builder = new com.kompaas.webhooks.delivery.control.RequestBuilder();
+    var secrets = com.kompaas.webhooks.delivery.control.SecretRing.of(
+        com.kompaas.webhooks.delivery.control.SigningSecret.generate(new java.security.SecureRandom()));
+    int accepted = 0;
+    for (String name : HEADER_NAMES) {
+      for (HttpMethod method : HttpMethod.values()) {
+        WebhookSettings settings =
+            valid().method(method).headers(List.of(KeyValue.of(name, "v {{did}}"))).build();
+        List<FieldError> errors = validator.validate(settings, incomingCallEnd());
+        RenderedRequest rendered = new RequestRenderer().render(settings, Fixtures.sampleEvent());
+        String builderRefusal;
+        try {
+          var request = builder.build(rendered, "msg_1", java.time.Instant.now(), secrets);
+          builderRefusal = null;
+          assertEquals(1, request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).count(),
+              name + " is sent once: " + request.headers());
+        } catch (IllegalArgumentException e) {
+          builderRefusal = e.getMessage();
+        }
+        if (errors.isEmpty()) {
+          accepted++;
+          assertEquals(null, builderRefusal, name + " saves, so it must be sendable");
+        } else {
+          assertEquals(1, errors.size(), name + ": " + errors);
+          assertEquals("headers[0].name", errors.get(0).field(), name);
+          assertEquals(errors.get(0).message(), builderRefusal, name + ": the builder refuses it for the same reason");
+        }
+      }
+    }
+    assertEquals(2 * 18, accepted, "the ordinary names all save");
   }
 
   private static List<KeyValue> pairs(String prefix, int n) {

@@ -192,6 +192,12 @@ class ConsoleBundleTest {
         settings().url("https://h.example/a#top"),
         settings().url("https://{{did}}.example.com/"),
         settings().url("https://h.example/{{nope}}").parameters("did", "did", "nope"),
+        settings().url("http://0177.0.0.1/"),
+        settings().url("http://08.0.0.1/"),
+        settings().url("https://h.example:99999/"),
+        settings().url("https://ivan:hunter2@h.example/"),
+        settings().headers(List.of(KeyValue.of("webhook-id", "1"), KeyValue.of("Proxy-Authorization", "x"),
+            KeyValue.of("X-D", "1\u0000"))).queryParameters(List.of(KeyValue.of("q", "1\n"))),
         settings().dataType(DataType.TEXT).bodyTemplate("{{nope}}"),
         settings().bodyTemplate("x".repeat(64 * 1024 + 1)),
         settings().headers(pairs("X-H", 51)).queryParameters(pairs("q", 51)).userParameters(pairs("u", 51)),
@@ -230,7 +236,7 @@ class ConsoleBundleTest {
         assertEquals(problem.message(), english, "the console's English is the REST API's: " + problem.code());
       }
     }
-    assertEquals(36, codes.size(), "codes covered: " + codes);
+    assertEquals(43, codes.size(), "codes covered: " + codes);
   }
 
   @Test
