@@ -88,6 +88,13 @@ public class WebhookValidator {
     Optional<UnsafeAddressException> form = web ? OutboundUrl.formProblem(uri) : Optional.empty();
     if (!web) {
       errors.add(FieldError.of("url", "url.scheme", "The URL must start with http:// or https://"));
+    } else if (url.indexOf("{{") >= 0 && url.indexOf("{{") < authorityEnd(url)) {
+      // first: with x in place of a placeholder, a port or user info would fail for another reason
+      errors.add(
+          FieldError.of(
+              "url",
+              "url.placeholderInHost",
+              "Placeholders may be used in the path and query of the URL, not in its host"));
     } else if (form.isPresent()) {
       errors.add(new FieldError("url", form.get().getMessage(), form.get().code(), form.get().args()));
     } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
@@ -96,12 +103,6 @@ public class WebhookValidator {
       errors.add(
           FieldError.of(
               "url", "url.fragment", "Remove the #fragment from the URL: browsers never send it to a server"));
-    } else if (url.indexOf("{{") >= 0 && url.indexOf("{{") < authorityEnd(url)) {
-      errors.add(
-          FieldError.of(
-              "url",
-              "url.placeholderInHost",
-              "Placeholders may be used in the path and query of the URL, not in its host"));
     }
   }
 

@@ -66,6 +66,8 @@ class WebhookValidatorTest {
         mistake("port too big", b -> b.url("https://h.example:99999/x"), "url", "between 1 and 65535"),
         mistake("port zero", b -> b.url("https://h.example:0/x"), "url", "between 1 and 65535"),
         mistake("userinfo", b -> b.url("https://user:pass@h.example/x"), "url", "Authorization header"),
+        mistake("placeholder as port", b -> b.url("https://h.example:{{did}}/x"), "url", "not in its host"),
+        mistake("placeholder as user", b -> b.url("https://{{did}}@h.example/x"), "url", "not in its host"),
         mistake(
             "long URL",
             b -> b.url("https://h.example/" + "a".repeat(2048)),
