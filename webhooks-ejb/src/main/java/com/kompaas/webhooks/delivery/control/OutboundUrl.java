@@ -103,7 +103,7 @@ public final class OutboundUrl {
   static Optional<UnsafeAddressException> hostProblem(String typed) {
     String host = percentDecoded(typed);
     if (host == null || host.startsWith("[") || !endsInANumber(host)
-        || DOTTED_DECIMAL.matcher(host).matches()) {
+        || (host.equals(typed) && DOTTED_DECIMAL.matcher(host).matches())) {
       return Optional.empty(); // IPv6 literals and names read alike everywhere
     }
     Optional<String> browsers = whatwgIpv4(host);

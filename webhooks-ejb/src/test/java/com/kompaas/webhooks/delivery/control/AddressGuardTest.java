@@ -119,7 +119,8 @@ class AddressGuardTest {
       "http://0177.0.0.1/", "http://0x7f.1/", "http://0x7f.0.0.1/", "http://2130706433/",
       "http://127.1/", "http://127.0.1/", "http://127.000.000.001/", "http://127.0.0.01/",
       "http://017700000001/", "http://0X7F000001/", "http://127.0.0.1./", "http://08.0.0.1/",
-      "http://256.0.0.1/", "http://1.2.3.4.5/", "http://public.example.123/", "http://public.0x10/"})
+      "http://256.0.0.1/", "http://1.2.3.4.5/", "http://public.example.123/", "http://public.0x10/",
+      "http://0/", "http://4294967295/", "http://4294967296/", "http://%31%32%37.0.0.1/"})
   void refusesHostsThatJavaAndBrowsersReadDifferently(String url) {
     var e = assertThrows(UnsafeAddressException.class, () -> loopbackAllowed.checkAtSave(URI.create(url)));
     // the second code: a number browsers refuse outright ("08", "256", five parts, a numeric TLD)
