@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +49,7 @@ public final class Launcher {
     Properties secrets = secrets(dataDir);
     int httpPort = Integer.parseInt(setting("webhooks.http-port", "8080"));
     Map<String, String> env = new java.util.HashMap<>();
+    Set<String> providedHere = new java.util.HashSet<>();
     List<AutoCloseable> started = new ArrayList<>();
 
     if (setting("webhooks.db.url", null) == null) {
@@ -67,6 +69,7 @@ public final class Launcher {
       env.put("WEBHOOKS_DB_URL", db.jdbcUrl("webhooks"));
       env.put("WEBHOOKS_DB_USER", "webhooks");
       env.put("WEBHOOKS_DB_PASSWORD", secrets.getProperty("db.password"));
+      providedHere.addAll(List.of("webhooks.db.url", "webhooks.db.user", "webhooks.db.password"));
     }
     if (setting("artemis.connection-parameters", null) == null) {
       int brokerPort = Integer.parseInt(setting("webhooks.embedded-broker.port", "61616"));
@@ -80,6 +83,7 @@ public final class Launcher {
       env.put("ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort);
       env.put("ARTEMIS_USER", "webhooks");
       env.put("ARTEMIS_PASSWORD", secrets.getProperty("broker.password"));
+      providedHere.addAll(List.of("artemis.connection-parameters", "artemis.user", "artemis.password"));
     }
 
     // A used Payara root makes Micro redeploy what it remembers before the jar's own application,
@@ -88,14 +92,14 @@ public final class Launcher {
     Path payaraRoot = dataDir.resolve("payara");
     PayaraRoot.empty(payaraRoot);
     Path microJar = Path.of(setting("webhooks.micro-jar", ownDirectory().resolve("webhooks-micro.jar").toString()));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Djava.io.tmpdir=" + tmp);
-    command.add("-jar");
-    command.add(microJar.toString());
-    command.addAll(List.of("--port", String.valueOf(httpPort), "--nocluster", "--name", "webhooks",
-        "--rootdir", payaraRoot.toString()));
-    command.addAll(List.of(args));
+    List<String> command =
+        new ApplicationCommand(Path.of(System.getProperty("java.home")), microJar, tmp)
+            .jvmOptions(setting(ApplicationCommand.JVM_OPTIONS, null))
+            .systemProperties(System.getProperties(), providedHere)
+            .microArguments(List.of("--port", String.valueOf(httpPort), "--nocluster", "--name", "webhooks",
+                "--rootdir", payaraRoot.toString()))
+            .microArguments(List.of(args))
+            .toList();
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().putAll(env);
     Process app = builder.start();
