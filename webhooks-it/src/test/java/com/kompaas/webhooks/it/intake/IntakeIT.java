@@ -43,7 +43,7 @@ class IntakeIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.webhooks(IntakeIT.class, EventsQueue.class);
+    return Deployments.webhooks(IntakeIT.class, EventsQueue.class, DataRefusingFanOut.class);
   }
 
   @Inject Events events;
@@ -242,6 +242,55 @@ class IntakeIT {
     assertTrue(events.find("acc-it-3", "first-" + tag).isEmpty(), "a body of two events is refused whole");
     assertTrue(events.find("acc-it-3", "second-" + tag).isEmpty());
     assertTrue(events.find("acc-it-3", "padded-" + tag).isEmpty());
+  }
+
+  /**
+   * Should the database refuse an event's own content (here faked: the parser refuses all that is
+   * known), that message alone is dead-lettered; it is neither retried nor taken for an outage.
+   */
+  @Test
+  void anEventTheDatabaseRefusesIsDeadLetteredAloneAndPausesNothing() throws Exception {
+    String tag = UUID.randomUUID().toString();
+    String refused = "refused-" + tag;
+    DataRefusingFanOut.REFUSED.add(refused);
+    String body = event(refused, "acc-it-3", "sms.incoming", "{}");
+    List<String> valid = new java.util.ArrayList<>();
+    var backoff = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    var handler = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) {
+        if (String.valueOf(r.getMessage()).startsWith("Storing events fails")) {
+          backoff.add(r.getMessage());
+        }
+      }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    var intakeLog = java.util.logging.Logger.getLogger("com.kompaas.webhooks.intake.boundary.SharedIntake");
+    intakeLog.addHandler(handler);
+    try {
+      tx.begin();
+      try (JMSContext context = connectionFactory.createContext()) {
+        for (int i = 0; i < 8; i++) {
+          if (i == 3) {
+            context.createProducer().send(queue, body);
+          }
+          String id = "beside-refused-" + i + "-" + tag;
+          valid.add(id);
+          context.createProducer().send(queue, event(id, "acc-it-3", "sms.incoming", "{}"));
+        }
+      }
+      tx.commit();
+      for (String id : valid) {
+        Await.until("valid event " + id + " stored", WAIT, () -> events.find("acc-it-3", id).isPresent());
+      }
+      Await.until("the refused event dead-lettered", WAIT, () -> deadLetter(body) != null);
+    } finally {
+      intakeLog.removeHandler(handler);
+      DataRefusingFanOut.REFUSED.remove(refused);
+    }
+    assertEquals("the database refused the event: Data too long for column 'data' at row 1", deadLetter(body).getReason());
+    assertTrue(events.find("acc-it-3", refused).isEmpty());
+    assertEquals(List.of(), backoff, "the event's own content is no outage");
   }
 
   /** Only a TextMessage (or UTF-8 bytes) is the contract; anything else is kept as well as it safely can be. */
