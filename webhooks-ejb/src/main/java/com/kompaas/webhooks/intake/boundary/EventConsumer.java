@@ -1,6 +1,8 @@
 package com.kompaas.webhooks.intake.boundary;
 
 import com.kompaas.webhooks.delivery.boundary.Dispatcher;
+import com.kompaas.webhooks.intake.control.EventParser;
+import com.kompaas.webhooks.intake.control.MessageBody;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.platform.boundary.Resources;
 import jakarta.ejb.ActivationConfigProperty;
@@ -8,12 +10,9 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,6 +53,8 @@ public class EventConsumer implements MessageListener {
 
   @Inject SharedIntake intake;
 
+  @Inject Intake refusals;
+
   @Inject Dispatcher dispatcher;
 
   @Inject Logger log;
@@ -63,7 +64,10 @@ public class EventConsumer implements MessageListener {
     String messageId = messageId(message);
     Intake.Accepted accepted;
     try {
-      accepted = intake.accept(body(message), DeadLetter.Source.JMS, messageId);
+      MessageBody body = body(message);
+      accepted = body.refusal() != null
+          ? refusals.deadLetter(body, DeadLetter.Source.JMS, messageId)
+          : intake.accept(body.text(), DeadLetter.Source.JMS, messageId);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted before the event was stored; the message comes again", e);
@@ -76,18 +80,13 @@ public class EventConsumer implements MessageListener {
     }
   }
 
-  /** Text is the contract; bytes are read as UTF-8, anything else is kept as a reason. */
-  private static String body(Message message) {
+  /**
+   * Text is the contract; bytes are read as strict UTF-8, after their length is checked; any other
+   * type is refused with its type named and what can be kept of it (see {@link MessageBody}).
+   */
+  private static MessageBody body(Message message) {
     try {
-      if (message instanceof TextMessage text) {
-        return text.getText();
-      }
-      if (message instanceof BytesMessage bytes) {
-        byte[] raw = new byte[(int) Math.min(bytes.getBodyLength(), Integer.MAX_VALUE - 8)];
-        bytes.readBytes(raw);
-        return new String(raw, StandardCharsets.UTF_8);
-      }
-      return null;
+      return MessageBody.of(message, EventParser.MAX_BODY_BYTES, DeadLetter.MAX_BODY_CHARS);
     } catch (JMSException e) {
       throw new IllegalStateException("cannot read message body", e);
     }

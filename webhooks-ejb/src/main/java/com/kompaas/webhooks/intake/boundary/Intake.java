@@ -4,6 +4,7 @@ import com.kompaas.webhooks.intake.control.EventChecks;
 import com.kompaas.webhooks.intake.control.EventRows;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
+import com.kompaas.webhooks.intake.control.MessageBody;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.ejb.Stateless;
@@ -61,11 +62,24 @@ public class Intake {
     try {
       incoming = validated(body);
     } catch (InvalidEventException e) {
-      log.warning(() -> "Rejected " + source + " message " + messageId + ": " + e.getMessage());
-      em.persist(new DeadLetter(clock.instant(), source, messageId, e.getMessage(), body));
-      return new Accepted(Outcome.DEAD_LETTERED, null, List.of());
+      return deadLetter(body, source, messageId, e.getMessage());
     }
     return store(incoming);
+  }
+
+  /** Keeps a message that cannot be an event, with the reason, in a transaction of its own. */
+  public Accepted deadLetter(String body, DeadLetter.Source source, String messageId, String reason) {
+    log.warning(() -> "Rejected " + source + " message " + messageId + ": " + reason);
+    em.persist(new DeadLetter(clock.instant(), source, messageId, reason, body));
+    return new Accepted(Outcome.DEAD_LETTERED, null, List.of());
+  }
+
+  /** For JMS: a message that holds no contract text at all (see {@link MessageBody}), kept as well as it was read. */
+  public Accepted deadLetter(MessageBody refused, DeadLetter.Source source, String messageId) {
+    log.warning(() -> "Rejected " + source + " message " + messageId + ": " + refused.refusal());
+    em.persist(new DeadLetter(clock.instant(), source, messageId, refused.refusal(), refused.kept(), refused.length(),
+        refused.cut()));
+    return new Accepted(Outcome.DEAD_LETTERED, null, List.of());
   }
 
   /**

@@ -3,6 +3,7 @@ package com.kompaas.webhooks.intake.boundary;
 import com.kompaas.webhooks.intake.control.EventChecks;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
+import com.kompaas.webhooks.intake.control.RefusedData;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.platform.control.Backoff;
 import com.kompaas.webhooks.platform.control.GroupCommit;
@@ -20,7 +21,9 @@ import java.util.logging.Logger;
  * event is committed before its message is acknowledged, so nothing changes for a crash: an event
  * is either committed or its message comes again. If a shared transaction fails (a twin stored
  * concurrently by another instance, a lost connection), nothing of it was kept, and each event is
- * stored on its own, exactly as without sharing; what fails alone is redelivered by the broker.
+ * stored on its own, exactly as without sharing; what fails alone is redelivered by the broker,
+ * unless the database refused the event's own content ({@link RefusedData}): that one message is
+ * dead-lettered, so a bad event can neither loop nor pause the others with the back-off below.
  *
  * <p>While storing fails (the database is away), the sessions pause before each try, 0.5 s after
  * the first failure and doubling up to 5 s, and the failure is logged once, when it starts, and
@@ -88,7 +91,13 @@ public class SharedIntake {
     if (batches.submit(pending)) {
       return pending.accepted();
     }
-    return intake.store(incoming);
+    try {
+      return intake.store(incoming);
+    } catch (RuntimeException e) {
+      // alone, it fails on its own content: retrying cannot help, and must not pause the others
+      String refusal = RefusedData.reason(e).orElseThrow(() -> e);
+      return intake.deadLetter(body, source, messageId, "the database refused the event: " + refusal);
+    }
   }
 
   private static String rootCause(Throwable e) {

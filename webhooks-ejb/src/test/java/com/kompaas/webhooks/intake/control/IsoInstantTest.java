@@ -70,4 +70,16 @@ class IsoInstantTest {
       agreesWithTheJdk(text);
     }
   }
+
+  /**
+   * The parser's range check (EventParser.EARLIEST/LATEST) relies on years outside 1000-9999 being
+   * read as the years they are, not wrapped: "-0001" was stored as year 0002.
+   */
+  @Test
+  void readsYearsOutsideTheStorableRangeAsTheyAre() {
+    assertEquals(-1, IsoInstant.parse("-0001-01-01T00:00:00Z").atOffset(java.time.ZoneOffset.UTC).getYear());
+    assertEquals(0, IsoInstant.parse("0000-01-01T00:00:00Z").atOffset(java.time.ZoneOffset.UTC).getYear());
+    assertEquals(10000, IsoInstant.parse("+10000-01-01T00:00:00Z").atOffset(java.time.ZoneOffset.UTC).getYear());
+    assertEquals(10000, IsoInstant.parse("9999-12-31T23:00:00-02:00").atOffset(java.time.ZoneOffset.UTC).getYear());
+  }
 }

@@ -43,7 +43,7 @@ class IntakeIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.webhooks(IntakeIT.class);
+    return Deployments.webhooks(IntakeIT.class, EventsQueue.class, DataRefusingFanOut.class);
   }
 
   @Inject Events events;
@@ -86,13 +86,11 @@ class IntakeIT {
   void duplicatePublishStoresOneEvent() throws Exception {
     String id = "dup-" + UUID.randomUUID();
     String body = event(id, "acc-it-2", "sms.incoming", "{\"text\":\"hi\"}");
+    long added = EventsQueue.added();
     publish(body);
     publish(body);
-    String marker = "after-" + UUID.randomUUID();
-    publish(event(marker, "acc-it-2", "sms.incoming", "{}"));
 
-    Await.until("marker stored", WAIT, () -> events.find("acc-it-2", marker).isPresent());
-    Await.until("both copies consumed", WAIT, () -> queueIsEmpty());
+    Await.until("both copies consumed", WAIT, () -> EventsQueue.consumed(added + 2));
     long copies =
         events.latest(10_000).stream().filter(e -> e.getExternalId().equals(id)).count();
     assertEquals(1, copies);
@@ -102,6 +100,7 @@ class IntakeIT {
   void copiesArrivingTogetherAndAfterwardsAreStoredOnce() throws Exception {
     String id = "twin-" + UUID.randomUUID();
     String body = event(id, "acc-it-2", "sms.incoming", "{\"text\":\"twins\"}");
+    long added = EventsQueue.added();
     tx.begin(); // the copies reach the consumer's sessions at once, so they may share a transaction
     try (JMSContext context = connectionFactory.createContext()) {
       for (int i = 0; i < 6; i++) {
@@ -110,12 +109,10 @@ class IntakeIT {
       }
     }
     tx.commit();
+    Await.until("first copy stored", WAIT, () -> events.find("acc-it-2", id).isPresent());
     publish(body); // and once more after the first copy is stored
-    String marker = "after-" + UUID.randomUUID();
-    publish(event(marker, "acc-it-2", "sms.incoming", "{}"));
 
-    Await.until("marker stored", WAIT, () -> events.find("acc-it-2", marker).isPresent());
-    Await.until("all copies consumed", WAIT, () -> queueIsEmpty());
+    Await.until("all copies consumed", WAIT, () -> EventsQueue.consumed(added + 13));
     assertEquals(1, events.latest(10_000).stream().filter(e -> e.getExternalId().equals(id)).count());
   }
 
@@ -185,6 +182,205 @@ class IntakeIT {
     assertEquals(401, post(body, "wh_not-a-key").statusCode());
   }
 
+  /**
+   * The bodies the hardening barrage found retried for ever, each delaying every other event by
+   * the intake's outage back-off: each is a dead letter with its reason now, and the valid events
+   * sent between them are stored without the intake ever pausing.
+   */
+  @Test
+  void bodiesThatWereRetriedForeverAreDeadLetteredAndHoldNoValidEventBack() throws Exception {
+    String tag = UUID.randomUUID().toString();
+    String deep = "[".repeat(1001) + "]".repeat(1001);
+    String[][] bad = {
+      {event("deep-" + tag, "acc-it-3", "sms.incoming", "{\"a\":" + deep + "}"), "data is nested deeper than the limit"},
+      {event("number-" + tag, "acc-it-3", "sms.incoming", "{\"n\":" + "1".repeat(1200) + "}"), "data: /data/n is a number of 1200 characters"},
+      {event("far-" + tag, "acc-it-3", "sms.incoming", "{}").replace("2026-11-28T10:00:00Z", "+10000-01-01T00:00:00Z"), "outside the range that can be stored"},
+      {event("bc-" + tag, "acc-it-3", "sms.incoming", "{}").replace("2026-11-28T10:00:00Z", "-0001-01-01T00:00:00Z"), "outside the range that can be stored"},
+      {event("lone-" + tag + "\\ud800", "acc-it-3", "sms.incoming", "{}"), "id has a text with a lone surrogate (U+D800"},
+      {event("lone-" + tag + "\\udc00", "acc-it-3", "sms.incoming", "{}"), "id has a text with a lone surrogate (U+DC00"},
+      {event("first-" + tag, "acc-it-3", "sms.incoming", "{}") + event("second-" + tag, "acc-it-3", "sms.incoming", "{}"), "body has more after its JSON object"},
+      {event("nul-" + tag, "acc-it-3", "sms.incoming", "{}") + "\u0000\u0000", "body has more after its JSON object"},
+      {event("twice-" + tag, "acc-it-3", "sms.incoming", "{}").replace("\"data\"", "\"accountId\":\"acc-it-1\",\"data\""), "accountId appears twice"},
+      {event(" padded-" + tag + " ", "acc-it-3", "sms.incoming", "{}"), "id has white space at its start or end"},
+    };
+    List<String> valid = new java.util.ArrayList<>();
+    var backoff = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    var handler = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) {
+        if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue() && String.valueOf(r.getMessage()).startsWith("Storing events fails")) {
+          backoff.add(r.getMessage());
+        }
+      }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    var intakeLog = java.util.logging.Logger.getLogger("com.kompaas.webhooks.intake.boundary.SharedIntake");
+    intakeLog.addHandler(handler);
+    try {
+      tx.begin(); // all at once, so that they reach the consumer's sessions together and share batches
+      try (JMSContext context = connectionFactory.createContext()) {
+        for (String[] b : bad) {
+          context.createProducer().send(queue, b[0]);
+          String id = "valid-" + valid.size() + "-" + tag;
+          valid.add(id);
+          context.createProducer().send(queue, event(id, "acc-it-3", "sms.incoming", "{}"));
+        }
+      }
+      tx.commit();
+      for (String id : valid) {
+        Await.until("valid event " + id + " stored", WAIT, () -> events.find("acc-it-3", id).isPresent());
+      }
+      for (String[] b : bad) {
+        Await.until("dead letter for " + b[1], WAIT, () -> deadLetter(b[0]) != null);
+        String reason = deadLetter(b[0]).getReason();
+        assertTrue(reason.contains(b[1]), reason);
+      }
+    } finally {
+      intakeLog.removeHandler(handler);
+    }
+    assertEquals(List.of(), backoff, "a message's own content must never pause the intake as an outage does");
+    assertTrue(events.find("acc-it-3", "first-" + tag).isEmpty(), "a body of two events is refused whole");
+    assertTrue(events.find("acc-it-3", "second-" + tag).isEmpty());
+    assertTrue(events.find("acc-it-3", "padded-" + tag).isEmpty());
+  }
+
+  /**
+   * Should the database refuse an event's own content (here faked: the parser refuses all that is
+   * known), that message alone is dead-lettered; it is neither retried nor taken for an outage.
+   */
+  @Test
+  void anEventTheDatabaseRefusesIsDeadLetteredAloneAndPausesNothing() throws Exception {
+    String tag = UUID.randomUUID().toString();
+    String refused = "refused-" + tag;
+    DataRefusingFanOut.REFUSED.add(refused);
+    String body = event(refused, "acc-it-3", "sms.incoming", "{}");
+    List<String> valid = new java.util.ArrayList<>();
+    var backoff = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    var handler = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) {
+        if (String.valueOf(r.getMessage()).startsWith("Storing events fails")) {
+          backoff.add(r.getMessage());
+        }
+      }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    var intakeLog = java.util.logging.Logger.getLogger("com.kompaas.webhooks.intake.boundary.SharedIntake");
+    intakeLog.addHandler(handler);
+    try {
+      tx.begin();
+      try (JMSContext context = connectionFactory.createContext()) {
+        for (int i = 0; i < 8; i++) {
+          if (i == 3) {
+            context.createProducer().send(queue, body);
+          }
+          String id = "beside-refused-" + i + "-" + tag;
+          valid.add(id);
+          context.createProducer().send(queue, event(id, "acc-it-3", "sms.incoming", "{}"));
+        }
+      }
+      tx.commit();
+      for (String id : valid) {
+        Await.until("valid event " + id + " stored", WAIT, () -> events.find("acc-it-3", id).isPresent());
+      }
+      Await.until("the refused event dead-lettered", WAIT, () -> deadLetter(body) != null);
+    } finally {
+      intakeLog.removeHandler(handler);
+      DataRefusingFanOut.REFUSED.remove(refused);
+    }
+    assertEquals("the database refused the event: Data too long for column 'data' at row 1", deadLetter(body).getReason());
+    assertTrue(events.find("acc-it-3", refused).isEmpty());
+    assertEquals(List.of(), backoff, "the event's own content is no outage");
+  }
+
+  /** Only a TextMessage (or UTF-8 bytes) is the contract; anything else is kept as well as it safely can be. */
+  @Test
+  void otherMessageTypesAreDeadLetteredNamingTheTypeAndKeepingWhatCanBeKept() throws Exception {
+    String tag = UUID.randomUUID().toString();
+    String validBytes = "bytes-" + tag;
+    java.util.Map<String, String> sent = new java.util.LinkedHashMap<>();
+    tx.begin();
+    try (JMSContext context = connectionFactory.createContext()) {
+      var producer = context.createProducer();
+
+      var ok = context.createBytesMessage();
+      ok.writeBytes(event(validBytes, "acc-it-3", "sms.incoming", "{\"text\":\"привет\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      producer.send(queue, ok);
+
+      byte[] text = event("utf8-" + tag, "acc-it-3", "sms.incoming", "{\"text\":\"@\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      int at = new String(text, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('@');
+      text[at] = (byte) 0xC3; // a lead byte followed by '"': not UTF-8
+      var invalid = context.createBytesMessage();
+      invalid.writeBytes(text);
+      producer.send(queue, invalid);
+      sent.put(invalid.getJMSMessageID(), "body is not valid UTF-8 (malformed input at byte offset " + at + ")");
+
+      var big = context.createBytesMessage();
+      big.writeBytes(("{\"pad\":\"" + "я".repeat(140 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      producer.send(queue, big);
+      sent.put(big.getJMSMessageID(), "body has " + (10 + 280 * 1024) + " bytes, more than the limit of 262144 (256 KiB)");
+
+      var map = context.createMapMessage();
+      map.setString("id", "map-" + tag);
+      map.setInt("attempt", 3);
+      map.setBytes("raw", new byte[] {1, 2, 3});
+      producer.send(queue, map);
+      sent.put(map.getJMSMessageID(), "a MapMessage is not the contract");
+
+      var stream = context.createStreamMessage();
+      stream.writeString("stream-" + tag);
+      stream.writeLong(42L);
+      producer.send(queue, stream);
+      sent.put(stream.getJMSMessageID(), "a StreamMessage is not the contract");
+
+      var object = context.createObjectMessage(new java.util.ArrayList<>(List.of("object-" + tag)));
+      producer.send(queue, object);
+      sent.put(object.getJMSMessageID(), "an ObjectMessage is not the contract; its content is not read");
+
+      var plain = context.createMessage();
+      producer.send(queue, plain);
+      sent.put(plain.getJMSMessageID(), "a Message without a body is not the contract");
+    }
+    tx.commit();
+
+    Await.until("the valid BytesMessage stored", WAIT, () -> events.find("acc-it-3", validBytes).isPresent());
+    assertEquals("{\"text\":\"привет\"}", events.find("acc-it-3", validBytes).orElseThrow().getData());
+    for (var e : sent.entrySet()) {
+      Await.until("dead letter for " + e.getValue(), WAIT, () -> deadLetterOf(e.getKey()) != null);
+      DeadLetter letter = deadLetterOf(e.getKey());
+      assertTrue(letter.getReason().startsWith(e.getValue()), letter.getReason());
+    }
+    var ids = List.copyOf(sent.keySet());
+    assertTrue(deadLetterOf(ids.get(0)).getBody().contains("\"utf8-" + tag), "the undecodable body is kept, its bad bytes replaced");
+    DeadLetter big = deadLetterOf(ids.get(1));
+    assertTrue(big.isBodyTruncated());
+    assertEquals(10 + 280 * 1024, big.getBodyLength());
+    assertEquals("{\"attempt\":3,\"id\":\"map-" + tag + "\",\"raw\":\"AQID\"}", deadLetterOf(ids.get(2)).getBody());
+    assertEquals("[\"stream-" + tag + "\",42]", deadLetterOf(ids.get(3)).getBody());
+    assertEquals(null, deadLetterOf(ids.get(4)).getBody(), "an ObjectMessage is never deserialised");
+  }
+
+  /** The HTTP intake takes the same parser: every bad body is a 400 naming the field, never a 500. */
+  @Test
+  void httpIntakeAnswersBadBodiesWithTheField() throws Exception {
+    String key = apiKeys.issue("acc-it-1", "http hostile", "test").key();
+    String tag = UUID.randomUUID().toString();
+    String[][] cases = {
+      {event("deep-" + tag, "acc-it-1", "sms.incoming", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), "data"},
+      {event("number-" + tag, "acc-it-1", "sms.incoming", "{\"n\":" + "1".repeat(5000) + "}"), "data"},
+      {event("far-" + tag, "acc-it-1", "sms.incoming", "{}").replace("2026-11-28T10:00:00Z", "+10000-01-01T00:00:00Z"), "occurredAt"},
+      {event("two-" + tag, "acc-it-1", "sms.incoming", "{}") + event("three-" + tag, "acc-it-1", "sms.incoming", "{}"), "body"},
+      {event("lone-" + tag + "\\ud800", "acc-it-1", "sms.incoming", "{}"), "id"},
+    };
+    for (String[] c : cases) {
+      HttpResponse<String> response = post(c[0], key);
+      assertEquals(400, response.statusCode(), response.body());
+      assertTrue(response.body().startsWith("{\"errors\":[{\"field\":\"" + c[1] + "\",\"message\":"), response.body());
+      assertTrue(response.body().length() < 2000, "no stack trace: " + response.body().length() + " characters");
+    }
+    assertTrue(events.find("acc-it-1", "two-" + tag).isEmpty(), "a body of two events stores neither");
+  }
+
   private HttpResponse<String> post(String json, String key) throws Exception {
     var request = HttpRequest.newBuilder(ConsoleHttp.anonymous(base.toURI()).resolve("/api/v1/events"))
         .header("Content-Type", "application/json")
@@ -203,12 +399,11 @@ class IntakeIT {
         .orElse(null);
   }
 
-  private boolean queueIsEmpty() {
-    try (JMSContext context = connectionFactory.createContext()) {
-      return !context.createBrowser(queue).getEnumeration().hasMoreElements();
-    } catch (jakarta.jms.JMSException e) {
-      throw new IllegalStateException(e);
-    }
+  private DeadLetter deadLetterOf(String messageId) {
+    return events.latestDeadLetters(500).stream()
+        .filter(d -> messageId.equals(d.getMessageId()))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Sends inside a JTA transaction: the adapter enlists there and sends nothing outside one. */

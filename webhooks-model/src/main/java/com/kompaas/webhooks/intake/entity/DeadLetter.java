@@ -82,6 +82,19 @@ public class DeadLetter {
     this.body = cut(rawBody, MAX_BODY_CHARS);
   }
 
+  /**
+   * For a message that was not read whole (a BytesMessage over the size limit is refused on its
+   * length, before it is read): {@code start} is what was read of it, {@code originalLength} its
+   * size as the message gave it, in bytes.
+   */
+  public DeadLetter(
+      Instant receivedAt, Source source, String messageId, String reason, String start, long originalLength,
+      boolean partial) {
+    this(receivedAt, source, messageId, reason, start);
+    this.bodyLength = (int) Math.min(Integer.MAX_VALUE, Math.max(originalLength, bodyLength));
+    this.bodyTruncated |= partial;
+  }
+
   private static String cut(String value, int max) {
     return value == null || value.length() <= max ? value : value.substring(0, max);
   }
