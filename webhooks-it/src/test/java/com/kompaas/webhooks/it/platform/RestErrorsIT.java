@@ -146,6 +146,9 @@ class RestErrorsIT {
     assertError(400, "version", call("PUT", "/api/v1/webhooks/" + hook.getId(), "{\"version\":99999999999999999999999}"));
     assertError(400, "body", call("POST", "/api/v1/webhooks/preview", "{\"title\":" + "[".repeat(20_000)));
     assertError(400, "body", call("POST", "/api/v1/webhooks", "[".repeat(50_000)));
+    // the other JSON bodies (read by JSON-B) are refused on body as well, before any other check
+    assertError(400, "body", call("POST", "/api/v1/api-keys", "["));
+    assertError(400, "body", call("POST", "/api/v1/accounts", "{\"id\":"));
     // long but within the limit: the settings' own checks answer, on the field
     assertError(400, "title", call("POST", "/api/v1/webhooks",
         "{\"eventType\":\"call.incoming.start\",\"url\":\"http://127.0.0.1:9/x\",\"title\":\"" + "t".repeat(40_000) + "\"}"));
