@@ -5,9 +5,9 @@ import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
+import com.kompaas.webhooks.platform.boundary.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -105,7 +104,7 @@ public class DeliveriesResource {
     String account = caller.requireManagedAccountId();
     deliveries.find(account, id).orElseThrow(NotFoundException::new);
     if (!deliveries.resend(account, id)) {
-      throw new WebApplicationException("the delivery is being sent right now", Response.Status.CONFLICT);
+      throw new ApiException(Response.Status.CONFLICT, "id", "the delivery is being sent right now; try again when it is done");
     }
     return Response.accepted(Map.of("resent", 1)).build();
   }
@@ -114,24 +113,31 @@ public class DeliveriesResource {
   @Path("resend-failed")
   @Operation(summary = "Resend a webhook's failed deliveries created in [from, to), at most 1,000")
   public Map<String, Integer> resendFailed(
-      @QueryParam("webhookId") long webhookId, @QueryParam("from") String from, @QueryParam("to") String to) {
+      @QueryParam("webhookId") Long webhookId, @QueryParam("from") String from, @QueryParam("to") String to) {
     return Map.of("resent",
-        deliveries.resendFailed(caller.requireManagedAccountId(), webhookId, required("from", from), required("to", to)));
+        deliveries.resendFailed(caller.requireManagedAccountId(), required(webhookId), required("from", from), required("to", to)));
   }
 
   @POST
   @Path("replay")
   @Operation(summary = "Deliver to a webhook the stored events of [from, to) it has not had (it was off), at most 1,000")
   public Map<String, Integer> replay(
-      @QueryParam("webhookId") long webhookId, @QueryParam("from") String from, @QueryParam("to") String to) {
+      @QueryParam("webhookId") Long webhookId, @QueryParam("from") String from, @QueryParam("to") String to) {
     return Map.of("replayed",
-        deliveries.replay(caller.requireManagedAccountId(), webhookId, required("from", from), required("to", to)));
+        deliveries.replay(caller.requireManagedAccountId(), required(webhookId), required("from", from), required("to", to)));
+  }
+
+  private static long required(Long webhookId) {
+    if (webhookId == null) {
+      throw ApiException.invalid("webhookId", "is required: the id of the webhook");
+    }
+    return webhookId;
   }
 
   private static Instant required(String name, String value) {
     Instant instant = instant(name, value);
     if (instant == null) {
-      throw new BadRequestException(name + " is required (ISO-8601, e.g. 2026-11-28T10:00:00Z)");
+      throw ApiException.invalid(name, "is required (ISO-8601, e.g. 2026-11-28T10:00:00Z)");
     }
     return instant;
   }
@@ -143,7 +149,7 @@ public class DeliveriesResource {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new BadRequestException(name + " is not an ISO-8601 instant like 2026-11-28T10:00:00Z");
+      throw ApiException.invalid(name, "is not an ISO-8601 instant like 2026-11-28T10:00:00Z");
     }
   }
 }

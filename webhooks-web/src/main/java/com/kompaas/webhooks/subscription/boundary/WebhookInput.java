@@ -8,10 +8,11 @@ import com.kompaas.webhooks.subscription.entity.KeyValue;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The settings a client sends to create or change a webhook; absent fields take the "New Web hook"
+ * The settings a client sends to create or change a webhook, as {@link WebhookInputReader} reads
+ * them (every wrong value a 400 naming its field); absent fields take the "New Web hook"
  * window's defaults. {@code version} is required for a change: the one the client read.
  */
 public record WebhookInput(
@@ -19,8 +20,8 @@ public record WebhookInput(
     String title,
     String url,
     Boolean retryIfError,
-    String method,
-    String dataType,
+    @Schema(description = "in any case; POST if absent") HttpMethod method,
+    @Schema(description = "in any case; JSON if absent") DataType dataType,
     List<String> parameters,
     List<WebhookJson.Pair> userParameters,
     List<WebhookJson.Pair> queryParameters,
@@ -32,8 +33,6 @@ public record WebhookInput(
   /** @throws InvalidWebhookException naming every field that cannot even be read */
   WebhookSettings settings() {
     List<FieldError> errors = new ArrayList<>();
-    HttpMethod m = parse(HttpMethod.class, method, HttpMethod.POST, "method", errors);
-    DataType d = parse(DataType.class, dataType, DataType.JSON, "dataType", errors);
     List<KeyValue> user = pairs(userParameters, "userParameters", errors);
     List<KeyValue> query = pairs(queryParameters, "queryParameters", errors);
     List<KeyValue> head = pairs(headers, "headers", errors);
@@ -45,26 +44,14 @@ public record WebhookInput(
         title,
         url,
         retryIfError == null || retryIfError,
-        m,
-        d,
+        method == null ? HttpMethod.POST : method,
+        dataType == null ? DataType.JSON : dataType,
         parameters,
         user,
         query,
         head,
         bodyTemplate,
         enabled == null || enabled);
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, String field, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(field, "Unknown value '" + value + "'"));
-      return fallback;
-    }
   }
 
   private static List<KeyValue> pairs(List<WebhookJson.Pair> pairs, String field, List<FieldError> errors) {

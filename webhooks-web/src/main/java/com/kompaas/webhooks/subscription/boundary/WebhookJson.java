@@ -1,5 +1,7 @@
 package com.kompaas.webhooks.subscription.boundary;
 
+import com.kompaas.webhooks.subscription.entity.DataType;
+import com.kompaas.webhooks.subscription.entity.HttpMethod;
 import com.kompaas.webhooks.subscription.entity.KeyValue;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import java.time.Instant;
@@ -16,8 +18,8 @@ public record WebhookJson(
     String title,
     String url,
     boolean retryIfError,
-    String method,
-    String dataType,
+    HttpMethod method,
+    DataType dataType,
     List<String> parameters,
     List<Pair> userParameters,
     List<Pair> queryParameters,
@@ -43,8 +45,8 @@ public record WebhookJson(
         w.getTitle(),
         w.getUrl(),
         w.isRetryIfError(),
-        w.getMethod().name(),
-        w.getDataType().name(),
+        w.getMethod(),
+        w.getDataType(),
         w.getParameters(),
         Pair.of(w.getUserParameters()),
         Pair.of(w.getQueryParameters()),
