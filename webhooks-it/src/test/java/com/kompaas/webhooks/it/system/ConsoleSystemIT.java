@@ -445,6 +445,38 @@ class ConsoleSystemIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("caller:signOut")));
   }
 
+  @Test
+  @Order(8)
+  void aTextBodyIsWrittenSavedAndShownAgain() throws Exception {
+    Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    driver.get(app.uri("/webhook.xhtml?type=sms.incoming").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:title"))).sendKeys("SMS as text");
+    driver.findElement(By.id("form:url")).sendKeys(receiver.url("/text/"));
+    // field 5 of the help article: POST (the default) and Text, then "free filling"
+    click(By.xpath("//*[@id='form:dataType']//*[contains(@class,'ui-button') and normalize-space(.)='Text']"));
+    awaitAjax();
+    WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:bodyTemplate")));
+    body.sendKeys("SMS ");
+    click(By.cssSelector("button.chip-name[data-param='messageId']"));
+    body.sendKeys(Keys.END, " says hello");
+    awaitAjax();
+    Await.until("the preview shows the text body", Duration.ofSeconds(10),
+        () -> driver.findElement(By.id("preview")).getText().contains("text/plain"));
+    click(By.id("form:save"));
+    wait.until(ExpectedConditions.urlContains("webhook.xhtml?id="));
+
+    driver.navigate().refresh();
+    WebElement reloaded = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:bodyTemplate")));
+    assertEquals("SMS {{messageId}} says hello", reloaded.getAttribute("value"));
+    Browser.screenshot(driver, "16-text-body");
+
+    // GET has no body: the field goes, the hint comes
+    click(By.xpath("//*[@id='form:method']//*[contains(@class,'ui-button') and normalize-space(.)='GET']"));
+    awaitAjax();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("form:bodyTemplate")));
+    assertTrue(driver.findElement(By.id("form:bodyBlock")).getText().contains("A GET request has no body"));
+  }
+
   /**
    * Picks an item of a PrimeFaces selectOneMenu, as a person does: open it, click the label. The
    * panel slides open, and a click during the slide can miss; so it clicks again until the menu
