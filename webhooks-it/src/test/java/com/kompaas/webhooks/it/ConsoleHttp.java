@@ -76,6 +76,27 @@ public final class ConsoleHttp {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The view state of the first form on a page, as a browser would post it back. */
+  public static String viewState(String page) {
+    Matcher viewState = VIEW_STATE.matcher(page);
+    if (!viewState.find()) {
+      throw new AssertionError("no view state on the page: " + page.substring(0, Math.min(page.length(), 600)));
+    }
+    return viewState.group(1);
+  }
+
+  /** Posts a form as a browser does, with any extra headers given as name, value, name, value. */
+  public HttpResponse<String> post(String path, Map<String, String> fields, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(HttpRequest.newBuilder(resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -99,11 +99,11 @@ public class Deliveries {
 
   /**
    * Another attempt now, as a new attempt row; the history stays. Refused (false) while the
-   * delivery is being sent, and for another account's delivery.
+   * delivery is being sent, when its webhook was deleted, and for another account's delivery.
    */
   public boolean resend(String accountId, long deliveryId) {
     Optional<Delivery> found = find(accountId, deliveryId);
-    if (found.isEmpty() || found.get().getStatus() == DeliveryStatus.SENDING) {
+    if (found.isEmpty() || found.get().getStatus() == DeliveryStatus.SENDING || deleted(found.get().getWebhookId())) {
       return false;
     }
     Delivery delivery = found.get();
@@ -111,8 +111,14 @@ public class Deliveries {
     return true;
   }
 
-  /** Resends the failed deliveries of one webhook created in [from, to), at most {@link #BULK_LIMIT}. */
+  /**
+   * Resends the failed deliveries of one webhook created in [from, to), at most {@link
+   * #BULK_LIMIT}; none of a deleted webhook.
+   */
   public int resendFailed(String accountId, long webhookId, Instant from, Instant to) {
+    if (deleted(webhookId)) {
+      return 0;
+    }
     List<Delivery> failed =
         em.createNamedQuery(Delivery.FAILED_BY_WEBHOOK_IN_RANGE, Delivery.class)
             .setParameter("accountId", accountId)
@@ -126,6 +132,12 @@ public class Deliveries {
       delivery.resendNow(delivery.getDispatchToken() + 1, now);
     }
     return failed.size();
+  }
+
+  /** Whether the webhook was deleted; callers have checked that the delivery is the account's. */
+  private boolean deleted(long webhookId) {
+    Webhook webhook = em.find(Webhook.class, webhookId);
+    return webhook == null || webhook.isDeleted();
   }
 
   /**

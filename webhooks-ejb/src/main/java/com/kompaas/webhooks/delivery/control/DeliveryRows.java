@@ -23,7 +23,8 @@ public final class DeliveryRows {
 
   /**
    * The enabled webhooks of some accounts and event types, as {@link EnabledWebhooks} reads them:
-   * every pair of the two lists, so possibly pairs no event has.
+   * every pair of the two lists, so possibly pairs no event has. Deleted ones are switched off as
+   * well; the query says so too.
    */
   static List<Object[]> enabledWebhooks(Connection connection, List<String> accountIds, List<String> eventTypes)
       throws SQLException {
@@ -32,7 +33,7 @@ public final class DeliveryRows {
         connection.prepareStatement(
             "SELECT id, version, account_id, event_type FROM webhook WHERE account_id IN ("
                 + placeholders(accountIds.size()) + ") AND event_type IN (" + placeholders(eventTypes.size())
-                + ") AND enabled = TRUE")) {
+                + ") AND enabled = TRUE AND deleted_at IS NULL")) {
       int i = 0;
       for (String account : accountIds) {
         select.setString(++i, account);

@@ -107,7 +107,7 @@ public class DeliveryStore {
     Delivery delivery = em.find(Delivery.class, ticket.deliveryId());
     Webhook webhook = webhooks.current(delivery.getWebhookId());
     if (webhook == null || !webhook.isEnabled() || !webhook.getAccountId().equals(delivery.getAccountId())) {
-      delivery.abandon("WEBHOOK_DISABLED", now);
+      delivery.abandon(webhook != null && webhook.isDeleted() ? Delivery.WEBHOOK_DELETED : Delivery.WEBHOOK_DISABLED, now);
       return Optional.empty();
     }
     Event event = em.find(Event.class, delivery.getEventId());

@@ -4,6 +4,7 @@ import com.kompaas.webhooks.account.boundary.AuditLog;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.catalog.boundary.Catalog;
 import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.control.AddressGuard;
 import com.kompaas.webhooks.delivery.control.HostResolver;
 import com.kompaas.webhooks.delivery.control.UnsafeAddressException;
@@ -28,7 +29,10 @@ import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -167,15 +171,49 @@ public class Webhooks {
         .getResultList();
   }
 
-  /** @return whether there was such a webhook in the account */
+  /**
+   * Deletes a webhook but keeps its delivery log: the row stays, marked deleted, and is gone from
+   * lists, REST and fan-out; its deliveries and attempts are kept (until retention removes them)
+   * and listed under its title. Deliveries still waiting to be sent or resent are ended now; one
+   * being sent at this moment finishes its attempt, which is recorded.
+   *
+   * @return whether there was such a webhook in the account
+   */
   public boolean delete(String accountId, long id) {
     Optional<Webhook> found = find(accountId, id);
     found.ifPresent(
         w -> {
           audit.record(AuditEntry.Action.DELETE, w, audit.snapshot(w), null);
-          em.remove(w);
+          Instant now = clock.instant();
+          w.delete(now);
+          em.createNamedQuery(Delivery.END_WAITING_OF_WEBHOOK)
+              .setParameter("reason", Delivery.WEBHOOK_DELETED)
+              .setParameter("now", now)
+              .setParameter("accountId", accountId)
+              .setParameter("webhookId", id)
+              .executeUpdate();
         });
     return found.isPresent();
+  }
+
+  /** How the delivery log names a webhook: its title, and whether it was deleted. */
+  public record Name(long id, String title, boolean deleted) implements java.io.Serializable {}
+
+  /** The names of some of the account's webhooks, deleted ones included; other ids are absent. */
+  public Map<Long, Name> names(String accountId, Collection<Long> ids) {
+    requireAccount(accountId);
+    Map<Long, Name> names = new HashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    for (Object[] row : em.createNamedQuery(Webhook.NAMES_BY_ACCOUNT_AND_IDS, Object[].class)
+        .setParameter("accountId", accountId)
+        .setParameter("ids", ids)
+        .getResultList()) {
+      long id = ((Number) row[0]).longValue();
+      names.put(id, new Name(id, (String) row[1], row[2] != null));
+    }
+    return names;
   }
 
   /** The request these (unsaved) settings would send for the event type's example event. */

@@ -78,6 +78,22 @@ final class ApplicationProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + httpPort + path);
   }
 
+  /** How much the application has written so far; {@link #outputSince} reads what came after. */
+  long outputLength() throws IOException {
+    return Files.exists(log) ? Files.size(log) : 0;
+  }
+
+  /** What the application wrote (its log and console) after {@code offset}. */
+  String outputSince(long offset) throws IOException {
+    try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+      long length = file.length();
+      byte[] bytes = new byte[(int) Math.max(0, length - offset)];
+      file.seek(Math.min(offset, length));
+      file.readFully(bytes);
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   ApplicationProcess start() throws IOException, InterruptedException {
     var builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -445,6 +445,104 @@ class ConsoleSystemIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("caller:signOut")));
   }
 
+  @Test
+  @Order(8)
+  void aTextBodyIsWrittenSavedAndShownAgain() throws Exception {
+    Console.signIn(driver, app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    driver.get(app.uri("/webhook.xhtml?type=sms.incoming").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:title"))).sendKeys("SMS as text");
+    driver.findElement(By.id("form:url")).sendKeys(receiver.url("/text/"));
+    // field 5 of the help article: POST (the default) and Text, then "free filling"
+    click(By.xpath("//*[@id='form:dataType']//*[contains(@class,'ui-button') and normalize-space(.)='Text']"));
+    awaitAjax();
+    WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:bodyTemplate")));
+    body.sendKeys("SMS ");
+    click(By.cssSelector("button.chip-name[data-param='messageId']"));
+    body.sendKeys(Keys.END, " says hello");
+    awaitAjax();
+    Await.until("the preview shows the text body", Duration.ofSeconds(10),
+        () -> driver.findElement(By.id("preview")).getText().contains("text/plain"));
+    click(By.id("form:save"));
+    wait.until(ExpectedConditions.urlContains("webhook.xhtml?id="));
+
+    driver.navigate().refresh();
+    WebElement reloaded = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form:bodyTemplate")));
+    assertEquals("SMS {{messageId}} says hello", reloaded.getAttribute("value"));
+    Browser.screenshot(driver, "16-text-body");
+
+    // GET has no body: the field goes, the hint comes
+    click(By.xpath("//*[@id='form:method']//*[contains(@class,'ui-button') and normalize-space(.)='GET']"));
+    awaitAjax();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("form:bodyTemplate")));
+    assertTrue(driver.findElement(By.id("form:bodyBlock")).getText().contains("A GET request has no body"));
+  }
+
+  /**
+   * A form posted back with a view the server no longer has (evicted by the session's newer
+   * views, as when many tabs were opened since) or never had (a forged view state): the
+   * friendly page with 400, or inside an Ajax answer, and one line in the log, no stack trace.
+   */
+  @Test
+  @Order(9)
+  void anExpiredOrForgedViewGetsTheExpiredPageAndOneLogLine() throws Exception {
+    var console = com.kompaas.webhooks.it.ConsoleHttp.signIn(app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN,
+        TestInfrastructure.DEMO_ADMIN_PASSWORD);
+    String page = "/webhook.xhtml?type=sms.incoming";
+    String stale = com.kompaas.webhooks.it.ConsoleHttp.viewState(console.get(page).body());
+    for (int i = 0; i < 25; i++) {
+      console.get(page); // each render is a new view of the session; the oldest ones are dropped
+    }
+    long logFrom = app.outputLength();
+
+    var expired = console.post(page, saveForm(stale));
+    assertEquals(400, expired.statusCode(), expired.body());
+    assertTrue(expired.body().contains("id=\"errorTitle\">This page has expired"), expired.body());
+
+    var forged = console.post(page, saveForm("forged<script>:view-state"));
+    assertEquals(400, forged.statusCode(), forged.body());
+    assertTrue(forged.body().contains("This page has expired"), forged.body());
+    assertFalse(forged.body().contains("forged<script>"), "what was posted is not echoed");
+    // "stateless" asks Faces to build the page afresh, which it refuses for a page that keeps state
+    var stateless = console.post(page, saveForm("stateless"));
+    assertEquals(400, stateless.statusCode(), stateless.body());
+    assertTrue(stateless.body().contains("This page has expired"), stateless.body());
+
+    Map<String, String> ajax = new java.util.LinkedHashMap<>(saveForm(stale));
+    ajax.remove("form:save");
+    ajax.put("jakarta.faces.partial.ajax", "true");
+    ajax.put("jakarta.faces.source", "form:save");
+    ajax.put("jakarta.faces.partial.execute", "@form");
+    ajax.put("jakarta.faces.partial.render", "@form");
+    var inAjax = console.post(page, ajax, "Faces-Request", "partial/ajax");
+    // an Ajax answer must be 200 for the browser to apply it; it replaces the page with the same one
+    assertEquals(200, inAjax.statusCode(), inAjax.body());
+    assertTrue(inAjax.body().contains("<partial-response") && inAjax.body().contains("This page has expired"), inAjax.body());
+
+    Await.until("one log line per refused view", Duration.ofSeconds(10),
+        () -> output(logFrom).split("expired or unknown view", -1).length - 1 == 4);
+    String logged = app.outputSince(logFrom);
+    assertFalse(logged.contains("\tat ") || logged.contains("SEVERE") || logged.contains("ViewExpired"),
+        "no stack trace, no SEVERE: " + logged);
+    assertFalse(logged.contains("forged<script>"), "the posted view state is not logged");
+  }
+
+  private String output(long from) {
+    try {
+      return app.outputSince(from);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, String> saveForm(String viewState) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("form", "form");
+    fields.put("form:title", "never saved");
+    fields.put("form:save", "");
+    fields.put("jakarta.faces.ViewState", viewState);
+    return fields;
+  }
+
   /**
    * Picks an item of a PrimeFaces selectOneMenu, as a person does: open it, click the label. The
    * panel slides open, and a click during the slide can miss; so it clicks again until the menu

@@ -53,6 +53,16 @@ import java.util.Objects;
             + " where d.id = :id and d.dispatchToken = :token"
             + " and d.status in (com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED,"
             + " com.kompaas.webhooks.delivery.entity.DeliveryStatus.SENDING)")
+// a deleted webhook's deliveries that wait to be sent (again) end now; one being sent finishes its
+// attempt, and is ended when it would next be handed out (DeliveryStore.claim)
+@NamedQuery(
+    name = Delivery.END_WAITING_OF_WEBHOOK,
+    query =
+        "update Delivery d set d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.FAILED,"
+            + " d.lastError = :reason, d.dueAt = null, d.updatedAt = :now, d.version = d.version + 1"
+            + " where d.accountId = :accountId and d.webhookId = :webhookId"
+            + " and d.status in (com.kompaas.webhooks.delivery.entity.DeliveryStatus.PENDING,"
+            + " com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED)")
 @NamedQuery(
     name = Delivery.COUNTS_BY_WEBHOOK_SINCE,
     query =
@@ -74,6 +84,12 @@ public class Delivery {
   public static final String LATEST_PER_WEBHOOK = "Delivery.latestPerWebhook";
 
   public static final String BY_ACCOUNT_AND_ID = "Delivery.byAccountAndId";
+  public static final String END_WAITING_OF_WEBHOOK = "Delivery.endWaitingOfWebhook";
+
+  /** {@link #getLastError()} of a delivery ended because its webhook was deleted. */
+  public static final String WEBHOOK_DELETED = "WEBHOOK_DELETED";
+  /** {@link #getLastError()} of a delivery ended because its webhook was switched off. */
+  public static final String WEBHOOK_DISABLED = "WEBHOOK_DISABLED";
   public static final String BY_ACCOUNT = "Delivery.byAccount";
   public static final String BY_ACCOUNT_AND_WEBHOOK = "Delivery.byAccountAndWebhook";
   public static final String FAILED_BY_WEBHOOK_IN_RANGE = "Delivery.failedByWebhookInRange";

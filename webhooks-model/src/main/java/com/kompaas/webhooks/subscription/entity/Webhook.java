@@ -33,25 +33,35 @@ import org.hibernate.annotations.FetchMode;
 
 /**
  * One account's webhook for one event type. Every query names the account: a webhook is never
- * looked up by its id alone.
+ * looked up by its id alone. A deleted webhook keeps its row (see {@link #delete}), so its
+ * delivery log keeps its title; every query but the log's names leaves it out.
  */
 @Entity
 @Table(name = "webhook")
 @NamedQuery(
     name = Webhook.BY_ACCOUNT,
-    query = "select w from Webhook w where w.accountId = :accountId order by w.title, w.id")
+    query =
+        "select w from Webhook w where w.accountId = :accountId and w.deletedAt is null"
+            + " order by w.title, w.id")
 @NamedQuery(
     name = Webhook.BY_ACCOUNT_AND_ID,
-    query = "select w from Webhook w where w.accountId = :accountId and w.id = :id")
+    query =
+        "select w from Webhook w where w.accountId = :accountId and w.id = :id and w.deletedAt is null")
+// deleted ones too: the delivery log names the webhook of every delivery it lists
+@NamedQuery(
+    name = Webhook.NAMES_BY_ACCOUNT_AND_IDS,
+    query =
+        "select w.id, w.title, w.deletedAt from Webhook w where w.accountId = :accountId and w.id in :ids")
 @NamedQuery(
     name = Webhook.ENABLED_BY_ACCOUNT_AND_EVENT_TYPE,
     query =
         "select w from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
-            + " and w.enabled = true order by w.id")
+            + " and w.enabled = true and w.deletedAt is null order by w.id")
 // the one query across accounts: counts only, for the operator's catalogue page
 @NamedQuery(
     name = Webhook.COUNT_BY_EVENT_TYPE,
-    query = "select w.eventType, count(w) from Webhook w group by w.eventType")
+    query =
+        "select w.eventType, count(w) from Webhook w where w.deletedAt is null group by w.eventType")
 @NamedQuery(
     name = Webhook.VERSION_BY_ID,
     query = "select w.version from Webhook w where w.id = :id")
@@ -71,6 +81,8 @@ public class Webhook {
 
   public static final String BY_ACCOUNT = "Webhook.byAccount";
   public static final String BY_ACCOUNT_AND_ID = "Webhook.byAccountAndId";
+  /** Id, title and deletion time of some of an account's webhooks, deleted ones included. */
+  public static final String NAMES_BY_ACCOUNT_AND_IDS = "Webhook.namesByAccountAndIds";
   public static final String ENABLED_BY_ACCOUNT_AND_EVENT_TYPE =
       "Webhook.enabledByAccountAndEventType";
 
@@ -201,6 +213,10 @@ public class Webhook {
   @Column(name = "disabled_at")
   private Instant disabledAt;
 
+  /** When the account deleted it; null while it exists. */
+  @Column(name = "deleted_at")
+  private Instant deletedAt;
+
   @NotNull
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -268,6 +284,31 @@ public class Webhook {
 
   public Instant getDisabledAt() {
     return disabledAt;
+  }
+
+  /**
+   * Deleted, but the row stays: its deliveries and their attempts refer to it and are kept until
+   * retention removes them. It is switched off for good, and its signing secrets go, as nothing
+   * will be signed with them again.
+   */
+  public void delete(Instant now) {
+    if (deletedAt != null) {
+      return;
+    }
+    this.deletedAt = Objects.requireNonNull(now);
+    this.enabled = false;
+    this.secret = null;
+    this.previousSecret = null;
+    this.previousSecretUntil = null;
+    this.updatedAt = now;
+  }
+
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  public Instant getDeletedAt() {
+    return deletedAt;
   }
 
   public void disable(Instant now) {

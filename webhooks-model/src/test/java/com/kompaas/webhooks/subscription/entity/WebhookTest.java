@@ -100,4 +100,24 @@ class WebhookTest {
     assertThrows(UnsupportedOperationException.class, () -> webhook.getHeaders().clear());
     assertThrows(UnsupportedOperationException.class, () -> webhook.settings().parameters().clear());
   }
+
+  @Test
+  void aDeletedWebhookKeepsItsTitleForTheLogButIsOffAndUnsigned() {
+    Webhook webhook = new Webhook("acc-1", full().toBuilder().enabled(true).build(), T0);
+    webhook.changeSecret("whsec_old", T0);
+    webhook.rotateSecret("whsec_new", T0, T1);
+
+    webhook.delete(T1);
+
+    assertTrue(webhook.isDeleted());
+    assertEquals(T1, webhook.getDeletedAt());
+    assertFalse(webhook.isEnabled(), "nothing is delivered to it");
+    assertEquals("CRM", webhook.getTitle(), "the log still names it");
+    assertNull(webhook.getSecret());
+    assertNull(webhook.getPreviousSecret());
+    assertNull(webhook.getPreviousSecretUntil());
+
+    webhook.delete(T1.plusSeconds(60));
+    assertEquals(T1, webhook.getDeletedAt(), "deleted once");
+  }
 }

@@ -47,6 +47,9 @@ public class DeliveriesBacking implements Serializable {
   private LocalDateTime to;
   private String eventId;
   private final Map<Long, List<Attempt>> attempts = new HashMap<>();
+  /** The webhooks of the page's deliveries, deleted ones too (their history is kept). */
+  private final Map<Long, Webhooks.Name> names = new HashMap<>();
+  private Webhooks.Name named;
 
   private final LazyDataModel<Delivery> model = new LazyDataModel<>() {
     private static final long serialVersionUID = 1L;
@@ -59,7 +62,11 @@ public class DeliveriesBacking implements Serializable {
     @Override
     public List<Delivery> load(int first, int size, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
       attempts.clear();
-      return deliveries.list(caller.requireAccountId(), filter(), first, size);
+      String account = caller.requireAccountId();
+      List<Delivery> page = deliveries.list(account, filter(), first, size);
+      names.clear();
+      names.putAll(webhooks.names(account, page.stream().map(Delivery::getWebhookId).distinct().toList()));
+      return page;
     }
 
     @Override
@@ -70,7 +77,9 @@ public class DeliveriesBacking implements Serializable {
 
   public void load() {
     if (webhookId != null) {
-      webhook = webhooks.find(caller.requireAccountId(), webhookId).orElse(null);
+      String account = caller.requireAccountId();
+      webhook = webhooks.find(account, webhookId).orElse(null);
+      named = webhooks.names(account, List.of(webhookId)).get(webhookId);
     }
     if (from == null && to == null) {
       from = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(7)), ZoneOffset.UTC).withSecond(0).withNano(0);
@@ -79,6 +88,28 @@ public class DeliveriesBacking implements Serializable {
 
   private Deliveries.Filter filter() {
     return new Deliveries.Filter(webhookId, status, eventType, instant(from), instant(to), eventId);
+  }
+
+  /** The delivery's webhook as the log names it: its title, marked when it was deleted. */
+  public String webhookName(Delivery delivery) {
+    return name(names.get(delivery.getWebhookId()), delivery.getWebhookId());
+  }
+
+  public boolean webhookDeleted(Delivery delivery) {
+    Webhooks.Name name = names.get(delivery.getWebhookId());
+    return name != null && name.deleted();
+  }
+
+  /** The heading's name of the webhook whose log this is; null for the whole account's log. */
+  public String getWebhookTitle() {
+    return named == null ? null : name(named, named.id());
+  }
+
+  private static String name(Webhooks.Name name, long id) {
+    if (name == null) {
+      return "#" + id;
+    }
+    return name.deleted() ? ConsoleText.get("deliveries.webhookDeleted", name.title()) : name.title();
   }
 
   public List<Attempt> attemptsOf(Delivery delivery) {

@@ -78,7 +78,7 @@ public class WebhooksResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Delete a webhook")
+  @Operation(summary = "Delete a webhook; its deliveries and attempts are kept, and it is 404 from now on")
   public Response delete(@PathParam("id") long id) {
     if (!webhooks.delete(caller.requireManagedAccountId(), id)) {
       throw new NotFoundException();
