@@ -17,7 +17,7 @@ import com.kompaas.webhooks.delivery.control.OutcomeClassifier;
 import com.kompaas.webhooks.delivery.control.RequestBuilder;
 import com.kompaas.webhooks.delivery.control.SecretRing;
 import com.kompaas.webhooks.delivery.control.SendResult;
-import com.kompaas.webhooks.delivery.control.SigningSecret;
+import com.kompaas.webhooks.delivery.control.WebhookSecrets;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.subscription.control.EventValues;
 import com.kompaas.webhooks.subscription.control.RequestRenderer;
@@ -177,17 +177,8 @@ public class Sender {
         outcome.error() == null ? null : outcome.error().name(), outcome.detail());
   }
 
-  /** The current secret, and the previous one while its rotation overlap lasts. */
+  /** The current secret, and the replaced ones while their rotation overlap lasts. */
   static SecretRing secrets(Webhook webhook, Instant now) {
-    if (webhook.getSecret() == null) {
-      return null;
-    }
-    SigningSecret current = SigningSecret.parse(webhook.getSecret());
-    if (webhook.getPreviousSecret() != null && webhook.getPreviousSecretUntil() != null
-        && now.isBefore(webhook.getPreviousSecretUntil())) {
-      return SecretRing.of(current,
-          List.of(new SecretRing.Entry(SigningSecret.parse(webhook.getPreviousSecret()), webhook.getPreviousSecretUntil())));
-    }
-    return SecretRing.of(current);
+    return WebhookSecrets.ring(webhook).orElse(null);
   }
 }

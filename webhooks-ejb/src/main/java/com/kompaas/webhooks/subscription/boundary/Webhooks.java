@@ -16,6 +16,7 @@ import com.kompaas.webhooks.subscription.entity.Webhook;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
 import com.kompaas.webhooks.delivery.control.SecretRing;
 import com.kompaas.webhooks.delivery.control.SigningSecret;
+import com.kompaas.webhooks.delivery.control.WebhookSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -87,8 +88,9 @@ public class Webhooks {
   }
 
   /**
-   * A new signing secret; the old one keeps signing beside it for {@link
-   * SecretRing#ROTATION_OVERLAP}, so receivers can switch without dropping requests.
+   * A new signing secret; each replaced one keeps signing beside it for {@link
+   * SecretRing#ROTATION_OVERLAP} from its own rotation (at most {@link SecretRing#MAX_PREVIOUS} of
+   * them), so receivers can switch without dropping requests.
    */
   public Optional<Webhook> rotateSecret(String accountId, long id) {
     Optional<Webhook> found = find(accountId, id);
@@ -96,8 +98,7 @@ public class Webhooks {
     found.ifPresent(
         webhook -> {
           String before = audit.snapshot(webhook);
-          webhook.rotateSecret(
-              SigningSecret.generate(RANDOM).value(), now, now.plus(SecretRing.ROTATION_OVERLAP));
+          WebhookSecrets.rotate(webhook, SigningSecret.generate(RANDOM), now);
           audit.record(AuditEntry.Action.ROTATE_SECRET, webhook, before, audit.snapshot(webhook));
         });
     return found;
