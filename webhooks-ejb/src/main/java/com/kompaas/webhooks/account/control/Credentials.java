@@ -102,10 +102,30 @@ public final class Credentials {
     return out.toString();
   }
 
+  /** A URL as a viewer sees it: the password and every query value masked. */
+  public static String urlForViewer(String url) {
+    return maskUrl(url, name -> true);
+  }
+
+  /** Header lines ({@code Name: value}, one a line, as the attempt log stores them) for a viewer. */
+  public static String headerLinesForViewer(String lines) {
+    if (lines == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : lines.split("\n", -1)) {
+      int colon = line.indexOf(':');
+      String value = colon < 0 ? "" : line.substring(colon + 1).strip();
+      out.append(colon < 0 || value.isEmpty() ? line : line.substring(0, colon + 1) + " " + masked(value));
+      out.append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
   /** What a read-only viewer may see of a webhook's settings: names, no values (see the class). */
   public static WebhookSettings forViewer(WebhookSettings settings) {
     return settings.toBuilder()
-        .url(maskUrl(settings.url(), name -> true))
+        .url(urlForViewer(settings.url()))
         .userParameters(maskedValues(settings.userParameters()))
         .queryParameters(maskedValues(settings.queryParameters()))
         .headers(maskedValues(settings.headers()))

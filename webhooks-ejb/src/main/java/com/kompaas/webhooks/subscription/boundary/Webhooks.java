@@ -1,6 +1,7 @@
 package com.kompaas.webhooks.subscription.boundary;
 
 import com.kompaas.webhooks.account.boundary.AuditLog;
+import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.catalog.boundary.Catalog;
 import com.kompaas.webhooks.catalog.entity.EventType;
@@ -187,11 +188,19 @@ public class Webhooks {
 
   /** The request a saved webhook would send for its event type's example event. */
   public Optional<RenderedRequest> preview(String accountId, long id) {
+    return preview(accountId, id, false);
+  }
+
+  /**
+   * @param forViewer render with every header, query and user parameter value masked ({@link
+   *     Credentials#forViewer}), for a caller who may read the webhook but not its credentials
+   */
+  public Optional<RenderedRequest> preview(String accountId, long id, boolean forViewer) {
     return find(accountId, id)
         .map(
             w ->
                 preview.render(
-                    w.settings(),
+                    forViewer ? Credentials.forViewer(w.settings()) : w.settings(),
                     catalog
                         .type(w.getEventType())
                         .orElseThrow(() -> new IllegalStateException("no event type " + w.getEventType())),

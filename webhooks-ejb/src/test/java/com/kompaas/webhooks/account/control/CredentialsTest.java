@@ -56,6 +56,13 @@ class CredentialsTest {
   }
 
   @Test
+  void aViewerSeesTheAttemptLogsHeaderNamesOnly() {
+    assertEquals("X-Tenant: " + MASK + "\nAuthorization: Bearer " + MASK + "\nX-Empty:\n",
+        Credentials.headerLinesForViewer("X-Tenant: blue\nAuthorization: Bearer abc\nX-Empty:\n"));
+    assertEquals("https://crm.example/a?from=" + MASK, Credentials.urlForViewer("https://crm.example/a?from=100"));
+  }
+
+  @Test
   void theStandardWebhooksHeadersAreNotCredentials() {
     for (String name : List.of("webhook-id", "Webhook-Timestamp", "webhook-signature")) {
       assertFalse(Credentials.looksSecret(name), name);
