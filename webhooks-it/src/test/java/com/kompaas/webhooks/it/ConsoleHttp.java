@@ -46,7 +46,7 @@ public final class ConsoleHttp {
 
   /**
    * Every later request names {@code client} in {@code X-Forwarded-For}, as a reverse proxy in
-   * front of the application would (the tests' application trusts 127.0.0.1 as a proxy).
+   * front of the application would (the tests' application trusts every address as a proxy).
    */
   public ConsoleHttp forwardedFor(String client) {
     this.forwardedFor = client;

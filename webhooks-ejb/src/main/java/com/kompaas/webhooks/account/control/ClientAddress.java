@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * request comes from the proxy, so the proxy's {@code X-Forwarded-For} names the client; but any
  * client can send that header, so it is believed only from the addresses configured as trusted
  * proxies ({@code webhooks.console.trusted-proxies}), walking it from the right past further
- * trusted proxies. Without that setting the client is the remote address, the header ignored.
+ * trusted proxies (if every hop is one, the first hop is the client). Without that setting the client is the remote address, the header ignored.
  */
 public final class ClientAddress {
 
@@ -42,8 +42,8 @@ public final class ClientAddress {
       if (!IP_LITERAL.matcher(hop).matches()) {
         return remoteAddress; // garbage in the chain: trust nothing of it
       }
-      if (!trusted(hop)) {
-        return hop;
+      if (!trusted(hop) || i == 0) {
+        return hop; // the rightmost hop no trusted proxy added, or the first if all are proxies
       }
     }
     return remoteAddress;
