@@ -27,6 +27,7 @@ public final class ConsoleHttp {
 
   private final URI base;
   private final HttpClient client;
+  private String forwardedFor;
 
   private ConsoleHttp(URI base) {
     this.base = base;
@@ -41,6 +42,15 @@ public final class ConsoleHttp {
   /** A client with no session yet. */
   public static ConsoleHttp anonymous(URI base) {
     return new ConsoleHttp(base);
+  }
+
+  /**
+   * Every later request names {@code client} in {@code X-Forwarded-For}, as a reverse proxy in
+   * front of the application would (the tests' application trusts every address as a proxy).
+   */
+  public ConsoleHttp forwardedFor(String client) {
+    this.forwardedFor = client;
+    return this;
   }
 
   /** A client signed in as {@code login}. @throws AssertionError if the sign-in is refused */
@@ -68,12 +78,10 @@ public final class ConsoleHttp {
     fields.put("login:password", password);
     fields.put("login:submit", "");
     fields.put("jakarta.faces.ViewState", viewState.group(1));
-    return client.send(
+    return send(
         HttpRequest.newBuilder(resolve("/login.xhtml"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(encode(fields))));
   }
 
   /** The view state of the first form on a page, as a browser would post it back. */
@@ -98,11 +106,14 @@ public final class ConsoleHttp {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return send(HttpRequest.newBuilder(resolve(path)));
   }
 
   /** Sends any request with this client's cookies. */
   public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

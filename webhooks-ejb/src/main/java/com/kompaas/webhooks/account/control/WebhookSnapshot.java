@@ -6,22 +6,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * A webhook's settings as JSON for the audit log, with everything secret-looking masked: the
- * signing secret, the values of headers, query and user parameters whose names suggest a
- * credential, and any password in the URL.
+ * A webhook's settings as JSON for the audit log, with the signing secret masked and everything
+ * else by the one rule of {@link Credentials} (the attempt log uses the same): the values of
+ * headers, query and user parameters whose names suggest a credential, and any password in the URL.
  */
 public final class WebhookSnapshot {
 
-  public static final String MASK = "••••••";
-
-  private static final Pattern SECRET_NAME =
-      Pattern.compile(".*(authorization|auth|token|secret|password|passwd|pwd|api[-_]?key|apikey|cookie|signature|credential|session).*");
-
-  private static final Pattern URL_PASSWORD = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/@]*@");
+  public static final String MASK = Credentials.MASK;
 
   private WebhookSnapshot() {}
 
@@ -47,25 +40,13 @@ public final class WebhookSnapshot {
     return json.build().toString();
   }
 
+  /** @see Credentials#looksSecret */
   public static boolean looksSecret(String name) {
-    return name != null && SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
+    return Credentials.looksSecret(name);
   }
 
   static String maskUrl(String url) {
-    String masked = URL_PASSWORD.matcher(url).replaceFirst("$1:" + MASK + "@");
-    int q = masked.indexOf('?');
-    if (q < 0) {
-      return masked;
-    }
-    StringBuilder out = new StringBuilder(masked.substring(0, q + 1));
-    String[] params = masked.substring(q + 1).split("&", -1);
-    for (int i = 0; i < params.length; i++) {
-      String p = params[i];
-      int eq = p.indexOf('=');
-      out.append(i == 0 ? "" : "&");
-      out.append(eq > 0 && looksSecret(p.substring(0, eq)) ? p.substring(0, eq + 1) + MASK : p);
-    }
-    return out.toString();
+    return Credentials.maskUrl(url);
   }
 
   private static JsonArrayBuilder strings(List<String> values) {
@@ -80,7 +61,7 @@ public final class WebhookSnapshot {
       array.add(
           Json.createObjectBuilder()
               .add("name", kv.key())
-              .add("value", looksSecret(kv.key()) ? MASK : kv.value()));
+              .add("value", Credentials.mask(kv.key(), kv.value())));
     }
     return array;
   }

@@ -8,6 +8,7 @@ import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
 import com.kompaas.webhooks.delivery.control.DeliveryStore;
 import com.kompaas.webhooks.delivery.control.DispatchTicket;
 import com.kompaas.webhooks.delivery.control.EndpointGate;
+import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.delivery.control.HeaderMasker;
 import com.kompaas.webhooks.delivery.control.HttpSender;
 import com.kompaas.webhooks.delivery.control.Job;
@@ -16,7 +17,7 @@ import com.kompaas.webhooks.delivery.control.OutcomeClassifier;
 import com.kompaas.webhooks.delivery.control.RequestBuilder;
 import com.kompaas.webhooks.delivery.control.SecretRing;
 import com.kompaas.webhooks.delivery.control.SendResult;
-import com.kompaas.webhooks.delivery.control.SigningSecret;
+import com.kompaas.webhooks.delivery.control.WebhookSecrets;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.subscription.control.EventValues;
 import com.kompaas.webhooks.subscription.control.RequestRenderer;
@@ -149,7 +150,7 @@ public class Sender {
       var outcome = new AttemptOutcome(AttemptOutcome.Verdict.FAILED, AttemptError.OTHER, 0, null,
           "could not build the request: " + e.getMessage());
       return new Attempted(
-          attempt(job, startedAt, Duration.ZERO, new Attempt.Request(job.webhook().getMethod().name(), job.webhook().getUrl(), "", null),
+          attempt(job, startedAt, Duration.ZERO, new Attempt.Request(job.webhook().getMethod().name(), Credentials.maskUrl(job.webhook().getUrl()), "", null),
               new Attempt.Response(null, null, null, false), outcome),
           outcome);
     }
@@ -157,7 +158,7 @@ public class Sender {
     AttemptOutcome outcome = classifier.classify(result, clock.instant());
     var sentRequest =
         new Attempt.Request(
-            request.method(), request.url().toString(), HeaderMasker.requestHeaders(request.headers()),
+            request.method(), HeaderMasker.url(request.url()), HeaderMasker.requestHeaders(request.headers()),
             request.body().length == 0 ? null : new String(request.body(), StandardCharsets.UTF_8));
     var response =
         new Attempt.Response(
@@ -176,17 +177,8 @@ public class Sender {
         outcome.error() == null ? null : outcome.error().name(), outcome.detail());
   }
 
-  /** The current secret, and the previous one while its rotation overlap lasts. */
+  /** The current secret, and the replaced ones while their rotation overlap lasts. */
   static SecretRing secrets(Webhook webhook, Instant now) {
-    if (webhook.getSecret() == null) {
-      return null;
-    }
-    SigningSecret current = SigningSecret.parse(webhook.getSecret());
-    if (webhook.getPreviousSecret() != null && webhook.getPreviousSecretUntil() != null
-        && now.isBefore(webhook.getPreviousSecretUntil())) {
-      return SecretRing.of(current,
-          List.of(new SecretRing.Entry(SigningSecret.parse(webhook.getPreviousSecret()), webhook.getPreviousSecretUntil())));
-    }
-    return SecretRing.of(current);
+    return WebhookSecrets.ring(webhook).orElse(null);
   }
 }

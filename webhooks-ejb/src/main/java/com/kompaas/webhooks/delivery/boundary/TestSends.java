@@ -3,9 +3,8 @@ package com.kompaas.webhooks.delivery.boundary;
 import com.kompaas.webhooks.delivery.control.HttpSender;
 import com.kompaas.webhooks.delivery.control.OutboundRequest;
 import com.kompaas.webhooks.delivery.control.RequestBuilder;
-import com.kompaas.webhooks.delivery.control.SecretRing;
 import com.kompaas.webhooks.delivery.control.SendResult;
-import com.kompaas.webhooks.delivery.control.SigningSecret;
+import com.kompaas.webhooks.delivery.control.WebhookSecrets;
 import com.kompaas.webhooks.subscription.boundary.Webhooks;
 import com.kompaas.webhooks.subscription.control.RenderedRequest;
 import com.kompaas.webhooks.subscription.entity.Webhook;
@@ -59,8 +58,7 @@ public class TestSends {
     RenderedRequest rendered = webhooks.preview(accountId, settings);
     Instant now = clock.instant();
     var secrets = webhookId == null ? null : webhooks.find(accountId, webhookId)
-        .map(Webhook::getSecret).filter(java.util.Objects::nonNull)
-        .map(s -> SecretRing.of(SigningSecret.parse(s)))
+        .flatMap(WebhookSecrets::ring)
         .orElse(null);
     OutboundRequest request;
     try {

@@ -1,35 +1,31 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.account.control.Credentials;
+import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes headers for the attempt log with credentials masked: the log is shown to every user of
- * the account and kept for long, so it must not become a place where secrets live.
+ * Writes a sent request's URL and headers, and the response's headers, for the attempt log with
+ * credentials masked by the one rule of {@link Credentials} (the audit log uses the same): the log
+ * is shown to every user of the account and kept for long, so it must not become a place where
+ * secrets live.
  */
 public final class HeaderMasker {
-
-  private static final List<String> SENSITIVE =
-      List.of("authorization", "cookie", "token", "secret", "password", "api-key", "apikey", "signature-key", "x-auth");
 
   private HeaderMasker() {}
 
   public static boolean sensitive(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.equals("webhook-signature")) {
-      return false; // an HMAC, not a credential; receivers need to compare it
-    }
-    return SENSITIVE.stream().anyMatch(lower::contains);
+    return Credentials.looksSecret(name);
   }
 
   public static String mask(String name, String value) {
-    if (!sensitive(name) || value == null) {
-      return value;
-    }
-    // keep a short prefix (a scheme like "Bearer" or a key id) so users can tell which one was sent
-    int keep = Math.min(4, value.length() / 4);
-    return value.substring(0, keep) + "••••••";
+    return Credentials.mask(name, value);
+  }
+
+  /** The URL as sent, with a password in it and credential-looking query values masked. */
+  public static String url(URI url) {
+    return Credentials.maskUrl(url.toString());
   }
 
   /** One header per line, as an HTTP message shows them. */

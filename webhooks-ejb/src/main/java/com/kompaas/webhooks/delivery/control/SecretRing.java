@@ -15,6 +15,13 @@ public final class SecretRing {
 
   public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
+  /**
+   * Most old secrets signing at once. Each keeps its own {@link #ROTATION_OVERLAP}; a sixth rotation
+   * within a day drops the oldest early, so a burst of rotations cannot make every request carry an
+   * unbounded list of signatures.
+   */
+  public static final int MAX_PREVIOUS = 5;
+
   /** A secret that signs until {@code expiresAt}; a null expiry means it is the current one. */
   public record Entry(SigningSecret secret, Instant expiresAt) {
     public Entry {
@@ -53,7 +60,10 @@ public final class SecretRing {
     return rotate(next, now, ROTATION_OVERLAP);
   }
 
-  /** Makes {@code next} current; the old current signs on for {@code overlap}, expired ones drop. */
+  /**
+   * Makes {@code next} current; the old current signs on for {@code overlap}, each older one until
+   * its own expiry; expired ones drop, and beyond {@link #MAX_PREVIOUS} the oldest.
+   */
   public SecretRing rotate(SigningSecret next, Instant now, Duration overlap) {
     if (overlap.isNegative()) {
       throw new IllegalArgumentException("overlap must not be negative");
@@ -61,9 +71,7 @@ public final class SecretRing {
     List<Entry> all = new ArrayList<>();
     all.add(new Entry(next, null));
     all.add(new Entry(current(), now.plus(overlap)));
-    for (Entry e : previous(now)) {
-      all.add(e);
-    }
+    previous(now).stream().limit(MAX_PREVIOUS - 1).forEach(all::add);
     return new SecretRing(all);
   }
 

@@ -1,6 +1,7 @@
 package com.kompaas.webhooks.subscription.boundary;
 
 import com.kompaas.webhooks.account.boundary.AuditLog;
+import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.catalog.boundary.Catalog;
 import com.kompaas.webhooks.catalog.entity.EventType;
@@ -17,6 +18,7 @@ import com.kompaas.webhooks.subscription.entity.Webhook;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
 import com.kompaas.webhooks.delivery.control.SecretRing;
 import com.kompaas.webhooks.delivery.control.SigningSecret;
+import com.kompaas.webhooks.delivery.control.WebhookSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -91,8 +93,9 @@ public class Webhooks {
   }
 
   /**
-   * A new signing secret; the old one keeps signing beside it for {@link
-   * SecretRing#ROTATION_OVERLAP}, so receivers can switch without dropping requests.
+   * A new signing secret; each replaced one keeps signing beside it for {@link
+   * SecretRing#ROTATION_OVERLAP} from its own rotation (at most {@link SecretRing#MAX_PREVIOUS} of
+   * them), so receivers can switch without dropping requests.
    */
   public Optional<Webhook> rotateSecret(String accountId, long id) {
     Optional<Webhook> found = find(accountId, id);
@@ -100,8 +103,7 @@ public class Webhooks {
     found.ifPresent(
         webhook -> {
           String before = audit.snapshot(webhook);
-          webhook.rotateSecret(
-              SigningSecret.generate(RANDOM).value(), now, now.plus(SecretRing.ROTATION_OVERLAP));
+          WebhookSecrets.rotate(webhook, SigningSecret.generate(RANDOM), now);
           audit.record(AuditEntry.Action.ROTATE_SECRET, webhook, before, audit.snapshot(webhook));
         });
     return found;
@@ -224,11 +226,19 @@ public class Webhooks {
 
   /** The request a saved webhook would send for its event type's example event. */
   public Optional<RenderedRequest> preview(String accountId, long id) {
+    return preview(accountId, id, false);
+  }
+
+  /**
+   * @param forViewer render with every header, query and user parameter value masked ({@link
+   *     Credentials#forViewer}), for a caller who may read the webhook but not its credentials
+   */
+  public Optional<RenderedRequest> preview(String accountId, long id, boolean forViewer) {
     return find(accountId, id)
         .map(
             w ->
                 preview.render(
-                    w.settings(),
+                    forViewer ? Credentials.forViewer(w.settings()) : w.settings(),
                     catalog
                         .type(w.getEventType())
                         .orElseThrow(() -> new IllegalStateException("no event type " + w.getEventType())),

@@ -19,9 +19,11 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Someone who signs in to the console. Holds its own brute-force state: after {@link
- * #FREE_ATTEMPTS} failures in a row each further failure locks the user for twice as long as the
- * one before (30 s, 1 min, 2 min ... at most {@link #MAX_LOCK}); a success resets it.
+ * Someone who signs in to the console. Holds the login's brute-force ceiling over all clients:
+ * after {@link #FREE_ATTEMPTS} failures in a row each further failure locks the user for twice as
+ * long as the one before (30 s, 1 min, 2 min ... at most {@link #MAX_LOCK}); a success resets it.
+ * The console locks a single client much earlier (its {@code SignInThrottle}), so this ceiling only
+ * stops guessing spread over many addresses, and one stranger cannot lock the real user out.
  */
 @Entity
 @Table(name = "app_user")
@@ -43,8 +45,11 @@ public class User {
   public static final Pattern LOGIN_PATTERN =
       Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@+-]{0," + (LOGIN_LENGTH - 1) + "}");
 
-  /** Failures in a row that cost nothing but the failure itself. */
-  public static final int FREE_ATTEMPTS = 5;
+  /**
+   * Failures in a row, from all clients together, before the login itself locks: high, because a
+   * lock here refuses the real user too; one client is stopped after 5 (SignInThrottle).
+   */
+  public static final int FREE_ATTEMPTS = 50;
 
   static final Duration FIRST_LOCK = Duration.ofSeconds(30);
   public static final Duration MAX_LOCK = Duration.ofMinutes(15);

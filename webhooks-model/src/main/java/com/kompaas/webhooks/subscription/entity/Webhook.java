@@ -197,13 +197,14 @@ public class Webhook {
   @Column(name = "secret", length = SECRET_LENGTH)
   private String secret;
 
-  /** The secret before the last rotation; it keeps signing until {@link #previousSecretUntil}. */
-  @Size(max = SECRET_LENGTH)
-  @Column(name = "previous_secret", length = SECRET_LENGTH)
-  private String previousSecret;
-
-  @Column(name = "previous_secret_until")
-  private Instant previousSecretUntil;
+  /** Secrets that rotations replaced and that still sign beside {@link #secret}, newest first. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(
+      name = "webhook_retired_secret",
+      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
+  @OrderColumn(name = "position", nullable = false)
+  private List<RetiredSecret> retiredSecrets = new ArrayList<>();
 
   /** Why the system switched the webhook off (410 Gone, failing for days); null otherwise. */
   @Size(max = DISABLED_REASON_LENGTH)
@@ -262,20 +263,21 @@ public class Webhook {
     this.updatedAt = now;
   }
 
-  /** Rotation: the new secret signs from now on, and the old one beside it until {@code until}. */
-  public void rotateSecret(String newSecret, Instant now, Instant until) {
-    String old = this.secret;
-    changeSecret(newSecret, now);
-    this.previousSecret = old;
-    this.previousSecretUntil = old == null ? null : until;
+  /**
+   * Stores the outcome of a rotation, which {@code SecretRing} computes: the secret that signs from
+   * now on, and the replaced ones that sign beside it until each one's expiry.
+   */
+  public void replaceSecrets(String current, List<RetiredSecret> retired, Instant now) {
+    if (current == null && !retired.isEmpty()) {
+      throw new IllegalArgumentException("retired secrets need a current one");
+    }
+    changeSecret(current, now);
+    replace(retiredSecrets, retired);
   }
 
-  public String getPreviousSecret() {
-    return previousSecret;
-  }
-
-  public Instant getPreviousSecretUntil() {
-    return previousSecretUntil;
+  /** Newest first; expired ones may still be here until the next rotation drops them. */
+  public List<RetiredSecret> getRetiredSecrets() {
+    return List.copyOf(retiredSecrets);
   }
 
   public String getDisabledReason() {
@@ -298,8 +300,7 @@ public class Webhook {
     this.deletedAt = Objects.requireNonNull(now);
     this.enabled = false;
     this.secret = null;
-    this.previousSecret = null;
-    this.previousSecretUntil = null;
+    this.retiredSecrets.clear();
     this.updatedAt = now;
   }
 
@@ -322,6 +323,9 @@ public class Webhook {
       throw new IllegalArgumentException("a secret has 1 to " + SECRET_LENGTH + " characters");
     }
     this.secret = newSecret;
+    if (newSecret == null) {
+      retiredSecrets.clear(); // unsigned: nothing signs beside nothing
+    }
     this.updatedAt = now;
   }
 

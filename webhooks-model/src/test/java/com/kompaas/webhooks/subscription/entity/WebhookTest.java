@@ -104,8 +104,8 @@ class WebhookTest {
   @Test
   void aDeletedWebhookKeepsItsTitleForTheLogButIsOffAndUnsigned() {
     Webhook webhook = new Webhook("acc-1", full().toBuilder().enabled(true).build(), T0);
-    webhook.changeSecret("whsec_old", T0);
-    webhook.rotateSecret("whsec_new", T0, T1);
+    webhook.replaceSecrets(
+        "whsec_new", List.of(new RetiredSecret("whsec_old", T1.plusSeconds(86_400))), T1);
 
     webhook.delete(T1);
 
@@ -114,8 +114,7 @@ class WebhookTest {
     assertFalse(webhook.isEnabled(), "nothing is delivered to it");
     assertEquals("CRM", webhook.getTitle(), "the log still names it");
     assertNull(webhook.getSecret());
-    assertNull(webhook.getPreviousSecret());
-    assertNull(webhook.getPreviousSecretUntil());
+    assertEquals(List.of(), webhook.getRetiredSecrets(), "no old secret signs either");
 
     webhook.delete(T1.plusSeconds(60));
     assertEquals(T1, webhook.getDeletedAt(), "deleted once");

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.account.boundary;
 
+import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -28,6 +29,16 @@ public class CallerBacking {
   /** Whether the caller may change webhooks (viewers see the console read-only). */
   public boolean isManager() {
     return caller.canManage();
+  }
+
+  /** A stored URL as this caller may see it: viewers see no query value and no password. */
+  public String url(String url) {
+    return caller.canManage() ? url : Credentials.urlForViewer(url);
+  }
+
+  /** Sent header lines of the attempt log as this caller may see them: values hidden from viewers. */
+  public String headers(String lines) {
+    return caller.canManage() ? lines : Credentials.headerLinesForViewer(lines);
   }
 
   public String getName() {

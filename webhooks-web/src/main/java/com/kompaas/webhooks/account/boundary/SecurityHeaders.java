@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.account.boundary;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,7 +14,11 @@ import java.io.IOException;
  * callbacks, so scripts keep {@code 'unsafe-inline' 'unsafe-eval'}, but only from our own origin;
  * framing is refused outright (clickjacking), and nothing may be loaded or posted elsewhere.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+// every dispatch: error pages and forwards are answers too
+@WebFilter(
+    urlPatterns = "/*",
+    asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ERROR, DispatcherType.ASYNC})
 public class SecurityHeaders extends HttpFilter {
 
   static final String CSP =
@@ -24,6 +29,15 @@ public class SecurityHeaders extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    apply(request, response);
+    chain.doFilter(request, response);
+  }
+
+  /** Also called before the container's own answers, which no filter sees (the sign-in redirect). */
+  static void apply(HttpServletRequest request, HttpServletResponse response) {
+    if (response.isCommitted()) {
+      return;
+    }
     response.setHeader("Content-Security-Policy", CSP);
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -33,6 +47,5 @@ public class SecurityHeaders extends HttpFilter {
       // pages and API answers carry tenant data: keep them out of shared caches and the back button
       response.setHeader("Cache-Control", "no-store");
     }
-    chain.doFilter(request, response);
   }
 }

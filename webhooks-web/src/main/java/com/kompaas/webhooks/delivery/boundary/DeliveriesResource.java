@@ -2,6 +2,7 @@ package com.kompaas.webhooks.delivery.boundary;
 
 import com.kompaas.webhooks.account.boundary.ApiKeyRequired;
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
+import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
@@ -63,6 +64,13 @@ public class DeliveriesResource {
           a.getError(), a.getErrorDetail(), a.getRequestMethod(), a.getRequestUrl(), a.getRequestHeaders(),
           a.getRequestBody(), a.getResponseStatus(), a.getResponseHeaders(), a.getResponseBody(), a.isResponseTruncated());
     }
+
+    /** A viewer sees which headers and query parameters were sent, not their values. */
+    AttemptJson forViewer() {
+      return new AttemptJson(number, manual, startedAt, durationMs, outcome, error, errorDetail, requestMethod,
+          Credentials.urlForViewer(requestUrl), Credentials.headerLinesForViewer(requestHeaders), requestBody,
+          responseStatus, responseHeaders, responseBody, responseTruncated);
+    }
   }
 
   @GET
@@ -94,7 +102,8 @@ public class DeliveriesResource {
   public List<AttemptJson> attempts(@PathParam("id") long id) {
     String account = caller.requireAccountId();
     deliveries.find(account, id).orElseThrow(NotFoundException::new);
-    return deliveries.attempts(account, id).stream().map(AttemptJson::of).toList();
+    List<AttemptJson> attempts = deliveries.attempts(account, id).stream().map(AttemptJson::of).toList();
+    return caller.canManage() ? attempts : attempts.stream().map(AttemptJson::forViewer).toList();
   }
 
   @POST

@@ -43,7 +43,8 @@ public class EventsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Submit one event; 202 with the stored event id, 400 with the field and reason")
   public Response submit(String body) {
-    String allowed = caller.isPlatformKey() ? null : caller.requireAccountId();
+    // publishing sends deliveries: a change, so a viewer is refused (403) like any other change
+    String allowed = caller.isPlatformKey() ? null : caller.requireManagedAccountId();
     Intake.Accepted accepted;
     try {
       accepted = intake.submit(body, allowed);

@@ -2,6 +2,7 @@ package com.kompaas.webhooks.platform.boundary;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -20,4 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                     + " 'Authorization: Bearer <key>'; keys are issued in the console or by POST /api/v1/api-keys."),
     security = @SecurityRequirement(name = "apiKey"))
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer")
-public class ApiApplication extends Application {}
+public class ApiApplication extends Application {
+
+  /**
+   * No WADL: Jersey answered {@code OPTIONS} with a WADL document naming its version, which tells an
+   * attacker what to look up. The OpenAPI description at {@code /openapi} is the API's description.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

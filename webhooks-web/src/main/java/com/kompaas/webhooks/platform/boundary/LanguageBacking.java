@@ -101,7 +101,8 @@ public class LanguageBacking implements Serializable {
     cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
     cookie.setMaxAge(COOKIE_AGE);
     cookie.setHttpOnly(true);
-    cookie.setSecure(request.isSecure());
+    // like the session cookie: Secure over HTTPS, and always with webhooks.console.secure-cookies
+    cookie.setSecure(request.isSecure() || request.getServletContext().getSessionCookieConfig().isSecure());
     cookie.setAttribute("SameSite", "Lax");
     ((HttpServletResponse) external.getResponse()).addCookie(cookie);
   }

@@ -1,12 +1,14 @@
 package com.kompaas.webhooks.subscription.boundary;
 
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
+import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.catalog.boundary.Catalog;
 import com.kompaas.webhooks.catalog.entity.EventType;
 import com.kompaas.webhooks.delivery.boundary.TestSends;
 import com.kompaas.webhooks.platform.boundary.ConsoleText;
 import com.kompaas.webhooks.subscription.control.FieldError;
 import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
+import com.kompaas.webhooks.subscription.control.RenderedRequest;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
@@ -45,7 +47,9 @@ public class WebhookBacking implements Serializable {
     if (id != null) {
       webhook = webhooks.find(account, id).orElse(null);
       eventType = webhook == null ? null : catalog.type(webhook.getEventType()).orElse(null);
-      form = eventType == null ? null : WebhookForm.of(eventType, webhook.settings());
+      // a viewer's form has no stored credential in it (and a viewer cannot save it)
+      form = eventType == null ? null
+          : WebhookForm.of(eventType, caller.canManage() ? webhook.settings() : Credentials.forViewer(webhook.settings()));
     } else {
       eventType = catalog.type(type).orElse(null);
       form = eventType == null ? null : WebhookForm.of(eventType, null);
@@ -57,6 +61,10 @@ public class WebhookBacking implements Serializable {
 
   /** Re-renders the request preview from what is in the form now. */
   public void preview() {
+    if (webhook != null && !caller.canManage()) {
+      previewText = webhooks.preview(caller.requireAccountId(), id, true).map(RenderedRequest::asText).orElse("");
+      return;
+    }
     try {
       previewText = webhooks.preview(caller.requireAccountId(), form.settings()).asText();
       previewErrors = List.of();
@@ -154,7 +162,7 @@ public class WebhookBacking implements Serializable {
     if (secret == null) {
       return "";
     }
-    return revealed ? secret : "whsec_" + "•".repeat(24);
+    return revealed && caller.canManage() ? secret : "whsec_" + "•".repeat(24);
   }
 
   public boolean isNotFound() {

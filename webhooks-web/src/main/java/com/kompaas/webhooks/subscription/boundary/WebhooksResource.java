@@ -5,6 +5,7 @@ import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.subscription.control.FieldError;
 import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
 import com.kompaas.webhooks.subscription.control.RenderedRequest;
+import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -42,14 +43,40 @@ public class WebhooksResource {
   @GET
   @Operation(summary = "The account's webhooks, by title")
   public List<WebhookJson> list() {
-    return webhooks.list(caller.requireAccountId()).stream().map(WebhookJson::of).toList();
+    return webhooks.list(caller.requireAccountId()).stream().map(this::json).toList();
   }
 
   @GET
   @Path("{id}")
   @Operation(summary = "One webhook")
   public WebhookJson get(@PathParam("id") long id) {
-    return webhooks.find(caller.requireAccountId(), id).map(WebhookJson::of).orElseThrow(NotFoundException::new);
+    return webhooks.find(caller.requireAccountId(), id).map(this::json).orElseThrow(NotFoundException::new);
+  }
+
+  /** What the caller may see of a webhook: everything for admins, no stored credential for viewers. */
+  private WebhookJson json(Webhook w) {
+    return caller.canManage() ? WebhookJson.of(w) : WebhookJson.forViewer(w);
+  }
+
+  /** A webhook's signing secret, as {@code {"secret":"whsec_..."}}. */
+  public record SecretJson(String secret) {}
+
+  @GET
+  @Path("{id}/secret")
+  @Operation(summary = "The signing secret receivers verify with (admins; viewers 403)")
+  public SecretJson secret(@PathParam("id") long id) {
+    return webhooks.find(caller.requireManagedAccountId(), id)
+        .map(w -> new SecretJson(w.getSecret()))
+        .orElseThrow(NotFoundException::new);
+  }
+
+  @POST
+  @Path("{id}/secret/rotate")
+  @Operation(summary = "A new signing secret; each replaced one keeps signing beside it for 24 hours (admins)")
+  public SecretJson rotateSecret(@PathParam("id") long id) {
+    return webhooks.rotateSecret(caller.requireManagedAccountId(), id)
+        .map(w -> new SecretJson(w.getSecret()))
+        .orElseThrow(NotFoundException::new);
   }
 
   @POST
@@ -104,7 +131,7 @@ public class WebhooksResource {
   @Path("{id}/preview")
   @Operation(summary = "The request a saved webhook sends for its event type's example event")
   public RenderedRequest preview(@PathParam("id") long id) {
-    return webhooks.preview(caller.requireAccountId(), id).orElseThrow(NotFoundException::new);
+    return webhooks.preview(caller.requireAccountId(), id, !caller.canManage()).orElseThrow(NotFoundException::new);
   }
 
   @POST
