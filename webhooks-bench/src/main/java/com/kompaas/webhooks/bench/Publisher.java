@@ -176,7 +176,7 @@ final class Publisher {
       queue = context.createQueue(QUEUE);
     }
 
-    abstract void send(String body);
+    abstract void send(String body) throws InterruptedException;
 
     /** Nothing more is ready to send for a while. */
     void idle() {}
@@ -222,8 +222,10 @@ final class Publisher {
     }
 
     @Override
-    void send(String body) {
-      unconfirmed.acquireUninterruptibly();
+    void send(String body) throws InterruptedException {
+      if (!unconfirmed.tryAcquire(2, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the broker confirmed none of " + window + " sends for 2 minutes");
+      }
       producer.send(queue, body);
     }
 
