@@ -1,6 +1,5 @@
 package com.kompaas.webhooks.bench;
 
-import com.kompaas.webhooks.launcher.EmbeddedBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +24,11 @@ import org.HdrHistogram.Histogram;
  * healthy ones, and the application's memory. See docs/benchmarks.md.
  *
  * <p>Options ({@code --name=value}): events, rate, seconds, dead-rate, accounts, producers,
- * receiver-threads, xmx, scenarios (comma list of throughput, latency, isolation), micro-jar,
- * results, work, app-jvm (extra JVM options for the application), db-host, db-port, db-name, db-admin, db-admin-password, keep-db, drain-timeout.
+ * producer (async or transacted), window, receiver-threads, xmx, broker-xmx, scenarios (comma list
+ * of throughput, latency, isolation), micro-jar, artemis-home, results, work, app-jvm (extra JVM
+ * options for the application), db-host, db-port, db-name, db-admin, db-admin-password, keep-db,
+ * drain-timeout; and {@code --smoke}: 200 events through the throughput scenario, exit status 1
+ * unless every one was delivered once and recorded (CI runs it; it asserts no wall-clock figure).
  */
 public final class Bench {
 
@@ -45,8 +47,13 @@ public final class Bench {
   private Histogram latencyBaseline;
   private boolean userStatistics;
 
-  /** Held strongly: JUL forgets the level of a logger nobody references. */
-  private static final java.util.logging.Logger BROKER_AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
+  /** What {@code --smoke} sets, unless given explicitly. */
+  private static final Map<String, String> SMOKE = Map.of("scenarios", "throughput", "events", "200",
+      "accounts", "4", "results", "webhooks-bench/target/smoke-results", "work", "webhooks-bench/target/smoke-work",
+      "drain-timeout", "120", "db-name", "webhooks_bench_smoke");
+
+  private BrokerProcess broker;
+  private final List<String> failures = new ArrayList<>();
 
   private Bench(Map<String, String> options) {
     this.options = options;
@@ -61,16 +68,24 @@ public final class Bench {
       int eq = arg.indexOf('=');
       options.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
     }
-    // the broker's audit log writes a line per message sent and consumed: that would measure logging
-    BROKER_AUDIT.setLevel(java.util.logging.Level.OFF);
+    if (options.containsKey("smoke")) {
+      SMOKE.forEach(options::putIfAbsent);
+    }
     int status = 0;
     try {
-      new Bench(options).run();
+      Bench bench = new Bench(options);
+      bench.run();
+      if (!bench.failures.isEmpty()) {
+        System.out.println("FAILED: " + String.join("; ", bench.failures));
+        status = 1;
+      } else if (options.containsKey("smoke")) {
+        System.out.println("SMOKE PASSED: every event delivered once and recorded");
+      }
     } catch (Exception e) {
       e.printStackTrace();
       status = 1;
     }
-    System.exit(status); // the broker's and JMS clients' non-daemon threads must not keep us alive
+    System.exit(status); // the JMS clients' non-daemon threads must not keep us alive
   }
 
   private String opt(String name, String fallback) {
@@ -87,7 +102,7 @@ public final class Bench {
     int seconds = intOpt("seconds", 30);
     int deadRate = intOpt("dead-rate", 50);
     int accounts = intOpt("accounts", 20);
-    int producers = intOpt("producers", 8);
+    int producers = intOpt("producers", 2);
     String xmx = opt("xmx", "1g");
     List<String> scenarios = List.of(opt("scenarios", "throughput,latency,isolation").split(","));
     Path microJar = Path.of(opt("micro-jar", "webhooks-launcher/target/webhooks-micro.jar"));
@@ -104,16 +119,20 @@ public final class Bench {
 
     db = new BenchDatabase(opt("db-host", "127.0.0.1"), intOpt("db-port", 3306), opt("db-name", "webhooks_bench"),
         opt("db-admin", "root"), opt("db-admin-password", ""));
-    EmbeddedBroker broker = null;
     AppProcess app = null;
     try {
       db.recreate();
       userStatistics = db.enableUserStatistics();
       int brokerPort = AppProcess.freePort();
-      broker = new EmbeddedBroker(work.resolve("broker"), "127.0.0.1", brokerPort, BROKER_USER, BROKER_PASSWORD).start();
-      receiver = new Receiver(capacity, intOpt("receiver-threads", 16));
-      publisher = new Publisher("tcp://127.0.0.1:" + brokerPort, BROKER_USER, BROKER_PASSWORD, accounts, runId, capacity);
-      log("database " + db.url() + ", broker on " + brokerPort + ", receiver on " + receiver.port());
+      broker = BrokerProcess.start(BrokerProcess.home(Path.of(opt("artemis-home", "webhooks-bench/target/artemis"))),
+          work.resolve("broker"), brokerPort, BROKER_USER, BROKER_PASSWORD, opt("broker-xmx", "512m"),
+          Duration.ofMinutes(2));
+      receiver = new Receiver(capacity, intOpt("receiver-threads", 1));
+      Publisher.Mode mode = Publisher.Mode.of(opt("producer", "async"));
+      publisher = new Publisher(broker.url(), BROKER_USER, BROKER_PASSWORD, accounts, runId, capacity, mode,
+          intOpt("window", mode == Publisher.Mode.ASYNC ? 1000 : 50));
+      log("database " + db.url() + ", broker on " + brokerPort + " (pid " + broker.pid() + ", log " + broker.log()
+          + "), receiver on " + receiver.port());
 
       long boot = System.nanoTime();
       List<String> jvm = options.containsKey("app-jvm") ? List.of(opt("app-jvm", "").trim().split("\\s+")) : List.of();
@@ -128,7 +147,7 @@ public final class Bench {
       app.awaitReady(Duration.ofMinutes(4));
       double bootSeconds = (System.nanoTime() - boot) / 1e9;
       log(String.format("application ready in %.1f s (pid %d, log %s)", bootSeconds, app.pid(), app.log()));
-      monitor = new ProcessMonitor(app.pid());
+      monitor = new ProcessMonitor(app.pid(), broker.pid());
 
       for (int a = 0; a < accounts; a++) {
         db.insertAccount(Publisher.account(a));
@@ -190,6 +209,7 @@ public final class Bench {
     long attempts0 = db.attempts();
     Map<String, Long> status0 = db.serverStatus();
     Map<String, Long> user0 = userStatistics ? db.userStatistics() : Map.of();
+    long confirmed0 = publisher.confirmed();
     var cpu0 = monitor.mark();
     monitor.takeWindowPeakRssKb();
     long t0 = System.nanoTime();
@@ -230,6 +250,7 @@ public final class Bench {
     }
     publishing.join(TimeUnit.MINUTES.toMillis(1));
     var cpu = monitor.since(cpu0);
+    long confirmed = publisher.confirmed() - confirmed0;
     Map<String, Long> statements = db.serverStatusSince(status0);
     Map<String, Long> userStatements = userStatistics ? BenchDatabase.delta(user0, db.userStatistics()) : Map.of();
     long peakRss = monitor.takeWindowPeakRssKb();
@@ -247,7 +268,8 @@ public final class Bench {
 
     StringBuilder md = new StringBuilder("## Throughput\n\n");
     md.append(String.format("%,d events, one delivery each, published flat out by %d producer threads"
-        + " (CORE over TCP, persistent, blocking sends).%n%n", events, producers));
+        + " (CORE over TCP, %s); published means confirmed by the broker.%n%n", events, producers,
+        publisher.describe()));
     md.append("| measure | value |\n|---|---|\n");
     row(md, "published in", String.format("%.1f s (%,.0f events/s)", publishSeconds, events / publishSeconds));
     row(md, "**intake: events stored/s**, overall", String.format("%,.0f/s (all stored after %.1f s)",
@@ -260,9 +282,8 @@ public final class Bench {
     row(md, "requests received / duplicates / unparsed", received + " / " + receiver.duplicates() + " / "
         + receiver.unparsed());
     row(md, "dead letters (should be 0)", String.valueOf(db.deadLetters()));
-    row(md, "CPU seconds: application / bench JVM (broker, receiver, producers) / MariaDB", String.format(
-        "%.1f / %.1f / %.1f over %.1f s wall (machine busy %.0f %% of %d cores)", cpu.app(), cpu.bench(), cpu.db(),
-        cpu.seconds(), cpu.machineBusy() * 100, cpu.cores()));
+    row(md, "**CPU seconds (per delivery): application / broker / MariaDB / harness (producers, receiver)**",
+        cpu.perProcess(events));
     row(md, "application CPU per delivery", String.format("%.0f µs", cpu.app() * 1e6 / events));
     if (!userStatements.isEmpty()) {
       row(md, "**MariaDB statements per delivery, by the application's user**", perDelivery(userStatements, events));
@@ -273,6 +294,15 @@ public final class Bench {
     sections.add(md.toString());
     summary.add(String.format("throughput: %,.0f deliveries/s steady (%,.0f overall); intake %,.0f events/s;"
         + " all persisted after %.1f s", steady, overall, events / storedSeconds, persistedSeconds));
+    summary.add(String.format("CPU per delivery: application %,.0f µs, broker %,.0f µs, MariaDB %,.0f µs,"
+        + " harness %,.0f µs", cpu.app() * 1e6 / events, cpu.broker() * 1e6 / events, cpu.db() * 1e6 / events,
+        cpu.bench() * 1e6 / events));
+    check(received == events, received + " of " + events + " events reached the receiver");
+    check(receiver.duplicates() == 0 && receiver.unparsed() == 0,
+        receiver.duplicates() + " duplicates, " + receiver.unparsed() + " unparsed requests");
+    check(persisted != 0, "not every delivery SUCCEEDED with its attempt row within the drain timeout");
+    check(confirmed == events, "the broker confirmed " + confirmed + " of " + events + " sends");
+    check(db.deadLetters() == 0, db.deadLetters() + " dead letters");
     log(md.toString());
   }
 
@@ -363,9 +393,7 @@ public final class Bench {
               + " AND status NOT IN ('SUCCEEDED', 'FAILED')"));
     }
     row(md, "largest producer lag behind schedule", ms(lag / 1000));
-    row(md, "CPU seconds: application / bench JVM / MariaDB", String.format(
-        "%.1f / %.1f / %.1f over %.1f s wall (machine busy %.0f %%)", cpu.app(), cpu.bench(), cpu.db(), cpu.seconds(),
-        cpu.machineBusy() * 100));
+    row(md, "CPU seconds (per healthy delivery): application / broker / MariaDB / harness", cpu.perProcess(count));
     row(md, "peak RSS of the application", peakRss / 1024 + " MiB");
     row(md, "heap at half way", heap.orElse("n/a"));
     sections.add(md.toString());
@@ -437,6 +465,13 @@ public final class Bench {
     return micros >= 10_000 ? String.format("%,.0f ms", micros / 1000.0) : String.format("%.1f ms", micros / 1000.0);
   }
 
+  /** A run that lost, duplicated or failed to record an event fails (exit status 1), smoke or not. */
+  private void check(boolean ok, String failure) {
+    if (!ok) {
+      failures.add(failure);
+    }
+  }
+
   private static void row(StringBuilder md, String name, String value) {
     md.append("| ").append(name).append(" | ").append(value).append(" |\n");
   }
@@ -451,9 +486,11 @@ public final class Bench {
     row(md, "memory", Long.parseLong(mem) / 1024 / 1024 + " GiB");
     row(md, "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     row(md, "MariaDB", db.serverVersion() + " on " + db.url() + " (the machine's server, shared with other work)");
-    row(md, "broker", "embedded Artemis (EmbeddedBroker from webhooks-launcher), NIO journal, in the bench JVM");
-    row(md, "receiver", "com.sun.net.httpserver in the bench JVM, " + opt("receiver-threads", "16")
-        + " threads, keep-alive, 200 with no body");
+    row(md, "broker", broker.distribution() + ", `artemis create` + `artemis run` in its own JVM (-Xmx"
+        + opt("broker-xmx", "512m") + "), CORE acceptor only, " + broker.journal());
+    row(md, "producers", publisher.describe());
+    row(md, "receiver", "Netty in the bench JVM, " + opt("receiver-threads", "1")
+        + " event loop thread(s), keep-alive, 200 with no body");
     row(md, "application", "webhooks-micro.jar, -Xmx" + xmx + ", ready " + String.format("%.1f s", bootSeconds)
         + " after start");
     row(md, "webhooks", accounts + " accounts × 1 webhook for sms.incoming (POST, JSON, 2 ticked parameters, signed);"

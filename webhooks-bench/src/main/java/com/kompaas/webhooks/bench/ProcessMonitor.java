@@ -11,26 +11,42 @@ import java.util.regex.Pattern;
 
 /**
  * Reads /proc: the application's resident set (sampled every 250 ms, peak kept), and CPU seconds of
- * the application, this JVM (broker, receiver, producers) and MariaDB, and the machine's busy share.
+ * the application, the broker, MariaDB and this JVM (the harness: producers, receiver, polling),
+ * and the machine's busy share.
  */
 final class ProcessMonitor implements AutoCloseable {
 
   private static final double TICKS = 100.0; // USER_HZ on Linux
 
   /** CPU use between two points. */
-  record Cpu(double seconds, double app, double bench, double db, double machineBusy, int cores) {}
+  record Cpu(double seconds, double app, double broker, double db, double bench, double machineBusy, int cores) {
 
-  record Mark(long nanos, long app, long bench, long db, long busy, long total) {}
+    /** The report's row: each process's CPU seconds and, over {@code deliveries}, µs per delivery. */
+    String perProcess(long deliveries) {
+      return String.format("%.1f s (%,.0f µs) / %.1f s (%,.0f µs) / %.1f s (%,.0f µs) / %.1f s (%,.0f µs)"
+          + " over %.1f s wall (machine busy %.0f %% of %d cores)", app, us(app, deliveries), broker,
+          us(broker, deliveries), db, us(db, deliveries), bench, us(bench, deliveries), seconds, machineBusy * 100,
+          cores);
+    }
+
+    private static double us(double cpuSeconds, long deliveries) {
+      return deliveries == 0 ? Double.NaN : cpuSeconds * 1e6 / deliveries;
+    }
+  }
+
+  record Mark(long nanos, long app, long broker, long db, long bench, long busy, long total) {}
 
   private final long appPid;
+  private final long brokerPid;
   private final long dbPid;
   private final Thread sampler;
   private volatile long peakRssKb;
   private volatile long windowPeakRssKb;
   private volatile boolean running = true;
 
-  ProcessMonitor(long appPid) {
+  ProcessMonitor(long appPid, long brokerPid) {
     this.appPid = appPid;
+    this.brokerPid = brokerPid;
     this.dbPid = ProcessHandle.allProcesses()
         .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
         .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
@@ -78,16 +94,17 @@ final class ProcessMonitor implements AutoCloseable {
 
   Mark mark() {
     long[] machine = machine();
-    return new Mark(System.nanoTime(), ticks(appPid), ticks(ProcessHandle.current().pid()),
-        dbPid > 0 ? ticks(dbPid) : 0, machine[0], machine[1]);
+    return new Mark(System.nanoTime(), ticks(appPid), ticks(brokerPid), dbPid > 0 ? ticks(dbPid) : 0,
+        ticks(ProcessHandle.current().pid()), machine[0], machine[1]);
   }
 
   Cpu since(Mark from) {
     Mark to = mark();
     double seconds = (to.nanos() - from.nanos()) / 1e9;
     double total = Math.max(1, to.total() - from.total());
-    return new Cpu(seconds, (to.app() - from.app()) / TICKS, (to.bench() - from.bench()) / TICKS,
-        (to.db() - from.db()) / TICKS, (to.busy() - from.busy()) / total, Runtime.getRuntime().availableProcessors());
+    return new Cpu(seconds, (to.app() - from.app()) / TICKS, (to.broker() - from.broker()) / TICKS,
+        (to.db() - from.db()) / TICKS, (to.bench() - from.bench()) / TICKS, (to.busy() - from.busy()) / total,
+        Runtime.getRuntime().availableProcessors());
   }
 
   private static long ticks(long pid) {
