@@ -32,7 +32,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -64,6 +66,8 @@ class DeliveryIT {
   @Inject Webhooks webhooks;
 
   @Inject Deliveries deliveries;
+
+  @Inject com.kompaas.webhooks.delivery.boundary.DeliveryScheduler scheduler;
 
   @Inject com.kompaas.webhooks.account.boundary.AuditLog auditLog;
 
@@ -469,6 +473,94 @@ class DeliveryIT {
     }
     Await.until("the slow endpoint catches up", WAIT,
         () -> ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED));
+  }
+
+  @Test
+  void responseHeadersTooLongForTheLogAreCutAndTheAttemptIsRecordedOnce() throws Exception {
+    Map<String, String> padding = new LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      padding.put("X-Pad-" + i, "p".repeat(2000)); // about 100 KB of headers: more than the TEXT column holds
+    }
+    receiver.byDefault("/fat-headers", new Receiver.Answer(200, padding, "ok", false));
+    Webhook hook = create(simple("/fat-headers", true));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"fat\"}");
+
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    List<Attempt> log = deliveries.attempts(account, done.getId());
+    assertEquals(1, log.size());
+    String headers = log.get(0).getResponseHeaders();
+    assertTrue(headers.startsWith("X-Pad-") || headers.contains("\nX-Pad-"), "the first headers are kept");
+    assertTrue(headers.endsWith(truncatedMarker(headers)), "cut with the marker: ..." + tail(headers));
+    assertTrue(headers.getBytes(StandardCharsets.UTF_8).length <= 65_535, "fits the column");
+    assertEquals(200, log.get(0).getResponseStatus());
+    assertNotHandedOutAgain(hook, eventId, done, "/fat-headers");
+  }
+
+  @Test
+  void aHeaderFilledWithALongEventValueIsSentWholeAndLoggedCut() throws Exception {
+    Webhook hook =
+        create(WebhookSettings.builder("call.incoming.start")
+            .title("long caller")
+            .url(receiver.url("/long-header"))
+            .retryIfError(true)
+            .parameters("did")
+            .header("X-Caller", "{{callerName}}")
+            .build());
+    // 40,000 characters: within TEXT's 65,535 if counted as characters, 80,000 bytes in UTF-8
+    String caller = "я".repeat(39_999) + "😀";
+    String eventId = publish("call.incoming.start", "{\"did\":\"74950001122\",\"callerName\":\"" + caller + "\"}");
+
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    assertEquals(1, receiver.received("/long-header").size());
+    assertTrue(receiver.received("/long-header").get(0).header("X-Caller").length() >= 40_000, "sent whole");
+    List<Attempt> log = deliveries.attempts(account, done.getId());
+    assertEquals(1, log.size());
+    String headers = log.get(0).getRequestHeaders();
+    assertTrue(headers.contains("X-Caller: яяя"), "the header is in the log");
+    assertTrue(headers.endsWith(truncatedMarker(headers)), "cut with the marker: ..." + tail(headers));
+    assertTrue(headers.getBytes(StandardCharsets.UTF_8).length <= 65_535, "fits the column in bytes");
+    assertFalse(headers.contains("\uFFFD"), "no character was split");
+    assertNotHandedOutAgain(hook, eventId, done, "/long-header");
+  }
+
+  @Test
+  void anAttemptWhoseDetailsTheDatabaseRefusesIsRecordedAsASummaryOnce() throws Exception {
+    Webhook hook = create(simple("/refused", false));
+    FailingOnceAttemptRecorder.UNSTORABLE_FOR_WEBHOOK.add(hook.getId());
+    String eventId = publish("sms.incoming", "{\"messageId\":\"refused\"}");
+
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    List<Attempt> log = deliveries.attempts(account, done.getId());
+    assertEquals(1, log.size(), "one attempt row");
+    Attempt summary = log.get(0);
+    assertEquals(Attempt.Outcome.DELIVERED, summary.getOutcome());
+    assertEquals(200, summary.getResponseStatus());
+    assertTrue(summary.getErrorDetail().startsWith("attempt details could not be stored: "), summary.getErrorDetail());
+    assertTrue(summary.getErrorDetail().contains("Data too long"), "says why: " + summary.getErrorDetail());
+    assertNotHandedOutAgain(hook, eventId, done, "/refused");
+  }
+
+  /**
+   * Past the delivery's lease, the scheduler's hand-out (run here at once rather than waited for)
+   * leaves the delivery alone: no new token, so no second request can follow.
+   */
+  private void assertNotHandedOutAgain(Webhook hook, String eventId, Delivery done, String path) {
+    TestClock.advance(Duration.ofMinutes(2));
+    scheduler.handOutDue();
+    Delivery after = delivery(hook, eventId);
+    assertEquals(done.getStatus(), after.getStatus());
+    assertEquals(done.getDispatchToken(), after.getDispatchToken(), "not handed out again after its lease");
+    assertEquals(1, after.getAttempts());
+    assertEquals(1, receiver.received(path).size(), "the receiver was hit once");
+  }
+
+  private static String truncatedMarker(String text) {
+    int at = text.lastIndexOf("…(truncated");
+    return at < 0 ? "…(truncated" : text.substring(at);
+  }
+
+  private static String tail(String text) {
+    return text.substring(Math.max(0, text.length() - 80));
   }
 
   private WebhookSettings simple(String path, boolean retry) {
