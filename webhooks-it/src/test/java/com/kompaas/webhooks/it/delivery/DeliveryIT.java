@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kompaas.webhooks.account.boundary.Accounts;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -234,7 +236,7 @@ class DeliveryIT {
     assertEquals(2, receiver.received("/down").size(), "a switched-off webhook gets no new deliveries");
     assertTrue(deliveries.replay(account, hook.getId(), Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(30))) >= 1,
         "the event that arrived while it was off can be replayed");
-    assertNotNull(third);
+    assertNotNull(status(hook, third), "the replay made the delivery the switched-off webhook did not get");
   }
 
   @Test
@@ -258,7 +260,19 @@ class DeliveryIT {
     Webhook reloaded = webhooks.find(account, saved.getId()).orElseThrow();
     assertEquals(settings, reloaded.settings(), "what comes back from MariaDB is what was saved");
     assertTrue(reloaded.getSecret().startsWith("whsec_"));
-    assertTrue(reloaded.getVersion() >= 0);
+    // the version that comes back is the one an edit must name: it saves, and the stale one then cannot
+    tx.begin();
+    webhooks.update(account, saved.getId(), reloaded.getVersion(), settings);
+    tx.commit();
+    assertEquals(reloaded.getVersion() + 1, webhooks.find(account, saved.getId()).orElseThrow().getVersion());
+    tx.begin();
+    try {
+      Exception stale = assertThrows(Exception.class,
+          () -> webhooks.update(account, saved.getId(), reloaded.getVersion(), settings));
+      assertTrue(stale instanceof OptimisticLockException || stale.getCause() instanceof OptimisticLockException, stale.toString());
+    } finally {
+      tx.rollback();
+    }
   }
 
   @Test
