@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.entity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -37,6 +38,26 @@ public final class StoredText {
    */
   public static String prefix(String value, int maxBytes) {
     return cut(value, maxBytes, StoredText::utf8Length, "bytes", false);
+  }
+
+  /**
+   * UTF-8 bytes cut at an arbitrary point (the sender's cap on a response body), as text: a
+   * character the cut left incomplete at the end is left out rather than kept as U+FFFD.
+   */
+  public static String decodeCut(byte[] bytes) {
+    int end = bytes.length;
+    int lead = end - 1;
+    while (lead >= 0 && end - lead < 4 && (bytes[lead] & 0xC0) == 0x80) {
+      lead--; // back over continuation bytes to the character's first byte
+    }
+    if (lead >= 0) {
+      int first = bytes[lead] & 0xFF;
+      int length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
+      if (end - lead < length) {
+        end = lead;
+      }
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
   }
 
   private static String cut(String value, int max, IntUnaryOperator size, String unit, boolean marked) {

@@ -79,6 +79,17 @@ class StoredTextTest {
   }
 
   @Test
+  void bytesCutInsideACharacterDecodeWithoutIt() {
+    byte[] text = "ok я😀".getBytes(StandardCharsets.UTF_8); // 3 + 2 + 4 bytes
+    assertEquals("ok я😀", StoredText.decodeCut(text));
+    for (int cut = 5; cut < 9; cut++) {
+      assertEquals("ok я", StoredText.decodeCut(java.util.Arrays.copyOf(text, cut)), "cut at " + cut);
+    }
+    assertEquals("ok ", StoredText.decodeCut(java.util.Arrays.copyOf(text, 4)));
+    assertEquals("", StoredText.decodeCut(new byte[0]));
+  }
+
+  @Test
   void anAttemptKeepsEachColumnWithinItsSize() {
     String fatHeaders = "X-Pad: " + "p".repeat(100_000) + "\n";
     Attempt attempt =
