@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Fails the first shared attempt-writing transaction that holds an attempt for a chosen webhook,
  * after its rows reached the database and before the commit, as a deadlock or a lost connection
  * would; or lets it commit and then reports a failure, as a connection that dies while the commit's
- * answer is on its way would. Everything else behaves as usual.
+ * answer is on its way would; or has MariaDB refuse, as too long for its column, every write that
+ * holds a chosen webhook's attempt with its details. Everything else behaves as usual.
  */
 @Alternative
 @Priority(1000)
