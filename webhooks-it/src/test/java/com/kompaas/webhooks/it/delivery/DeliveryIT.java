@@ -273,7 +273,11 @@ class DeliveryIT {
     try {
       Exception stale = assertThrows(Exception.class,
           () -> webhooks.update(account, saved.getId(), reloaded.getVersion(), settings));
-      assertTrue(stale instanceof OptimisticLockException || stale.getCause() instanceof OptimisticLockException, stale.toString());
+      Throwable cause = stale;
+      while (cause != null && !(cause instanceof OptimisticLockException)) {
+        cause = cause.getCause();
+      }
+      assertNotNull(cause, "refused as a stale version: " + stale);
     } finally {
       tx.rollback();
     }
@@ -507,7 +511,9 @@ class DeliveryIT {
     List<Attempt> log = deliveries.attempts(account, done.getId());
     assertEquals(1, log.size());
     String headers = log.get(0).getResponseHeaders();
-    assertTrue(headers.startsWith("X-Pad-") || headers.contains("\nX-Pad-"), "the first headers are kept");
+    // the JDK's server sends header names as "X-pad-0"; the log keeps what arrived, in order
+    assertTrue(headers.toLowerCase(java.util.Locale.ROOT).contains("x-pad-0: " + "p".repeat(2000) + "\n"),
+        "the first headers are kept whole: " + headers.substring(0, Math.min(300, headers.length())));
     assertTrue(CUT.matcher(headers).find(), "cut with the marker: ..." + tail(headers));
     assertTrue(headers.getBytes(StandardCharsets.UTF_8).length <= 65_535, "fits the column");
     assertEquals(200, log.get(0).getResponseStatus());
