@@ -511,9 +511,9 @@ class DeliveryIT {
     List<Attempt> log = deliveries.attempts(account, done.getId());
     assertEquals(1, log.size());
     String headers = log.get(0).getResponseHeaders();
-    // the JDK's server sends header names as "X-pad-0"; the log keeps what arrived, in order
-    assertTrue(headers.toLowerCase(java.util.Locale.ROOT).contains("x-pad-0: " + "p".repeat(2000) + "\n"),
-        "the first headers are kept whole: " + headers.substring(0, Math.min(300, headers.length())));
+    // what fits is kept: about 32 of the 50 headers of 2,000 bytes each (in the order they came)
+    int whole = headers.split("p".repeat(2000) + "\n", -1).length - 1;
+    assertTrue(whole >= 30 && whole < 50, "whole headers kept: " + whole);
     assertTrue(CUT.matcher(headers).find(), "cut with the marker: ..." + tail(headers));
     assertTrue(headers.getBytes(StandardCharsets.UTF_8).length <= 65_535, "fits the column");
     assertEquals(200, log.get(0).getResponseStatus());
