@@ -19,6 +19,7 @@ import com.kompaas.webhooks.delivery.control.SecretRing;
 import com.kompaas.webhooks.delivery.control.SendResult;
 import com.kompaas.webhooks.delivery.control.WebhookSecrets;
 import com.kompaas.webhooks.delivery.entity.Attempt;
+import com.kompaas.webhooks.delivery.entity.StoredText;
 import com.kompaas.webhooks.subscription.control.EventValues;
 import com.kompaas.webhooks.subscription.control.RequestRenderer;
 import com.kompaas.webhooks.subscription.entity.Webhook;
@@ -164,9 +165,14 @@ public class Sender {
         new Attempt.Response(
             result.responded() ? result.status() : null,
             result.responded() ? HeaderMasker.responseHeaders(result.headers()) : null,
-            result.responded() ? new String(result.body(), StandardCharsets.UTF_8) : null,
+            result.responded() ? body(result) : null,
             result.truncated());
     return new Attempted(attempt(job, result.startedAt(), result.duration(), sentRequest, response, outcome), outcome);
+  }
+
+  /** The response body as text; the sender's cap may have cut through a character at its end. */
+  private static String body(SendResult result) {
+    return result.truncated() ? StoredText.decodeCut(result.body()) : new String(result.body(), StandardCharsets.UTF_8);
   }
 
   private static Attempt attempt(Job job, Instant startedAt, Duration duration, Attempt.Request request,

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import com.kompaas.webhooks.platform.control.GroupCommit;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +16,12 @@ import java.util.logging.Logger;
  * the senders that finish together share one. If a shared write fails, each sender writes its
  * attempt on its own, retrying through database hiccups for about 20 s; a write whose commit went
  * through unheard is recognised by the attempt's row id (see {@link FinishedAttempt}).
+ *
+ * <p>Only infrastructure failures are retried. A write the database refuses for what it holds
+ * ({@link DataRefusal}: a value too long for its column, say) would be refused again at every try
+ * and, unwritten, leave its delivery to be sent again at every lease end, for ever; such an attempt
+ * is written as a summary instead (and, should even that be refused, as its effect on the delivery
+ * alone), with one line in the server log.
  */
 @ApplicationScoped
 public class AttemptRecorder {
@@ -34,11 +41,11 @@ public class AttemptRecorder {
 
   @PostConstruct
   void start() {
-    batches = new GroupCommit<>(this::writeBatch, configuration.recordBatch(), configuration.recordWriters());
+    batches = new GroupCommit<>(this::write, configuration.recordBatch(), configuration.recordWriters());
   }
 
-  /** One shared transaction; a seam for tests that make it fail. */
-  protected void writeBatch(List<FinishedAttempt> batch) {
+  /** One transaction, shared or a sender's own; a seam for tests that make it fail. */
+  protected void write(List<FinishedAttempt> batch) {
     store.record(batch);
   }
 
@@ -52,13 +59,28 @@ public class AttemptRecorder {
       return;
     }
     RuntimeException last = null;
-    for (int i = 0; i < RECORD_TRIES; i++) {
+    for (int i = 0; i < RECORD_TRIES; ) {
       try {
-        store.record(List.of(finished)); // the same row id each try: see FinishedAttempt
+        write(List.of(finished)); // the same row id each try: see FinishedAttempt
         return;
       } catch (RuntimeException e) {
+        Optional<String> refused = DataRefusal.reason(e);
+        if (refused.isPresent()) {
+          if (!finished.reducible()) {
+            last = e;
+            break; // the same write would be refused again
+          }
+          FinishedAttempt whole = finished;
+          finished = finished.reduced(refused.get());
+          FinishedAttempt.Kept kept = finished.kept();
+          log.warning(() -> "Attempt " + whole.attempt().getNumber() + " of delivery " + whole.job().deliveryId()
+              + " was refused by the database (" + refused.get() + "); writing "
+              + (kept == FinishedAttempt.Kept.SUMMARY ? "its summary" : "its effect on the delivery only"));
+          continue; // at once: nothing is wrong with the database
+        }
         last = e;
         Thread.sleep(Math.min(200L << i, 5_000L)); // about 20 s in all
+        i++;
       }
     }
     var a = finished.attempt();

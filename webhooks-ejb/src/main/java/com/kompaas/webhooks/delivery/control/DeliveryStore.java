@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -137,29 +138,36 @@ public class DeliveryStore {
    * delivery's state. One transaction for the whole batch, in plain JDBC ({@link AttemptRows}): the
    * deliveries are read and locked in one query (in id order, as every batch does) before any
    * attempt row is written, the inserts and updates go out as batches, and each webhook's health
-   * row is written once per run of equal outcomes.
+   * row is written once per run of equal outcomes. An attempt {@linkplain FinishedAttempt#reduced
+   * reduced} to no row still moves its delivery on.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRED) // callers hold none; a test wraps one to fail it
   public void record(List<FinishedAttempt> batch) {
     // a write tried before may have committed unheard: its rows are looked for first
     boolean retry = batch.stream().anyMatch(FinishedAttempt::triedBefore);
     List<Long> ids = new ArrayList<>(batch.size());
-    List<AttemptRows.NewAttempt> rows = new ArrayList<>(batch.size());
+    List<AttemptRows.NewAttempt> rows = new ArrayList<>(batch.size()); // null where no row is kept
     for (FinishedAttempt finished : batch) {
       ids.add(finished.job().deliveryId());
-      rows.add(new AttemptRows.NewAttempt(finished.rowId(() -> jdbc.nextId(Attempt.class)), finished.attempt()));
+      long rowId = finished.rowId(() -> jdbc.nextId(Attempt.class));
+      rows.add(finished.kept() == FinishedAttempt.Kept.NOTHING ? null : new AttemptRows.NewAttempt(rowId, finished.attempt()));
     }
     List<HealthChanges.Change> health = new ArrayList<>(batch.size());
     jdbc.work(connection -> {
       // locked first, before any attempt row (whose key refers to its delivery) is written
       Map<Long, AttemptRows.Locked> deliveries = AttemptRows.lock(connection, ids);
-      Set<Long> written = retry ? AttemptRows.existing(connection, rows) : Set.of();
+      Set<Long> written = retry ? AttemptRows.existing(connection, rows.stream().filter(Objects::nonNull).toList()) : Set.of();
       List<FinishedAttempt> fresh = new ArrayList<>(batch.size());
       List<AttemptRows.NewAttempt> freshRows = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
-        if (!written.contains(rows.get(i).id())) { // written by a commit nobody heard of: done
-          fresh.add(batch.get(i));
-          freshRows.add(rows.get(i));
+        AttemptRows.NewAttempt row = rows.get(i);
+        if (row != null && written.contains(row.id())) {
+          continue; // written by a commit nobody heard of: done
+        }
+        fresh.add(batch.get(i));
+        // a deleted delivery took its attempts with it: its row would break the foreign key
+        if (row != null && deliveries.containsKey(batch.get(i).job().deliveryId())) {
+          freshRows.add(row);
         }
       }
       AttemptRows.insert(connection, freshRows);

@@ -27,7 +27,9 @@
  *       transaction, and the scheduler recovers whatever a crash left leased.
  *   <li>Attempts are written by {@link com.kompaas.webhooks.platform.control.GroupCommit}: the
  *       senders that finish together share one transaction, each still waiting for its commit, so
- *       batching loses nothing a crash would not have lost anyway.
+ *       batching loses nothing a crash would not have lost anyway. Only infrastructure failures
+ *       are retried: an attempt the database refuses for its data is written as a summary, so
+ *       no attempt can leave its delivery to be sent again at every lease end.
  * </ul>
  */
 package com.kompaas.webhooks.delivery.control;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kompaas.webhooks.account.boundary.Accounts;
@@ -26,14 +27,18 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -54,6 +59,9 @@ class DeliveryIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
+  /** How the attempt log ends a text it had to cut. */
+  private static final Pattern CUT = Pattern.compile("…\\(truncated: \\d+ bytes in all\\)$");
+
   @Deployment
   static WebArchive deployment() {
     return Deployments.webhooks(DeliveryIT.class, TestClock.class, FailingFanOut.class,
@@ -64,6 +72,8 @@ class DeliveryIT {
   @Inject Webhooks webhooks;
 
   @Inject Deliveries deliveries;
+
+  @Inject com.kompaas.webhooks.delivery.boundary.DeliveryScheduler scheduler;
 
   @Inject com.kompaas.webhooks.account.boundary.AuditLog auditLog;
 
@@ -230,7 +240,7 @@ class DeliveryIT {
     assertEquals(2, receiver.received("/down").size(), "a switched-off webhook gets no new deliveries");
     assertTrue(deliveries.replay(account, hook.getId(), Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(30))) >= 1,
         "the event that arrived while it was off can be replayed");
-    assertNotNull(third);
+    assertNotNull(status(hook, third), "the replay made the delivery the switched-off webhook did not get");
   }
 
   @Test
@@ -254,7 +264,24 @@ class DeliveryIT {
     Webhook reloaded = webhooks.find(account, saved.getId()).orElseThrow();
     assertEquals(settings, reloaded.settings(), "what comes back from MariaDB is what was saved");
     assertTrue(reloaded.getSecret().startsWith("whsec_"));
-    assertTrue(reloaded.getVersion() >= 0);
+    // the version that comes back is the one an edit must name: it saves, and the stale one then cannot
+    tx.begin();
+    webhooks.update(account, saved.getId(), reloaded.getVersion(), settings);
+    tx.commit();
+    assertEquals(reloaded.getVersion() + 1, webhooks.find(account, saved.getId()).orElseThrow().getVersion());
+    tx.begin();
+    try {
+      Exception stale = assertThrows(Exception.class,
+          () -> webhooks.update(account, saved.getId(), reloaded.getVersion(), settings));
+      // the container wraps it, and may pass it on in the message only
+      StringBuilder chain = new StringBuilder();
+      for (Throwable cause = stale; cause != null; cause = cause.getCause()) {
+        chain.append(cause).append(" | ");
+      }
+      assertTrue(chain.toString().contains(OptimisticLockException.class.getName()), "refused as a stale version: " + chain);
+    } finally {
+      tx.rollback();
+    }
   }
 
   @Test
@@ -469,6 +496,91 @@ class DeliveryIT {
     }
     Await.until("the slow endpoint catches up", WAIT,
         () -> ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED));
+  }
+
+  @Test
+  void responseHeadersTooLongForTheLogAreCutAndTheAttemptIsRecordedOnce() throws Exception {
+    Map<String, String> padding = new LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      padding.put("X-Pad-" + i, "p".repeat(2000)); // about 100 KB of headers: more than the TEXT column holds
+    }
+    receiver.byDefault("/fat-headers", new Receiver.Answer(200, padding, "ok", false));
+    Webhook hook = create(simple("/fat-headers", true));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"fat\"}");
+
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    List<Attempt> log = deliveries.attempts(account, done.getId());
+    assertEquals(1, log.size());
+    String headers = log.get(0).getResponseHeaders();
+    // what fits is kept: about 32 of the 50 headers of 2,000 bytes each (in the order they came)
+    int whole = headers.split("p".repeat(2000) + "\n", -1).length - 1;
+    assertTrue(whole >= 30 && whole < 50, "whole headers kept: " + whole);
+    assertTrue(CUT.matcher(headers).find(), "cut with the marker: ..." + tail(headers));
+    assertTrue(headers.getBytes(StandardCharsets.UTF_8).length <= 65_535, "fits the column");
+    assertEquals(200, log.get(0).getResponseStatus());
+    assertNotHandedOutAgain(hook, eventId, done, "/fat-headers");
+  }
+
+  @Test
+  void aHeaderFilledWithALongEventValueIsSentWholeAndLoggedCut() throws Exception {
+    Webhook hook =
+        create(WebhookSettings.builder("call.incoming.start")
+            .title("long caller")
+            .url(receiver.url("/long-header"))
+            .retryIfError(true)
+            .parameters("did")
+            .header("X-Caller", "{{callerName}}")
+            .build());
+    // 40,000 characters: within TEXT's 65,535 if counted as characters, 80,000 bytes in UTF-8
+    String caller = "я".repeat(39_999) + "😀";
+    String eventId = publish("call.incoming.start", "{\"did\":\"74950001122\",\"callerName\":\"" + caller + "\"}");
+
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    assertEquals(1, receiver.received("/long-header").size());
+    assertTrue(receiver.received("/long-header").get(0).header("X-Caller").length() > 39_000, "sent whole");
+    List<Attempt> log = deliveries.attempts(account, done.getId());
+    assertEquals(1, log.size());
+    String headers = log.get(0).getRequestHeaders();
+    assertTrue(headers.contains("X-Caller: яяя"), "the header is in the log");
+    assertTrue(CUT.matcher(headers).find(), "cut with the marker: ..." + tail(headers));
+    assertTrue(headers.getBytes(StandardCharsets.UTF_8).length <= 65_535, "fits the column in bytes");
+    assertFalse(headers.contains("\uFFFD"), "no character was split");
+    assertNotHandedOutAgain(hook, eventId, done, "/long-header");
+  }
+
+  @Test
+  void anAttemptWhoseDetailsTheDatabaseRefusesIsRecordedAsASummaryOnce() throws Exception {
+    Webhook hook = create(simple("/refused", false));
+    FailingOnceAttemptRecorder.UNSTORABLE_FOR_WEBHOOK.add(hook.getId());
+    String eventId = publish("sms.incoming", "{\"messageId\":\"refused\"}");
+
+    Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
+    List<Attempt> log = deliveries.attempts(account, done.getId());
+    assertEquals(1, log.size(), "one attempt row");
+    Attempt summary = log.get(0);
+    assertEquals(Attempt.Outcome.DELIVERED, summary.getOutcome());
+    assertEquals(200, summary.getResponseStatus());
+    assertTrue(summary.getErrorDetail().startsWith("attempt details could not be stored: "), summary.getErrorDetail());
+    assertTrue(summary.getErrorDetail().contains("Data too long"), "says why: " + summary.getErrorDetail());
+    assertNotHandedOutAgain(hook, eventId, done, "/refused");
+  }
+
+  /**
+   * Past the delivery's lease, the scheduler's hand-out (run here at once rather than waited for)
+   * leaves the delivery alone: no new token, so no second request can follow.
+   */
+  private void assertNotHandedOutAgain(Webhook hook, String eventId, Delivery done, String path) {
+    TestClock.advance(Duration.ofMinutes(2));
+    scheduler.handOutDue();
+    Delivery after = delivery(hook, eventId);
+    assertEquals(done.getStatus(), after.getStatus());
+    assertEquals(done.getDispatchToken(), after.getDispatchToken(), "not handed out again after its lease");
+    assertEquals(1, after.getAttempts());
+    assertEquals(1, receiver.received(path).size(), "the receiver was hit once");
+  }
+
+  private static String tail(String text) {
+    return text.substring(Math.max(0, text.length() - 80));
   }
 
   private WebhookSettings simple(String path, boolean retry) {

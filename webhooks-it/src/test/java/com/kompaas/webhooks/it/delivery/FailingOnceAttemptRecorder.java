@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Fails the first shared attempt-writing transaction that holds an attempt for a chosen webhook,
  * after its rows reached the database and before the commit, as a deadlock or a lost connection
  * would; or lets it commit and then reports a failure, as a connection that dies while the commit's
- * answer is on its way would. Everything else behaves as usual.
+ * answer is on its way would; or has MariaDB refuse, as too long for its column, every write that
+ * holds a chosen webhook's attempt with its details. Everything else behaves as usual.
  */
 @Alternative
 @Priority(1000)
@@ -33,19 +34,29 @@ public class FailingOnceAttemptRecorder extends AttemptRecorder {
   /** Webhooks whose next shared write commits and is then reported as failed. */
   static final Set<Long> LOSE_COMMIT_ANSWER_FOR_WEBHOOK = ConcurrentHashMap.newKeySet();
 
+  /**
+   * Webhooks whose attempts the database refuses for a data reason (as "Data too long" did for
+   * headers over 64 KB) for as long as they carry their details; a summary row goes through.
+   */
+  static final Set<Long> UNSTORABLE_FOR_WEBHOOK = ConcurrentHashMap.newKeySet();
+
   /** Attempts the failed transactions had written (flushed) before they were rolled back. */
   static final AtomicInteger ROLLED_BACK_ATTEMPTS = new AtomicInteger();
 
   @Inject Failing failing;
 
   @Override
-  protected void writeBatch(List<FinishedAttempt> batch) {
+  protected void write(List<FinishedAttempt> batch) {
+    if (batch.stream().anyMatch(f -> UNSTORABLE_FOR_WEBHOOK.contains(f.job().webhook().getId())
+        && !f.attempt().getRequestHeaders().isEmpty())) {
+      failing.refuse(batch.get(0).job().deliveryId());
+    }
     boolean armed = batch.stream().anyMatch(f -> FAIL_ONCE_FOR_WEBHOOK.remove(f.job().webhook().getId()));
     if (armed) {
       failing.recordThenFail(batch);
     }
     boolean answerLost = batch.stream().anyMatch(f -> LOSE_COMMIT_ANSWER_FOR_WEBHOOK.remove(f.job().webhook().getId()));
-    super.writeBatch(batch);
+    super.write(batch);
     if (answerLost) {
       throw new IllegalStateException("test: the shared attempt transaction committed, but its answer was lost");
     }
@@ -65,6 +76,15 @@ public class FailingOnceAttemptRecorder extends AttemptRecorder {
       em.flush();
       ROLLED_BACK_ATTEMPTS.addAndGet(batch.size());
       throw new IllegalStateException("test: the shared attempt transaction fails before its commit");
+    }
+
+    /** A statement MariaDB refuses as too long for its column: the error a real oversized row gets. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void refuse(long deliveryId) {
+      em.createNativeQuery("UPDATE delivery SET last_error = ?1 WHERE id = ?2")
+          .setParameter(1, "x".repeat(10_000))
+          .setParameter(2, deliveryId)
+          .executeUpdate();
     }
   }
 }

@@ -35,10 +35,21 @@ public class Attempt {
   /** Time, duration and outcome of an account's newest attempts: the dashboard's bounded sample. */
   public static final String SAMPLE_BY_ACCOUNT_SINCE = "Attempt.sampleByAccountSince";
 
+  // What each column holds (V4__delivery.sql): VARCHARs count characters, TEXTs bytes of utf8mb4.
+  public static final int METHOD_LENGTH = 8;
   public static final int URL_LENGTH = 8192;
+  public static final int ERROR_LENGTH = 32;
   public static final int ERROR_DETAIL_LENGTH = 1000;
-  /** Request bodies are kept whole up to this many characters (the template limit is smaller). */
-  public static final int MAX_REQUEST_BODY_CHARS = 1024 * 1024;
+  /** A TEXT column: request and response headers. */
+  public static final int HEADERS_BYTES = 65_535;
+  /**
+   * Request and response bodies are kept up to 1 MiB each, though their MEDIUMTEXT columns hold 16
+   * MiB: a row must stay well within the server's {@code max_allowed_packet} (16 MiB by default),
+   * which the driver enforces by dropping the connection, not as a data error.
+   */
+  public static final int BODY_BYTES = 1024 * 1024;
+  /** What {@link #withoutDetails} writes in the error detail, before the database's reason. */
+  public static final String DETAILS_NOT_STORED = "attempt details could not be stored: ";
 
   /** How the attempt ended. */
   public enum Outcome {
@@ -134,21 +145,31 @@ public class Attempt {
     this.manual = manual;
     this.startedAt = Objects.requireNonNull(startedAt);
     this.durationMs = durationMs;
-    this.requestMethod = request.method();
-    this.requestUrl = cut(request.url(), URL_LENGTH);
-    this.requestHeaders = request.headers();
-    this.requestBody = cut(request.body(), MAX_REQUEST_BODY_CHARS);
+    // every column is cut to what it holds (with a marker), so the row can always be written
+    this.requestMethod = StoredText.characters(Objects.requireNonNull(request.method()), METHOD_LENGTH);
+    this.requestUrl = StoredText.characters(Objects.requireNonNullElse(request.url(), ""), URL_LENGTH);
+    this.requestHeaders = StoredText.bytes(Objects.requireNonNullElse(request.headers(), ""), HEADERS_BYTES);
+    this.requestBody = StoredText.bytes(request.body(), BODY_BYTES);
     this.responseStatus = response.status();
-    this.responseHeaders = response.headers();
-    this.responseBody = response.body();
-    this.responseTruncated = response.truncated();
+    this.responseHeaders = StoredText.bytes(response.headers(), HEADERS_BYTES);
+    // the body is cut like the sender cuts it at max-response-bytes: flagged, not marked in the text
+    this.responseBody = StoredText.prefix(response.body(), BODY_BYTES);
+    this.responseTruncated = response.truncated()
+        || (response.body() != null && this.responseBody.length() < response.body().length());
     this.outcome = Objects.requireNonNull(outcome);
-    this.error = error;
-    this.errorDetail = cut(errorDetail, ERROR_DETAIL_LENGTH);
+    this.error = StoredText.characters(error, ERROR_LENGTH);
+    this.errorDetail = StoredText.characters(errorDetail, ERROR_DETAIL_LENGTH);
   }
 
-  private static String cut(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
+  /**
+   * This attempt as a summary, for when the database refused its details for a data reason: what
+   * decides the delivery (outcome, status, error class) and when it happened, with {@code reason}
+   * in the error detail. The request and response are left out, since one of them was refused.
+   */
+  public Attempt withoutDetails(String reason) {
+    return new Attempt(deliveryId, accountId, number, manual, startedAt, durationMs,
+        new Request(requestMethod, "", "", null), new Response(responseStatus, null, null, false), outcome, error,
+        DETAILS_NOT_STORED + reason);
   }
 
   public Long getId() {
