@@ -153,7 +153,7 @@ class DeliveryIT {
     assertEquals(Attempt.Outcome.DELIVERED, attempt.getOutcome());
     assertEquals(200, attempt.getResponseStatus());
     assertEquals(request.body(), attempt.getRequestBody());
-    assertTrue(attempt.getRequestHeaders().contains("Authorization: Bear••••••"), attempt.getRequestHeaders());
+    assertTrue(attempt.getRequestHeaders().contains("Authorization: Bearer ••••••"), attempt.getRequestHeaders());
     assertFalse(attempt.getRequestHeaders().contains("s3cr3t"), "the credential is masked in the log");
   }
 

@@ -148,7 +148,8 @@ class WebhookDeletionIT {
     ConsoleHttp console = ConsoleHttp.signIn(base.toURI(), "admin-" + account, PASSWORD);
     String webhooksPage = console.get("/webhooks.xhtml").body();
     assertFalse(webhooksPage.contains(TITLE), "the list omits the deleted webhook");
-    assertTrue(console.get("/webhook.xhtml?id=" + hook.getId()).body().contains("id=\"notFound\""));
+    String settingsPage = console.get("/webhook.xhtml?id=" + hook.getId()).body();
+    assertTrue(settingsPage.contains("id=\"notFound\""), settingsPage);
     // the account's log still shows its deliveries, under its title, marked deleted
     String log = console.get("/deliveries.xhtml").body();
     assertTrue(log.contains(delivered) && log.contains(waiting), "the log lists both deliveries");
