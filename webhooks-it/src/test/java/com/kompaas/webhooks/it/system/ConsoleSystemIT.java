@@ -137,7 +137,12 @@ class ConsoleSystemIT {
     click(By.cssSelector("button.chip-name[data-param='eventType']"));
     awaitAjax();
     Await.until("preview shows the request", Duration.ofSeconds(10), () -> {
-      String preview = driver.findElement(By.id("preview")).getText();
+      String preview;
+      try {
+        preview = driver.findElement(By.id("preview")).getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException replacedWhileRead) {
+        return false; // an Ajax update replaced the preview between find and read: poll again
+      }
       return preview.contains("\"callerNumber\"") && preview.contains("\"did\"") && preview.contains("X-Source: kompaas/call.incoming.start")
           && preview.contains("/crm/1764324930.1842");
     });
