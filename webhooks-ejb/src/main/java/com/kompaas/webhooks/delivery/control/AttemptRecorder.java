@@ -3,6 +3,7 @@ package com.kompaas.webhooks.delivery.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.kompaas.webhooks.platform.control.DatabaseRefusal;
 import com.kompaas.webhooks.platform.control.GroupCommit;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
  * through unheard is recognised by the attempt's row id (see {@link FinishedAttempt}).
  *
  * <p>Only infrastructure failures are retried. A write the database refuses for what it holds
- * ({@link DataRefusal}: a value too long for its column, say) would be refused again at every try
+ * ({@link DatabaseRefusal}: a value too long for its column, say) would be refused again at every try
  * and, unwritten, leave its delivery to be sent again at every lease end, for ever; such an attempt
  * is written as a summary instead (and, should even that be refused, as its effect on the delivery
  * alone), with one line in the server log.
@@ -64,7 +65,7 @@ public class AttemptRecorder {
         write(List.of(finished)); // the same row id each try: see FinishedAttempt
         return;
       } catch (RuntimeException e) {
-        Optional<String> refused = DataRefusal.reason(e);
+        Optional<String> refused = DatabaseRefusal.ofDataOrConstraint(e);
         if (refused.isPresent()) {
           if (!finished.reducible()) {
             last = e;

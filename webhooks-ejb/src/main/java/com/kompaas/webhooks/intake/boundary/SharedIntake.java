@@ -3,7 +3,7 @@ package com.kompaas.webhooks.intake.boundary;
 import com.kompaas.webhooks.intake.control.EventChecks;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
-import com.kompaas.webhooks.intake.control.RefusedData;
+import com.kompaas.webhooks.platform.control.DatabaseRefusal;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.platform.control.Backoff;
 import com.kompaas.webhooks.platform.control.GroupCommit;
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * is either committed or its message comes again. If a shared transaction fails (a twin stored
  * concurrently by another instance, a lost connection), nothing of it was kept, and each event is
  * stored on its own, exactly as without sharing; what fails alone is redelivered by the broker,
- * unless the database refused the event's own content ({@link RefusedData}): that one message is
+ * unless the database refused the event's own content ({@link DatabaseRefusal}): that one message is
  * dead-lettered, so a bad event can neither loop nor pause the others with the back-off below.
  *
  * <p>While storing fails (the database is away), the sessions pause before each try, 0.5 s after
@@ -95,7 +95,7 @@ public class SharedIntake {
       return intake.store(incoming);
     } catch (RuntimeException e) {
       // alone, it fails on its own content: retrying cannot help, and must not pause the others
-      String refusal = RefusedData.reason(e).orElseThrow(() -> e);
+      String refusal = DatabaseRefusal.ofData(e).orElseThrow(() -> e);
       return intake.deadLetter(body, source, messageId, "the database refused the event: " + refusal);
     }
   }

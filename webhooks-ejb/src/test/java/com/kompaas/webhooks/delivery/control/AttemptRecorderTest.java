@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kompaas.webhooks.delivery.entity.Attempt;
+import com.kompaas.webhooks.platform.control.DatabaseRefusal;
 import java.sql.BatchUpdateException;
 import java.sql.SQLDataException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -117,13 +118,13 @@ class AttemptRecorderTest {
 
   @Test
   void onlyDataAndConstraintStatesCountAsRefusals() {
-    assertEquals("Data too long for column 'request_headers' at row 1", DataRefusal.reason(dataTooLong()).orElseThrow());
-    assertTrue(DataRefusal.reason(new RuntimeException(new java.sql.SQLException("Incorrect string value", "22007"))).isPresent());
-    assertTrue(DataRefusal.reason(new RuntimeException(new SQLNonTransientConnectionException("Packet too big", "08000"))).isEmpty());
-    assertTrue(DataRefusal.reason(new SQLTransactionRollbackException("Deadlock", "40001")).isEmpty());
-    assertTrue(DataRefusal.reason(new IllegalStateException("no SQL at all")).isEmpty());
+    assertEquals("Data too long for column 'request_headers' at row 1", DatabaseRefusal.ofDataOrConstraint(dataTooLong()).orElseThrow());
+    assertTrue(DatabaseRefusal.ofDataOrConstraint(new RuntimeException(new java.sql.SQLException("Incorrect string value", "22007"))).isPresent());
+    assertTrue(DatabaseRefusal.ofDataOrConstraint(new RuntimeException(new SQLNonTransientConnectionException("Packet too big", "08000"))).isEmpty());
+    assertTrue(DatabaseRefusal.ofDataOrConstraint(new SQLTransactionRollbackException("Deadlock", "40001")).isEmpty());
+    assertTrue(DatabaseRefusal.ofDataOrConstraint(new IllegalStateException("no SQL at all")).isEmpty());
     var chained = new java.sql.SQLException("batch failed", "HY000");
     chained.setNextException(new SQLDataException("Out of range value", "22003"));
-    assertEquals("Out of range value", DataRefusal.reason(chained).orElseThrow());
+    assertEquals("Out of range value", DatabaseRefusal.ofDataOrConstraint(chained).orElseThrow());
   }
 }
