@@ -141,7 +141,7 @@ final class BrokerProcess implements AutoCloseable {
       } catch (JMSRuntimeException e) {
         last = e.toString();
       }
-      Thread.sleep(200);
+      Thread.sleep(200); // the poll interval between login tries, not a wait for the broker
     }
     throw new IllegalStateException("the broker did not accept a login after " + timeout + ": " + last + "; see " + log);
   }
