@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import com.kompaas.webhooks.platform.control.DatabaseRefusal;
 import com.kompaas.webhooks.platform.control.GroupCommit;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -27,8 +29,16 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AttemptRecorder {
 
-  /** Attempts to write an attempt alone this many times before giving up on the database. */
+  /**
+   * Attempts to write an attempt alone at least this many times (about 20 s) before giving up on
+   * the database; it goes on trying for as long as its delivery stays with it (its lease and
+   * {@link DeliveryStore#RECORD_GRACE}), so a database that comes back within that time sees the
+   * attempt written, never a second request.
+   */
   static final int RECORD_TRIES = 8;
+
+  /** The last try starts at least this long before the delivery may be handed out again. */
+  static final Duration RECORD_MARGIN = Duration.ofSeconds(3);
 
   @Inject DeliveryStore store;
 
@@ -60,7 +70,8 @@ public class AttemptRecorder {
       return;
     }
     RuntimeException last = null;
-    for (int i = 0; i < RECORD_TRIES; ) {
+    Instant handedBackAt = finished.job().leaseUntil().plus(DeliveryStore.RECORD_GRACE);
+    for (int i = 0; ; ) {
       try {
         write(List.of(finished)); // the same row id each try: see FinishedAttempt
         return;
@@ -80,8 +91,12 @@ public class AttemptRecorder {
           continue; // at once: nothing is wrong with the database
         }
         last = e;
-        Thread.sleep(Math.min(200L << i, 5_000L)); // about 20 s in all
+        long pause = Math.min(200L << Math.min(i, 5), 5_000L); // about 20 s for the first tries
         i++;
+        if (i >= RECORD_TRIES && !clock.instant().plusMillis(pause).plus(RECORD_MARGIN).isBefore(handedBackAt)) {
+          break; // the scheduler may hand the delivery out again now: it is sent again
+        }
+        Thread.sleep(pause);
       }
     }
     var a = finished.attempt();

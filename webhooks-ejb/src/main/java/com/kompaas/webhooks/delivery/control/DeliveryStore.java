@@ -37,6 +37,15 @@ public class DeliveryStore {
   /** How often a busy healthy endpoint's success is written to its health row at most. */
   public static final Duration SUCCESS_RECORD_INTERVAL = Duration.ofSeconds(60);
 
+  /**
+   * How long past its lease a delivery that is {@code SENDING} stays with its sender: the request
+   * may have gone out, and the sender may still be trying to write its attempt (the database was
+   * away, see {@link AttemptRecorder}). Handing it out at the lease's end raced that write when
+   * the database came back, and the scheduler's win sent the request a second time
+   * (FaultsSystemIT, once in CI). Queued deliveries, which no sender has taken, need no grace.
+   */
+  public static final Duration RECORD_GRACE = Duration.ofSeconds(30);
+
   @PersistenceContext EntityManager em;
 
   @Inject RetrySchedule schedule;
@@ -51,7 +60,8 @@ public class DeliveryStore {
 
   /**
    * Hands out the deliveries whose time has come: pending ones that are due, and queued or sending
-   * ones whose lease ran out (a lost message or a dead sender). {@code SKIP LOCKED} lets several
+   * ones whose lease ran out (a lost message or a dead sender; a sending one only once {@link
+   * #RECORD_GRACE} has passed too). {@code SKIP LOCKED} lets several
    * instances' schedulers take disjoint batches without waiting on each other.
    */
   @SuppressWarnings("unchecked")
@@ -59,10 +69,12 @@ public class DeliveryStore {
     List<Object[]> due =
         em.createNativeQuery(
                 "SELECT id, webhook_id FROM delivery"
-                    + " WHERE status IN ('PENDING', 'QUEUED', 'SENDING') AND due_at <= ?1"
+                    + " WHERE (status IN ('PENDING', 'QUEUED') AND due_at <= ?1)"
+                    + " OR (status = 'SENDING' AND due_at <= ?3)"
                     + " ORDER BY due_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
             .setParameter(1, now)
             .setParameter(2, batch)
+            .setParameter(3, now.minus(RECORD_GRACE))
             .getResultList();
     if (due.isEmpty()) {
       return List.of();

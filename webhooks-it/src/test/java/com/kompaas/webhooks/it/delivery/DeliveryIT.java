@@ -11,6 +11,7 @@ import com.kompaas.webhooks.account.boundary.Accounts;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.delivery.boundary.Deliveries;
 import com.kompaas.webhooks.delivery.entity.Attempt;
+import com.kompaas.webhooks.delivery.control.DeliveryStore;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.it.Await;
@@ -472,6 +473,32 @@ class DeliveryIT {
     assertEquals(receiver.received("/again").get(0).header("webhook-id"), receiver.received("/again").get(1).header("webhook-id"),
         "webhook-id is stable across attempts");
     assertFalse(deliveries.resend("someone-else", done.getId()), "another account cannot resend it");
+  }
+
+  /**
+   * A delivery whose request is out stays with its sender past the lease for the record grace: the
+   * sender may still be waiting for the database to write its attempt, and a hand-out at the
+   * lease's end sent the request twice when the database came back (FaultsSystemIT, once in CI).
+   */
+  @Test
+  void aSendingDeliveryIsHandedOutAgainOnlyAfterItsLeaseAndTheRecordGrace() throws Exception {
+    receiver.byDefault("/in-flight", Receiver.Answer.held());
+    Webhook hook = create(simple("/in-flight", true));
+    String eventId = publish("sms.incoming", "{\"messageId\":\"in-flight\"}");
+    Await.until("the request is out", WAIT, () -> receiver.received("/in-flight").size() == 1);
+    Delivery sending = delivery(hook, eventId);
+    assertEquals(DeliveryStatus.SENDING, sending.getStatus());
+
+    TestClock.advance(Duration.ofSeconds(61)); // past the 60 s lease
+    scheduler.handOutDue();
+    assertEquals(sending.getDispatchToken(), delivery(hook, eventId).getDispatchToken(),
+        "still its sender's within the grace");
+
+    TestClock.advance(DeliveryStore.RECORD_GRACE);
+    scheduler.handOutDue();
+    assertTrue(delivery(hook, eventId).getDispatchToken() > sending.getDispatchToken(),
+        "handed out again once the grace is over too: a dead sender's delivery is not stranded");
+    receiver.release();
   }
 
   @Test
