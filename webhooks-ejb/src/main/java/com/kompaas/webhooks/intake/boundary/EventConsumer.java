@@ -1,102 +1,246 @@
 package com.kompaas.webhooks.intake.boundary;
 
 import com.kompaas.webhooks.delivery.boundary.Dispatcher;
+import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.intake.control.EventParser;
 import com.kompaas.webhooks.intake.control.MessageBody;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.platform.boundary.Resources;
-import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.MessageDriven;
+import com.kompaas.webhooks.platform.control.Backoff;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads events from the {@value Resources#EVENTS_QUEUE} queue. An adapter only: it unwraps the body
- * and lets {@link Intake} decide.
+ * Reads events from the {@value Resources#EVENTS_QUEUE} queue in batches: each of a few consumer
+ * threads holds a transacted session, takes what the broker has sent ahead of it (up to {@code
+ * webhooks.intake.batch-size} messages: one when events trickle in, many under load, with no timer
+ * between), has {@link BatchIntake} store them in one database transaction, and commits the session
+ * only after the database commit.
  *
- * <p>Delivery is not transacted: {@link Intake} commits the event in a database transaction (shared
- * with the events other sessions received at the same moment, see {@link SharedIntake}), and the
- * adapter acknowledges the message only after {@code onMessage} returns. A crash before the
- * commit leaves the message unacknowledged, so the broker redelivers it; a crash between commit and
- * acknowledgement redelivers a message whose event is already stored, which the unique key on
- * (account, event id) turns into a no-op. That is exactly-once in effect without XA, whose in-doubt
- * transactions would otherwise strand messages after a crash until a transaction manager recovers
- * them. A runtime failure makes the adapter roll the session back; the broker redelivers with its
- * delay and, after its attempts, moves the message to its dead-letter address.
+ * <p>A crash before the database commit leaves every message of the batch with the broker; a crash
+ * between the two commits redelivers messages whose events are stored, which the unique key on
+ * (account, event id) turns into no-ops: exactly-once in effect without XA, whose in-doubt
+ * transactions would strand messages after a crash until a transaction manager recovered them.
+ * While the database fails, the session is rolled back (the broker redelivers with its delay) and
+ * the consumers pause before each try, 0.5 s after the first failure and doubling up to 5 s;
+ * the failure is logged once when it starts and once when storing works again. A broker that goes
+ * away ends the session; the consumer opens a new one, with the same pauses, until it is back.
+ *
+ * <p>Until 2 Dec 2026 this was a message-driven bean, one {@code onMessage} and one
+ * acknowledgement per message, with the transactions shared by group commit across its 16
+ * sessions; that per-message plumbing was the largest share of the application's CPU
+ * (docs/benchmarks.md). The sessions come from the resource adapter's own connection factory
+ * {@value Resources#INTAKE_CONNECTION_FACTORY}, which allows local transactions outside JTA.
  */
-@MessageDriven(
-    activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Resources.RESOURCE_ADAPTER),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = Resources.EVENTS_QUEUE),
-      // both are needed: Artemis silently ignores one without the other
-      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = Resources.NETTY_CONNECTOR),
-      @ActivationConfigProperty(
-          propertyName = "connectionParameters",
-          propertyValue = "${MPCONFIG=artemis.connection-parameters}"),
-      @ActivationConfigProperty(propertyName = "user", propertyValue = "${MPCONFIG=artemis.user}"),
-      @ActivationConfigProperty(propertyName = "password", propertyValue = "${MPCONFIG=artemis.password}"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16"),
-      @ActivationConfigProperty(propertyName = "MaxPoolSize", propertyValue = "16"),
-      // its own threads, apart from the JMS client's global pool
-      @ActivationConfigProperty(propertyName = "useGlobalPools", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "threadPoolMaxSize", propertyValue = "24")
-    })
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // acknowledge after the commit
-public class EventConsumer implements MessageListener {
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each batch starts its own
+public class EventConsumer {
 
-  @Inject SharedIntake intake;
+  /** How long a receive waits for the first message of a batch, so that a stop is seen soon. */
+  static final long RECEIVE_WAIT_MILLIS = 500;
 
-  @Inject Intake refusals;
+  @Resource(lookup = Resources.INTAKE_CONNECTION_FACTORY)
+  ConnectionFactory connectionFactory;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  @Inject BatchIntake intake;
 
   @Inject Dispatcher dispatcher;
 
   @Inject Logger log;
 
-  @Override
-  public void onMessage(Message message) {
-    String messageId = messageId(message);
-    Intake.Accepted accepted;
+  @Inject
+  @ConfigProperty(name = "webhooks.intake.consumers", defaultValue = "4")
+  int consumers;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.intake.batch-size", defaultValue = "100")
+  int batchSize;
+
+  private final Backoff storing = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+  private final Backoff receiving = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+  private final List<Thread> running = new ArrayList<>();
+  private volatile boolean stopping;
+
+  @PostConstruct
+  void start() {
+    if (consumers < 1 || batchSize < 1) {
+      throw new IllegalStateException("webhooks.intake.consumers and webhooks.intake.batch-size must be at least 1");
+    }
+    for (int i = 0; i < consumers; i++) {
+      Thread thread = threads.newThread(this::consume);
+      thread.setName("webhooks-intake-" + i);
+      running.add(thread);
+      thread.start();
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    stopping = true;
+    for (Thread thread : running) {
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(10)); // a batch in progress finishes and commits
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** One consumer thread: a session at a time, a new one whenever the last one failed. */
+  private void consume() {
+    while (!stopping) {
+      try {
+        consumeOneSession();
+      } catch (JMSException | RuntimeException e) {
+        if (stopping) {
+          return;
+        }
+        if (receiving.failed(System.nanoTime())) {
+          log.log(Level.WARNING, "Receiving events fails; the broker keeps them and the consumers try again, with"
+              + " pauses of up to 5 s until it works: " + rootCause(e));
+        }
+      }
+      try {
+        pause(receiving);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private void consumeOneSession() throws JMSException {
+    try (Connection connection = connectionFactory.createConnection()) {
+      Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+      MessageConsumer consumer = session.createConsumer(session.createQueue(Resources.EVENTS_QUEUE));
+      connection.start();
+      if (receiving.succeeded()) {
+        log.info("Receiving events works again");
+      }
+      while (!stopping) {
+        List<BatchIntake.Received> batch = receive(consumer);
+        if (!batch.isEmpty()) {
+          storeAndCommit(batch, session);
+        }
+      }
+    }
+  }
+
+  /** What the broker has sent ahead: the first message waited for, the rest only if already here. */
+  private List<BatchIntake.Received> receive(MessageConsumer consumer) throws JMSException {
+    Message first = consumer.receive(RECEIVE_WAIT_MILLIS);
+    if (first == null) {
+      return List.of();
+    }
+    List<BatchIntake.Received> batch = new ArrayList<>();
+    batch.add(received(first));
+    while (batch.size() < batchSize) {
+      Message next = consumer.receiveNoWait();
+      if (next == null) {
+        break;
+      }
+      batch.add(received(next));
+    }
+    return batch;
+  }
+
+  private void storeAndCommit(List<BatchIntake.Received> batch, Session session) throws JMSException {
     try {
-      MessageBody body = body(message);
-      accepted = body.refusal() != null
-          ? refusals.deadLetter(body, DeadLetter.Source.JMS, messageId)
-          : intake.accept(body.text(), DeadLetter.Source.JMS, messageId);
+      pause(storing);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted before the event was stored; the message comes again", e);
+      session.rollback();
+      return;
+    }
+    List<Job> jobs;
+    try {
+      jobs = intake.store(batch);
+    } catch (RuntimeException e) {
+      if (storing.failed(System.nanoTime())) {
+        log.log(Level.WARNING, "Storing events fails; the broker keeps the messages and they are tried again, with"
+            + " pauses of up to 5 s until it works: " + rootCause(e));
+      }
+      session.rollback();
+      return;
+    }
+    if (storing.succeeded()) {
+      log.info("Storing events works again; the messages the broker kept follow");
     }
     try {
-      dispatcher.send(accepted.jobs());
+      session.commit();
+    } finally {
+      // the events and their deliveries are committed even if the session's commit failed (its
+      // messages then come again and are recognised as stored)
+      handOver(jobs);
+    }
+  }
+
+  private void handOver(List<Job> jobs) {
+    try {
+      dispatcher.send(jobs);
     } catch (RuntimeException e) {
-      // the event and its deliveries are committed; the scheduler hands them out when the lease ends
-      log.log(Level.WARNING, "Could not hand the deliveries of message " + messageId + " at once", e);
+      // the scheduler hands them out when their lease ends
+      log.log(Level.WARNING, "Could not hand " + jobs.size() + " new deliveries to the senders at once", e);
     }
   }
 
   /**
    * Text is the contract; bytes are read as strict UTF-8, after their length is checked; any other
    * type is refused with its type named and what can be kept of it (see {@link MessageBody}).
+   *
+   * @throws JMSException when the body cannot be read: the session fails and the batch comes again
    */
-  private static MessageBody body(Message message) {
-    try {
-      return MessageBody.of(message, EventParser.MAX_BODY_BYTES, DeadLetter.MAX_BODY_CHARS);
-    } catch (JMSException e) {
-      throw new IllegalStateException("cannot read message body", e);
-    }
+  private static BatchIntake.Received received(Message message) throws JMSException {
+    return new BatchIntake.Received(messageId(message),
+        MessageBody.of(message, EventParser.MAX_BODY_BYTES, DeadLetter.MAX_BODY_CHARS));
   }
 
   private static String messageId(Message message) {
     try {
       return message.getJMSMessageID();
     } catch (JMSException e) {
-      return null;
+      return null; // only a dead letter's note of where it came from
     }
+  }
+
+  private static void pause(Backoff backoff) throws InterruptedException {
+    long pause = backoff.remainingNanos(System.nanoTime());
+    if (pause > 0) {
+      TimeUnit.NANOSECONDS.sleep(pause); // the back-off's pause, not a wait for a condition
+    }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

@@ -70,16 +70,30 @@ public class Intake {
   /** Keeps a message that cannot be an event, with the reason, in a transaction of its own. */
   public Accepted deadLetter(String body, DeadLetter.Source source, String messageId, String reason) {
     log.warning(() -> "Rejected " + source + " message " + messageId + ": " + reason);
-    em.persist(new DeadLetter(clock.instant(), source, messageId, reason, body));
-    return new Accepted(Outcome.DEAD_LETTERED, null, List.of());
+    return deadLetter(letter(body, source, messageId, reason));
   }
 
   /** For JMS: a message that holds no contract text at all (see {@link MessageBody}), kept as well as it was read. */
   public Accepted deadLetter(MessageBody refused, DeadLetter.Source source, String messageId) {
     log.warning(() -> "Rejected " + source + " message " + messageId + ": " + refused.refusal());
-    em.persist(new DeadLetter(clock.instant(), source, messageId, refused.refusal(), refused.kept(), refused.length(),
-        refused.cut()));
+    return deadLetter(letter(refused, source, messageId));
+  }
+
+  /** Keeps a new dead letter made by {@link #letter}, in a transaction of its own. */
+  public Accepted deadLetter(DeadLetter letter) {
+    em.persist(letter);
     return new Accepted(Outcome.DEAD_LETTERED, null, List.of());
+  }
+
+  /** The dead letter of a message that cannot be an event; new, not yet stored. */
+  public DeadLetter letter(String body, DeadLetter.Source source, String messageId, String reason) {
+    return new DeadLetter(clock.instant(), source, messageId, reason, body);
+  }
+
+  /** The dead letter of a message that holds no contract text at all, kept as well as it was read; new, not yet stored. */
+  public DeadLetter letter(MessageBody refused, DeadLetter.Source source, String messageId) {
+    return new DeadLetter(clock.instant(), source, messageId, refused.refusal(), refused.kept(), refused.length(),
+        refused.cut());
   }
 
   /**
@@ -100,14 +114,14 @@ public class Intake {
     return checks.validated(body);
   }
 
-  /** Stores one checked event in its own transaction: {@link #storeAll} for a batch of one. */
+  /** Stores one checked event in its own transaction: {@link #storeBatch} for a batch of one. */
   public Accepted store(IncomingEvent incoming) {
     var pending = new Pending(incoming);
-    storeAll(List.of(pending));
+    storeBatch(List.of(pending), List.of());
     return pending.accepted;
   }
 
-  /** A checked event waiting for a transaction shared with others ({@link SharedIntake}). */
+  /** A checked event waiting for a transaction shared with others ({@link BatchIntake}). */
   public static final class Pending {
     final IncomingEvent incoming;
     Accepted accepted;
@@ -127,15 +141,20 @@ public class Intake {
   }
 
   /**
-   * Stores several checked events in one transaction, all or none; the caller acknowledges their
-   * messages after the commit. One query finds the events stored already (a message redelivered
+   * Stores several checked events, and the dead letters of the messages received with them that
+   * are no events, in one transaction, all or none; the caller acknowledges their messages after
+   * the commit. One query finds the events stored already (a message redelivered
    * after a crash between commit and acknowledgement, or published twice), repeats within the batch
    * are recognised here, and the rest are inserted as one batch. A twin stored concurrently by
    * another transaction fails this one on the unique key; the caller then stores each event on its
-   * own with {@link #store(IncomingEvent)}. Five statements for the whole batch: the lookup, the
+   * own with {@link #store(IncomingEvent)}. Five statements for the whole batch's events: the lookup, the
    * events' insert, fan-out's query and insert, the commit.
    */
-  public void storeAll(List<Pending> batch) {
+  public void storeBatch(List<Pending> batch, List<DeadLetter> letters) {
+    letters.forEach(em::persist);
+    if (batch.isEmpty()) {
+      return;
+    }
     Instant now = clock.instant();
     Map<String, Event> candidates = new LinkedHashMap<>();
     for (Pending pending : batch) {

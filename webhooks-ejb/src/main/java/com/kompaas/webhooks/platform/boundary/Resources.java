@@ -3,6 +3,7 @@ package com.kompaas.webhooks.platform.boundary;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.jms.JMSConnectionFactoryDefinition;
+import jakarta.jms.JMSConnectionFactoryDefinitions;
 import jakarta.jms.JMSDestinationDefinition;
 
 /**
@@ -26,17 +27,33 @@ import jakarta.jms.JMSDestinationDefinition;
       "fish.payara.connection-validation-method=meta-data",
       "fish.payara.fail-all-connections=true"
     })
-@JMSConnectionFactoryDefinition(
-    name = Resources.CONNECTION_FACTORY,
-    interfaceName = "jakarta.jms.ConnectionFactory",
-    resourceAdapter = Resources.RESOURCE_ADAPTER,
-    user = "${MPCONFIG=artemis.user}",
-    password = "${MPCONFIG=artemis.password}",
-    maxPoolSize = 32,
-    properties = {
-      "connectorClassName=" + Resources.NETTY_CONNECTOR,
-      "connectionParameters=${MPCONFIG=artemis.connection-parameters}"
-    })
+@JMSConnectionFactoryDefinitions({
+  @JMSConnectionFactoryDefinition(
+      name = Resources.CONNECTION_FACTORY,
+      interfaceName = "jakarta.jms.ConnectionFactory",
+      resourceAdapter = Resources.RESOURCE_ADAPTER,
+      user = "${MPCONFIG=artemis.user}",
+      password = "${MPCONFIG=artemis.password}",
+      maxPoolSize = 32,
+      properties = {
+        "connectorClassName=" + Resources.NETTY_CONNECTOR,
+        "connectionParameters=${MPCONFIG=artemis.connection-parameters}"
+      }),
+  // the intake's consumers: transacted sessions of their own, never enlisted in a JTA transaction
+  @JMSConnectionFactoryDefinition(
+      name = Resources.INTAKE_CONNECTION_FACTORY,
+      interfaceName = "jakarta.jms.ConnectionFactory",
+      resourceAdapter = Resources.RESOURCE_ADAPTER,
+      user = "${MPCONFIG=artemis.user}",
+      password = "${MPCONFIG=artemis.password}",
+      transactional = false,
+      maxPoolSize = 64,
+      properties = {
+        "connectorClassName=" + Resources.NETTY_CONNECTOR,
+        "connectionParameters=${MPCONFIG=artemis.connection-parameters}",
+        "allowLocalTransactions=true"
+      })
+})
 @JMSDestinationDefinition(
     name = Resources.EVENTS_QUEUE_JNDI,
     interfaceName = "jakarta.jms.Queue",
@@ -49,6 +66,8 @@ public class Resources {
 
   public static final String DATA_SOURCE = "java:app/jdbc/webhooks";
   public static final String CONNECTION_FACTORY = "java:app/jms/webhooks";
+  /** The intake consumers' sessions: local transactions, outside JTA (see {@code EventConsumer}). */
+  public static final String INTAKE_CONNECTION_FACTORY = "java:app/jms/intake";
   /** The deployed RAR's file name without {@code .rar}. */
   public static final String RESOURCE_ADAPTER = "webhooks-artemis";
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Inside Payara Micro: messages sent to the events queue through the Artemis resource adapter are
- * consumed by the MDB and end up as rows in MariaDB, or as dead letters with their reason.
+ * consumed by the intake's consumers and end up as rows in MariaDB, or as dead letters with their reason.
  */
 @ExtendWith(ArquillianExtension.class)
 class IntakeIT {
@@ -214,7 +214,7 @@ class IntakeIT {
       @Override public void flush() {}
       @Override public void close() {}
     };
-    var intakeLog = java.util.logging.Logger.getLogger("com.kompaas.webhooks.intake.boundary.SharedIntake");
+    var intakeLog = java.util.logging.Logger.getLogger("com.kompaas.webhooks.intake.boundary.EventConsumer");
     intakeLog.addHandler(handler);
     try {
       tx.begin(); // all at once, so that they reach the consumer's sessions together and share batches
@@ -265,7 +265,7 @@ class IntakeIT {
       @Override public void flush() {}
       @Override public void close() {}
     };
-    var intakeLog = java.util.logging.Logger.getLogger("com.kompaas.webhooks.intake.boundary.SharedIntake");
+    var intakeLog = java.util.logging.Logger.getLogger("com.kompaas.webhooks.intake.boundary.EventConsumer");
     intakeLog.addHandler(handler);
     try {
       tx.begin();
