@@ -6,6 +6,7 @@ import static com.kompaas.webhooks.platform.control.TransactionJdbc.setInteger;
 
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
+import com.kompaas.webhooks.platform.control.MultiRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,8 +20,8 @@ import java.util.Set;
 
 /**
  * The attempt writer's statements, in plain JDBC on the transaction's connection: lock the batch's
- * deliveries, insert its attempts, update the deliveries they moved on. Three round trips for a
- * whole batch, with no entity loaded or flushed.
+ * deliveries, insert its attempts, update the deliveries they moved on. Three statements for a
+ * whole batch (multi-row, see {@link MultiRow}), with no entity loaded or flushed.
  */
 final class AttemptRows {
 
@@ -30,15 +31,18 @@ final class AttemptRows {
   /** An attempt row to insert, with its id already drawn. */
   record NewAttempt(long id, Attempt attempt) {}
 
-  private static final String INSERT =
+  private static final String INSERT_HEAD =
       "INSERT INTO attempt (id, delivery_id, account_id, number, manual, started_at, duration_ms,"
           + " request_method, request_url, request_headers, request_body, response_status, response_headers,"
-          + " response_body, response_truncated, outcome, error, error_detail)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " response_body, response_truncated, outcome, error, error_detail) VALUES ";
 
-  private static final String UPDATE =
-      "UPDATE delivery SET status = ?, due_at = ?, attempts = ?, last_attempt_at = ?, last_status_code = ?,"
-          + " last_error = ?, manual_resend = FALSE, updated_at = ?, version = version + 1 WHERE id = ?";
+  private static final String INSERT_TUPLE = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** What an attempt changes on its delivery, row by row; see {@link #setColumn}. */
+  private static final List<String> UPDATED_COLUMNS =
+      List.of("status", "due_at", "attempts", "last_attempt_at", "last_status_code", "last_error", "updated_at");
+
+  private static final String UPDATED_ALIKE = "manual_resend = FALSE, version = version + 1";
 
   private AttemptRows() {}
 
@@ -86,57 +90,74 @@ final class AttemptRows {
     return found;
   }
 
+  /** One multi-row statement per chunk of attempts ({@link MultiRow}). */
   static void insert(Connection connection, List<NewAttempt> attempts) throws SQLException {
-    if (attempts.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      for (NewAttempt row : attempts) {
-        Attempt a = row.attempt();
-        int i = 0;
-        insert.setLong(++i, row.id());
-        insert.setLong(++i, a.getDeliveryId());
-        insert.setString(++i, a.getAccountId());
-        insert.setInt(++i, a.getNumber());
-        insert.setBoolean(++i, a.isManual());
-        setInstant(insert, ++i, a.getStartedAt());
-        insert.setLong(++i, a.getDurationMs());
-        insert.setString(++i, a.getRequestMethod());
-        insert.setString(++i, a.getRequestUrl());
-        insert.setString(++i, a.getRequestHeaders());
-        insert.setString(++i, a.getRequestBody());
-        setInteger(insert, ++i, a.getResponseStatus());
-        insert.setString(++i, a.getResponseHeaders());
-        insert.setString(++i, a.getResponseBody());
-        insert.setBoolean(++i, a.isResponseTruncated());
-        insert.setString(++i, a.getOutcome().name());
-        insert.setString(++i, a.getError());
-        insert.setString(++i, a.getErrorDetail());
-        insert.addBatch();
+    MultiRow.insert(connection, INSERT_HEAD, INSERT_TUPLE, attempts, AttemptRows::chars, (insert, first, row) -> {
+      Attempt a = row.attempt();
+      int i = first;
+      insert.setLong(i++, row.id());
+      insert.setLong(i++, a.getDeliveryId());
+      insert.setString(i++, a.getAccountId());
+      insert.setInt(i++, a.getNumber());
+      insert.setBoolean(i++, a.isManual());
+      setInstant(insert, i++, a.getStartedAt());
+      insert.setLong(i++, a.getDurationMs());
+      insert.setString(i++, a.getRequestMethod());
+      insert.setString(i++, a.getRequestUrl());
+      insert.setString(i++, a.getRequestHeaders());
+      insert.setString(i++, a.getRequestBody());
+      setInteger(insert, i++, a.getResponseStatus());
+      insert.setString(i++, a.getResponseHeaders());
+      insert.setString(i++, a.getResponseBody());
+      insert.setBoolean(i++, a.isResponseTruncated());
+      insert.setString(i++, a.getOutcome().name());
+      insert.setString(i++, a.getError());
+      insert.setString(i++, a.getErrorDetail());
+      return i;
+    });
+  }
+
+  private static long chars(NewAttempt row) {
+    Attempt a = row.attempt();
+    return 128 + MultiRow.length(a.getRequestUrl()) + MultiRow.length(a.getRequestHeaders())
+        + MultiRow.length(a.getRequestBody()) + MultiRow.length(a.getResponseHeaders())
+        + MultiRow.length(a.getResponseBody()) + MultiRow.length(a.getErrorDetail());
+  }
+
+  /**
+   * One statement per chunk of deliveries: each column set by a {@code CASE id} over the chunk
+   * ({@link MultiRow#updateSql}); the rows are locked already ({@link #lock}).
+   */
+  static void update(Connection connection, Map<Long, AttemptEffect> effects) throws SQLException {
+    for (List<Map.Entry<Long, AttemptEffect>> chunk : MultiRow.chunks(List.copyOf(effects.entrySet()), e -> 64)) {
+      try (PreparedStatement update =
+          connection.prepareStatement(MultiRow.updateSql("delivery", UPDATED_COLUMNS, UPDATED_ALIKE, chunk.size()))) {
+        int i = 1;
+        for (int column = 0; column < UPDATED_COLUMNS.size(); column++) {
+          for (Map.Entry<Long, AttemptEffect> entry : chunk) {
+            update.setLong(i++, entry.getKey());
+            setColumn(update, i++, column, entry.getValue());
+          }
+        }
+        for (Map.Entry<Long, AttemptEffect> entry : chunk) {
+          update.setLong(i++, entry.getKey());
+        }
+        update.executeUpdate();
       }
-      insert.executeBatch();
     }
   }
 
-  static void update(Connection connection, Map<Long, AttemptEffect> effects) throws SQLException {
-    if (effects.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-      for (Map.Entry<Long, AttemptEffect> entry : effects.entrySet()) {
-        AttemptEffect effect = entry.getValue();
-        int i = 0;
-        update.setString(++i, effect.status().name());
-        setInstant(update, ++i, effect.dueAt());
-        update.setInt(++i, effect.attempts());
-        setInstant(update, ++i, effect.lastAttemptAt());
-        setInteger(update, ++i, effect.lastStatusCode());
-        update.setString(++i, effect.lastError());
-        setInstant(update, ++i, effect.lastAttemptAt()); // updated_at, as the attempt's end
-        update.setLong(++i, entry.getKey());
-        update.addBatch();
-      }
-      update.executeBatch();
+  /** The value of {@code UPDATED_COLUMNS.get(column)} after the attempt. */
+  private static void setColumn(PreparedStatement update, int index, int column, AttemptEffect effect)
+      throws SQLException {
+    switch (column) {
+      case 0 -> update.setString(index, effect.status().name());
+      case 1 -> setInstant(update, index, effect.dueAt());
+      case 2 -> update.setInt(index, effect.attempts());
+      case 3, 6 -> setInstant(update, index, effect.lastAttemptAt()); // updated_at, as the attempt's end
+      case 4 -> setInteger(update, index, effect.lastStatusCode());
+      case 5 -> update.setString(index, effect.lastError());
+      default -> throw new IllegalArgumentException("no column " + column);
     }
   }
 }

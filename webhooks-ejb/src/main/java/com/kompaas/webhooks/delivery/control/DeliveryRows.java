@@ -5,6 +5,7 @@ import static com.kompaas.webhooks.platform.control.TransactionJdbc.setInstant;
 
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.platform.control.MultiRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,28 +57,26 @@ public final class DeliveryRows {
    */
   static void insertClaimed(Connection connection, List<NewDelivery> deliveries, long token, Instant now,
       Instant leaseUntil) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO delivery (id, version, account_id, webhook_id, event_id, event_type, external_event_id,"
-                + " status, due_at, dispatch_token, attempts, manual_resend, created_at, updated_at)"
-                + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, FALSE, ?, ?)")) {
-      for (NewDelivery delivery : deliveries) {
-        Event event = delivery.event();
-        int i = 0;
-        insert.setLong(++i, delivery.id());
-        insert.setString(++i, event.getAccountId());
-        insert.setLong(++i, delivery.webhookId());
-        insert.setLong(++i, event.getId());
-        insert.setString(++i, event.getType());
-        insert.setString(++i, event.getExternalId());
-        insert.setString(++i, DeliveryStatus.SENDING.name());
-        setInstant(insert, ++i, leaseUntil);
-        insert.setLong(++i, token);
-        setInstant(insert, ++i, now);
-        setInstant(insert, ++i, now);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    MultiRow.insert(connection,
+        "INSERT INTO delivery (id, version, account_id, webhook_id, event_id, event_type, external_event_id,"
+            + " status, due_at, dispatch_token, attempts, manual_resend, created_at, updated_at) VALUES ",
+        "(?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, FALSE, ?, ?)", deliveries, delivery -> 256,
+        (insert, first, delivery) -> {
+          Event event = delivery.event();
+          int i = first;
+          insert.setLong(i++, delivery.id());
+          insert.setString(i++, event.getAccountId());
+          insert.setLong(i++, delivery.webhookId());
+          insert.setLong(i++, event.getId());
+          insert.setString(i++, event.getType());
+          insert.setString(i++, event.getExternalId());
+          insert.setString(i++, DeliveryStatus.SENDING.name());
+          setInstant(insert, i++, leaseUntil);
+          insert.setLong(i++, token);
+          setInstant(insert, i++, now);
+          setInstant(insert, i++, now);
+          return i;
+        });
   }
+
 }

@@ -3,6 +3,7 @@ package com.kompaas.webhooks.intake.control;
 import static com.kompaas.webhooks.platform.control.TransactionJdbc.setInstant;
 
 import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.platform.control.MultiRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,25 +51,23 @@ public final class EventRows {
   }
 
   /**
-   * Inserts the events under their ids, as one batch; a twin already stored fails it on the unique
-   * key (and with it the transaction).
+   * Inserts the events under their ids, in one multi-row statement per chunk ({@link MultiRow}); a
+   * twin already stored fails it on the unique key (and with it the transaction).
    */
   public static void insert(Connection connection, List<Event> events) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO event (id, account_id, external_id, type, occurred_at, received_at, data)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (Event event : events) {
-        insert.setLong(1, event.getId());
-        insert.setString(2, event.getAccountId());
-        insert.setString(3, event.getExternalId());
-        insert.setString(4, event.getType());
-        setInstant(insert, 5, event.getOccurredAt());
-        setInstant(insert, 6, event.getReceivedAt());
-        insert.setString(7, event.getData());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    MultiRow.insert(connection,
+        "INSERT INTO event (id, account_id, external_id, type, occurred_at, received_at, data) VALUES ",
+        "(?, ?, ?, ?, ?, ?, ?)", events, event -> 64 + MultiRow.length(event.getExternalId()) + MultiRow.length(event.getData()),
+        (insert, first, event) -> {
+          int i = first;
+          insert.setLong(i++, event.getId());
+          insert.setString(i++, event.getAccountId());
+          insert.setString(i++, event.getExternalId());
+          insert.setString(i++, event.getType());
+          setInstant(insert, i++, event.getOccurredAt());
+          setInstant(insert, i++, event.getReceivedAt());
+          insert.setString(i++, event.getData());
+          return i;
+        });
   }
 }
