@@ -80,10 +80,19 @@ public class Signer {
     return new SignatureHeaders(deliveryId, timestamp, signature);
   }
 
+  /** One Mac per thread: finding the provider's implementation anew for every request showed in profiles. */
+  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance(ALGORITHM);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  });
+
   static String hmac(SigningSecret secret, String id, long timestamp, byte[] body) {
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(new SecretKeySpec(secret.key(), ALGORITHM));
+      Mac mac = MACS.get();
+      mac.init(new SecretKeySpec(secret.key(), ALGORITHM)); // resets it, whatever it held before
       mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(mac.doFinal(body));
     } catch (GeneralSecurityException e) {

@@ -60,7 +60,7 @@ public class Attempt {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attempt_seq")
-  @SequenceGenerator(name = "attempt_seq", sequenceName = "attempt_seq", allocationSize = 50)
+  @SequenceGenerator(name = "attempt_seq", sequenceName = "attempt_seq", allocationSize = 1000)
   private Long id;
 
   @Column(name = "delivery_id", nullable = false)

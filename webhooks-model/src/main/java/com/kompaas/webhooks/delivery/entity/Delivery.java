@@ -99,7 +99,7 @@ public class Delivery {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
-  @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)
+  @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 1000)
   private Long id;
 
   @Version

@@ -50,7 +50,7 @@ public class Event {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_seq")
-  @SequenceGenerator(name = "event_seq", sequenceName = "event_seq", allocationSize = 50)
+  @SequenceGenerator(name = "event_seq", sequenceName = "event_seq", allocationSize = 1000)
   private Long id;
 
   @Column(name = "account_id", nullable = false, length = ACCOUNT_ID_LENGTH)
