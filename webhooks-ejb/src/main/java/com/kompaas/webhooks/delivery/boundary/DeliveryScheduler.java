@@ -2,7 +2,7 @@ package com.kompaas.webhooks.delivery.boundary;
 
 import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
 import com.kompaas.webhooks.delivery.control.DeliveryStore;
-import com.kompaas.webhooks.delivery.control.DispatchTicket;
+import com.kompaas.webhooks.delivery.control.Job;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -58,16 +58,24 @@ public class DeliveryScheduler {
     }
   }
 
-  /** @return how many deliveries were handed out */
+  /**
+   * Claims due deliveries for this instance's resend senders, as many as their queue has room for
+   * (a claimed delivery that waited in memory past its lease would only come back later).
+   *
+   * @return how many deliveries were handed out
+   */
   public int handOutDue() {
     int total = 0;
-    int batch = configuration.schedulerBatch();
     for (int i = 0; i < MAX_BATCHES; i++) {
+      int batch = Math.min(configuration.schedulerBatch(), dispatcher.resendRoom());
+      if (batch == 0) {
+        break; // the senders are busy with what they have; the rest waits in the database
+      }
       Instant now = clock.instant();
-      List<DispatchTicket> tickets = store.handOutDue(now, batch, now.plus(configuration.lease()));
-      dispatcher.publish(tickets);
-      total += tickets.size();
-      if (tickets.size() < batch) {
+      List<Job> jobs = store.handOutDue(now, batch, now.plus(configuration.lease()));
+      dispatcher.resend(jobs);
+      total += jobs.size();
+      if (jobs.size() < batch) {
         break;
       }
     }

@@ -1,7 +1,6 @@
 package com.kompaas.webhooks.delivery.boundary;
 
 import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
-import com.kompaas.webhooks.delivery.control.DispatchTicket;
 import com.kompaas.webhooks.delivery.control.Job;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -24,9 +23,12 @@ import java.util.logging.Logger;
  * so a handover that is lost to a crash, a shutdown or a full queue only waits for the lease to
  * end, when the scheduler hands the delivery out again under a new token.
  *
- * <p>A full queue makes the caller wait (up to {@link #OFFER_WAIT_SECONDS} s): intake then slows to the
- * senders' pace and events wait in the broker, where they are durable, instead of piling up here.
- * The senders run on their own threads, more than one endpoint may hold ({@code
+ * <p>Two pools: one for deliveries just created, one for those the scheduler hands out (resends,
+ * and leases that ran out), so that new events never queue behind a backlog of resends; the
+ * scheduler claims no more than the resend queue has room for. A full queue of new deliveries
+ * makes the caller wait (up to {@link #OFFER_WAIT_SECONDS} s): intake then slows to the senders'
+ * pace and events wait in the broker, where they are durable, instead of piling up here. The
+ * senders run on their own threads, more than one endpoint may hold ({@code
  * max-in-flight-per-endpoint}), so a hanging endpoint cannot stall the others.
  */
 @ApplicationScoped
@@ -38,41 +40,57 @@ public class Dispatcher {
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
 
+
   @Inject Sender sender;
 
   @Inject DeliveryConfiguration configuration;
 
   @Inject Logger log;
 
-  private ThreadPoolExecutor pool;
+  /** Deliveries just created: they never wait behind a backlog of resends. */
+  private ThreadPoolExecutor fresh;
+
+  /** Deliveries the scheduler handed out: resends, and leases that ran out. */
+  private ThreadPoolExecutor resends;
 
   @PostConstruct
   void start() {
-    int senders = configuration.senders();
-    pool =
-        new ThreadPoolExecutor(
-            senders, senders, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(configuration.senderQueue()),
-            threads, waitForRoom());
+    fresh = pool(configuration.senders(), configuration.senderQueue());
+    resends = pool(configuration.resendSenders(), configuration.senderQueue());
+  }
+
+  private ThreadPoolExecutor pool(int threads, int queue) {
+    var pool = new ThreadPoolExecutor(
+        threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), this.threads, waitForRoom());
     pool.allowCoreThreadTimeOut(true); // an idle instance holds no sender threads
+    return pool;
   }
 
   @PreDestroy
   void stop() {
     // what is queued or in flight is leased in the database and handed out again after the lease
-    pool.shutdownNow();
-  }
-
-  /** Deliveries the scheduler queued: each is claimed under its ticket's token before it is sent. */
-  public void publish(List<DispatchTicket> tickets) {
-    for (DispatchTicket ticket : tickets) {
-      submit(ticket.deliveryId(), () -> sender.deliver(ticket));
-    }
+    fresh.shutdownNow();
+    resends.shutdownNow();
   }
 
   /** Deliveries claimed at creation, after the transaction that created them has committed. */
   public void send(List<Job> jobs) {
+    submit(fresh, jobs);
+  }
+
+  /** Deliveries the scheduler claimed, after its transaction has committed. */
+  public void resend(List<Job> jobs) {
+    submit(resends, jobs);
+  }
+
+  /** How many more deliveries the resend queue takes now: the scheduler claims no more than that. */
+  public int resendRoom() {
+    return resends.getQueue().remainingCapacity();
+  }
+
+  private void submit(ThreadPoolExecutor pool, List<Job> jobs) {
     for (Job job : jobs) {
-      submit(job.deliveryId(), () -> sender.deliver(job));
+      submit(pool, job.deliveryId(), () -> sender.deliver(job));
     }
   }
 
@@ -80,7 +98,7 @@ public class Dispatcher {
     void run() throws InterruptedException;
   }
 
-  private void submit(long deliveryId, Task task) {
+  private void submit(ThreadPoolExecutor pool, long deliveryId, Task task) {
     pool.execute(() -> {
       try {
         task.run();

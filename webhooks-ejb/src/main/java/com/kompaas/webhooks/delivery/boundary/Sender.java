@@ -34,10 +34,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Makes one attempt for one delivery: pass the endpoint's gate, claim the delivery (unless it was
- * claimed at creation), render and sign the request, send it, write the attempt. No transaction is
- * open during the HTTP call; the claim before and the record after are short transactions of their
- * own (the record shared with other senders' records, see {@link AttemptRecorder}).
+ * Makes one attempt for one claimed delivery: pass the endpoint's gate, render and sign the
+ * request, send it, write the attempt. No transaction is open during the HTTP call; the record
+ * after it is a short transaction, shared with other senders' records (see {@link AttemptRecorder}).
  *
  * <p>A plain CDI bean, not an EJB: it holds no state and opens no transaction itself (every
  * database step is a call to {@link DeliveryStore}, which starts its own), and an EJB call per
@@ -71,15 +70,10 @@ public class Sender {
    */
   static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
-  /** A delivery the scheduler handed out: claim it under the ticket's token, then attempt it. */
-  public void deliver(DispatchTicket ticket) throws InterruptedException {
-    Instant now = clock.instant();
-    if (admitted(ticket, now)) {
-      attemptAndRecord(ticket.webhookId(), () -> store.claim(ticket, now, now.plus(configuration.lease())));
-    }
-  }
-
-  /** A delivery claimed when it was created (see {@code FanOut}): no claim transaction needed. */
+  /**
+   * A delivery claimed for this instance, at creation (see {@code FanOut}) or by the scheduler (see
+   * {@code DeliveryStore.handOutDue}): no claim transaction needed.
+   */
   public void deliver(Job job) throws InterruptedException {
     Instant now = clock.instant();
     if (now.plus(configuration.totalTimeout()).plus(LEASE_MARGIN).isAfter(job.leaseUntil())) {
@@ -88,7 +82,7 @@ public class Sender {
       return;
     }
     if (admitted(job.ticket(), now)) {
-      attemptAndRecord(job.webhook().getId(), () -> Optional.of(job));
+      attemptAndRecord(job);
     }
   }
 
@@ -102,17 +96,12 @@ public class Sender {
     return true;
   }
 
-  /** Inside the gate: claim, attempt, record, and always leave the gate again. */
-  private void attemptAndRecord(long webhookId, java.util.function.Supplier<Optional<Job>> claim)
-      throws InterruptedException {
+  /** Inside the gate: attempt, record, and always leave the gate again. */
+  private void attemptAndRecord(Job job) throws InterruptedException {
+    long webhookId = job.webhook().getId();
     boolean sent = false;
     boolean delivered = false;
     try {
-      Optional<Job> claimed = claim.get();
-      if (claimed.isEmpty()) {
-        return;
-      }
-      Job job = claimed.get();
       Attempted attempted = attempt(job);
       sent = true;
       delivered = attempted.outcome().delivered();

@@ -78,6 +78,10 @@ public class DeliveryConfiguration {
   int senders;
 
   @Inject
+  @ConfigProperty(name = "webhooks.delivery.resend-senders", defaultValue = "16")
+  int resendSenders;
+
+  @Inject
   @ConfigProperty(name = "webhooks.delivery.sender-queue", defaultValue = "2000")
   int senderQueue;
 
@@ -148,7 +152,12 @@ public class DeliveryConfiguration {
     return Math.max(senders, maxInFlightPerEndpoint + 1);
   }
 
-  /** Deliveries waiting in memory for a sender at most. */
+  /** Sender threads for the deliveries the scheduler hands out (resends, ended leases), apart from the others. */
+  public int resendSenders() {
+    return Math.max(1, resendSenders);
+  }
+
+  /** Deliveries waiting in memory for a sender at most (in each of the two queues). */
   public int senderQueue() {
     return Math.max(senderQueue, 1);
   }

@@ -6,13 +6,16 @@ import static com.kompaas.webhooks.platform.control.TransactionJdbc.setInstant;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.intake.entity.Event;
 import com.kompaas.webhooks.platform.control.MultiRow;
+import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Fan-out's statements, in plain JDBC on the intake transaction's connection. */
 public final class DeliveryRows {
@@ -55,6 +58,26 @@ public final class DeliveryRows {
    * Inserts deliveries claimed at creation: SENDING under {@code token}, leased until {@code
    * leaseUntil}, so the instance that creates them sends them with no claim of its own.
    */
+  /** The events of these ids, as written (no persistence context), by id; a missing one is absent. */
+  static Map<Long, Event> events(Connection connection, List<Long> ids) throws SQLException {
+    List<Long> distinct = ids.stream().distinct().toList();
+    Map<Long, Event> events = new HashMap<>();
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT id, account_id, external_id, type, occurred_at, received_at, data FROM event WHERE id IN ("
+            + placeholders(distinct.size()) + ")")) {
+      for (int i = 0; i < distinct.size(); i++) {
+        select.setLong(i + 1, distinct.get(i));
+      }
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          events.put(row.getLong(1), Event.written(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+              TransactionJdbc.instant(row, 5), TransactionJdbc.instant(row, 6), row.getString(7)));
+        }
+      }
+    }
+    return events;
+  }
+
   static void insertClaimed(Connection connection, List<NewDelivery> deliveries, long token, Instant now,
       Instant leaseUntil) throws SQLException {
     MultiRow.insert(connection,

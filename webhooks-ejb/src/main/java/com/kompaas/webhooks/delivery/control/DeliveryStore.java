@@ -61,14 +61,18 @@ public class DeliveryStore {
   /**
    * Hands out the deliveries whose time has come: pending ones that are due, and queued or sending
    * ones whose lease ran out (a lost message or a dead sender; a sending one only once {@link
-   * #RECORD_GRACE} has passed too). {@code SKIP LOCKED} lets several
-   * instances' schedulers take disjoint batches without waiting on each other.
+   * #RECORD_GRACE} has passed too). They are claimed here for this instance's senders, as fan-out
+   * claims new deliveries: {@code SENDING} under a new token until {@code leaseUntil}, with what
+   * their attempts need read in the same transaction, so no sender needs a claim transaction of
+   * its own (one per delivery was most of a resend's cost, docs/benchmarks.md). {@code SKIP
+   * LOCKED} lets several instances' schedulers take disjoint batches without waiting on each other.
+   * A delivery whose webhook is gone or switched off is closed without an attempt.
    */
   @SuppressWarnings("unchecked")
-  public List<DispatchTicket> handOutDue(Instant now, int batch, Instant leaseUntil) {
+  public List<Job> handOutDue(Instant now, int batch, Instant leaseUntil) {
     List<Object[]> due =
         em.createNativeQuery(
-                "SELECT id, webhook_id FROM delivery"
+                "SELECT id, webhook_id, account_id, event_id, dispatch_token, attempts, manual_resend FROM delivery"
                     + " WHERE (status IN ('PENDING', 'QUEUED') AND due_at <= ?1)"
                     + " OR (status = 'SENDING' AND due_at <= ?3)"
                     + " ORDER BY due_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
@@ -80,53 +84,38 @@ public class DeliveryStore {
       return List.of();
     }
     List<Long> ids = new ArrayList<>(due.size());
+    List<Long> eventIds = new ArrayList<>(due.size());
     for (Object[] row : due) {
       ids.add(((Number) row[0]).longValue());
+      eventIds.add(((Number) row[3]).longValue());
     }
     em.createNativeQuery(
-            "UPDATE delivery SET status = 'QUEUED', dispatch_token = dispatch_token + 1,"
+            "UPDATE delivery SET status = 'SENDING', dispatch_token = dispatch_token + 1,"
                 + " due_at = ?1, updated_at = ?2, version = version + 1 WHERE id IN (?3)")
         .setParameter(1, leaseUntil)
         .setParameter(2, now)
         .setParameter(3, ids)
         .executeUpdate();
-    List<Object[]> handed =
-        em.createNativeQuery("SELECT id, webhook_id, dispatch_token FROM delivery WHERE id IN (?1)")
-            .setParameter(1, ids)
-            .getResultList();
-    List<DispatchTicket> tickets = new ArrayList<>(handed.size());
-    for (Object[] row : handed) {
-      tickets.add(new DispatchTicket(
-          ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+    Map<Long, Event> events = jdbc.work(connection -> DeliveryRows.events(connection, eventIds));
+    List<Job> jobs = new ArrayList<>(due.size());
+    for (Object[] row : due) {
+      long id = ((Number) row[0]).longValue();
+      String accountId = (String) row[2];
+      Webhook webhook = webhooks.current(((Number) row[1]).longValue());
+      Event event = events.get(((Number) row[3]).longValue());
+      if (webhook == null || !webhook.isEnabled() || !webhook.getAccountId().equals(accountId) || event == null) {
+        em.find(Delivery.class, id).abandon(
+            webhook != null && webhook.isDeleted() ? Delivery.WEBHOOK_DELETED : Delivery.WEBHOOK_DISABLED, now);
+        continue;
+      }
+      jobs.add(new Job(id, ((Number) row[4]).longValue() + 1, accountId, ((Number) row[5]).intValue() + 1,
+          isTrue(row[6]), webhook, event, leaseUntil));
     }
-    return tickets;
+    return jobs;
   }
 
-  /**
-   * Takes a queued delivery for sending, if the ticket is still the current one. Reads what the
-   * attempt needs; a delivery whose webhook is gone or switched off is closed without an attempt.
-   */
-  public Optional<Job> claim(DispatchTicket ticket, Instant now, Instant leaseUntil) {
-    int claimed =
-        em.createNamedQuery(Delivery.CLAIM)
-            .setParameter("id", ticket.deliveryId())
-            .setParameter("token", ticket.token())
-            .setParameter("leaseUntil", leaseUntil)
-            .setParameter("now", now)
-            .executeUpdate();
-    if (claimed == 0) {
-      return Optional.empty(); // stale ticket: handed out again since, or already done
-    }
-    Delivery delivery = em.find(Delivery.class, ticket.deliveryId());
-    Webhook webhook = webhooks.current(delivery.getWebhookId());
-    if (webhook == null || !webhook.isEnabled() || !webhook.getAccountId().equals(delivery.getAccountId())) {
-      delivery.abandon(webhook != null && webhook.isDeleted() ? Delivery.WEBHOOK_DELETED : Delivery.WEBHOOK_DISABLED, now);
-      return Optional.empty();
-    }
-    Event event = em.find(Event.class, delivery.getEventId());
-    return Optional.of(
-        new Job(delivery.getId(), delivery.getDispatchToken(), delivery.getAccountId(),
-            delivery.getAttempts() + 1, delivery.isManualResend(), webhook, event, leaseUntil));
+  private static boolean isTrue(Object column) {
+    return column instanceof Boolean b ? b : ((Number) column).intValue() != 0;
   }
 
   /**

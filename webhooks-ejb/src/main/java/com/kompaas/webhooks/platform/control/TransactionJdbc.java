@@ -46,6 +46,12 @@ public class TransactionJdbc {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
+  /** Reads a DATETIME(6) column written in UTC; null stays null. */
+  public static Instant instant(java.sql.ResultSet row, int index) throws SQLException {
+    LocalDateTime value = row.getObject(index, LocalDateTime.class);
+    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+  }
+
   /** Sets a DATETIME(6) parameter, in UTC; null as SQL NULL. */
   public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
     if (value == null) {

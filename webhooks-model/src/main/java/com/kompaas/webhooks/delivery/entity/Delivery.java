@@ -39,13 +39,6 @@ import java.util.Objects;
             + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.FAILED"
             + " and d.createdAt >= :from and d.createdAt < :to order by d.createdAt, d.id")
 @NamedQuery(
-    name = Delivery.CLAIM,
-    query =
-        "update Delivery d set d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.SENDING,"
-            + " d.dueAt = :leaseUntil, d.updatedAt = :now, d.version = d.version + 1"
-            + " where d.id = :id and d.dispatchToken = :token"
-            + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED")
-@NamedQuery(
     name = Delivery.DEFER,
     query =
         "update Delivery d set d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.PENDING,"
@@ -54,7 +47,7 @@ import java.util.Objects;
             + " and d.status in (com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED,"
             + " com.kompaas.webhooks.delivery.entity.DeliveryStatus.SENDING)")
 // a deleted webhook's deliveries that wait to be sent (again) end now; one being sent finishes its
-// attempt, and is ended when it would next be handed out (DeliveryStore.claim)
+// attempt, and is ended when it would next be handed out (DeliveryStore.handOutDue)
 @NamedQuery(
     name = Delivery.END_WAITING_OF_WEBHOOK,
     query =
@@ -93,7 +86,6 @@ public class Delivery {
   public static final String BY_ACCOUNT = "Delivery.byAccount";
   public static final String BY_ACCOUNT_AND_WEBHOOK = "Delivery.byAccountAndWebhook";
   public static final String FAILED_BY_WEBHOOK_IN_RANGE = "Delivery.failedByWebhookInRange";
-  public static final String CLAIM = "Delivery.claim";
   /** Back to pending without an attempt, by whoever holds the current token (queued or claimed). */
   public static final String DEFER = "Delivery.defer";
 

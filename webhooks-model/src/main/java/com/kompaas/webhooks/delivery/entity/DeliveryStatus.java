@@ -4,7 +4,10 @@ package com.kompaas.webhooks.delivery.entity;
 public enum DeliveryStatus {
   /** Waiting for its next attempt at {@code dueAt}. */
   PENDING,
-  /** Handed to the senders' queue; if no sender claims it by {@code dueAt}, it is handed out again. */
+  /**
+   * Handed to the senders' queue, to be claimed by a sender; written only by versions before 2 Dec
+   * 2026 (the scheduler now hands deliveries out {@code SENDING}); handed out again at {@code dueAt}.
+   */
   QUEUED,
   /** A sender holds it; if the sender dies, the lease ends at {@code dueAt} and it is handed out again. */
   SENDING,
