@@ -20,17 +20,22 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Runs the packaged application against real parts on this machine and reports what it sustains:
- * throughput, publish-to-receipt latency at a fixed rate, the same with a dead endpoint beside the
- * healthy ones, and the application's memory. See docs/benchmarks.md.
+ * throughput, fan-out 10, publish-to-receipt latency at a fixed rate, the same with a dead endpoint
+ * beside the healthy ones, and the application's memory. See docs/benchmarks.md.
  *
  * <p>Options ({@code --name=value}): events, rate, seconds, dead-rate, accounts, producers,
  * producer (async or transacted), window, receiver-threads, xmx, broker-xmx, scenarios (comma list
- * of throughput, latency, isolation), micro-jar, artemis-home, results, work, app-jvm (extra JVM
+ * of throughput, fanout, latency, isolation), fanout-events, micro-jar, artemis-home, results, work, app-jvm (extra JVM
  * options for the application), db-host, db-port, db-name, db-admin, db-admin-password, keep-db,
  * drain-timeout; and {@code --smoke}: 200 events through the throughput scenario, exit status 1
  * unless every one was delivered once and recorded (CI runs it; it asserts no wall-clock figure).
  */
 public final class Bench {
+
+  /** Accounts of the fan-out scenario, each with {@link Receiver#FAN_MAX} webhooks for the same event type. */
+  static final int FAN_ACCOUNTS = 2;
+
+  static final long FIRST_FAN_WEBHOOK_ID = BenchDatabase.FIRST_WEBHOOK_ID + 10_000;
 
   static final String DEAD_ACCOUNT = "bench-dead";
   private static final String BROKER_USER = "bench";
@@ -113,7 +118,8 @@ public final class Bench {
     }
     deleteRecursively(work);
     Files.createDirectories(work);
-    int capacity = events + rate * seconds * 2 + 16;
+    int backlog = scenarios.contains("backlog") ? intOpt("backlog", 1_000_000) : 0;
+    int capacity = events + rate * seconds * 2 + 16 + backlog + intOpt("backlog-rate", 200) * backlogSeconds(backlog);
     String runId = "r" + Long.toString(System.currentTimeMillis(), 36);
     Instant startedAt = Instant.now();
 
@@ -154,6 +160,13 @@ public final class Bench {
         db.insertWebhook(BenchDatabase.FIRST_WEBHOOK_ID + a, Publisher.account(a),
             "http://127.0.0.1:" + receiver.port() + "/hook/" + a);
       }
+      for (int a = 0; a < FAN_ACCOUNTS; a++) {
+        db.insertAccount(Publisher.fanAccount(a));
+        for (int k = 0; k < Receiver.FAN_MAX; k++) {
+          db.insertWebhook(FIRST_FAN_WEBHOOK_ID + a * Receiver.FAN_MAX + k, Publisher.fanAccount(a),
+              "http://127.0.0.1:" + receiver.port() + "/fan/" + k);
+        }
+      }
       db.insertAccount(DEAD_ACCOUNT);
       db.insertWebhook(BenchDatabase.FIRST_WEBHOOK_ID + accounts, DEAD_ACCOUNT,
           "http://127.0.0.1:" + receiver.port() + "/dead");
@@ -161,8 +174,11 @@ public final class Bench {
       String settings = settings(events, rate, seconds, deadRate, accounts, producers, xmx, bootSeconds);
       for (String scenario : scenarios) {
         switch (scenario.trim()) {
-          case "throughput" -> throughput(events, producers);
+          case "throughput" -> throughput("Throughput", events, 1, producers);
+          case "fanout" -> throughput("Fan-out 10", intOpt("fanout-events", Math.max(1, events / Receiver.FAN_MAX)),
+              Receiver.FAN_MAX, producers);
           case "latency" -> latency(rate, seconds, producers);
+          case "backlog" -> backlog(backlog, intOpt("backlog-rate", 200), producers, accounts, runId);
           case "isolation" -> isolation(rate, seconds, producers, deadRate, accounts);
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }
@@ -201,9 +217,14 @@ public final class Bench {
 
   // ---------------------------------------------------------------------------------------------
 
-  private void throughput(int events, int producers) throws Exception {
-    log("throughput: " + events + " events from " + producers + " producers");
+  /**
+   * Events published flat out, each to {@code fan} webhooks: one of the healthy accounts' (the
+   * throughput scenario), or all ten of a fan-out account's.
+   */
+  private void throughput(String title, int events, int fan, int producers) throws Exception {
+    log(title.toLowerCase() + ": " + events + " events from " + producers + " producers, " + fan + " deliveries each");
     int from = reserve(events);
+    int deliveries = events * fan;
     long events0 = db.events();
     long succeeded0 = db.succeeded();
     long attempts0 = db.attempts();
@@ -215,7 +236,7 @@ public final class Bench {
     long t0 = System.nanoTime();
     Thread publishing = new Thread(() -> {
       try {
-        publisher.flatOut(from, events, producers);
+        publisher.flatOut(from, events, producers, fan == 1 ? publisher::healthyEvent : publisher::fanEvent);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -240,10 +261,10 @@ public final class Bench {
       if (stored == 0 && e >= events) {
         stored = now;
       }
-      if (heap.isEmpty() && s >= events / 2) {
+      if (heap.isEmpty() && s >= deliveries / 2) {
         heap = monitor.heap(); // once, under load
       }
-      if (s >= events && a >= events) {
+      if (s >= deliveries && a >= deliveries) {
         persisted = now;
         break;
       }
@@ -255,7 +276,7 @@ public final class Bench {
     Map<String, Long> userStatements = userStatistics ? BenchDatabase.delta(user0, db.userStatistics()) : Map.of();
     long peakRss = monitor.takeWindowPeakRssKb();
 
-    long[] arrivals = arrivals(from, events);
+    long[] arrivals = arrivals(from, events, fan);
     int received = arrivals.length;
     double overall = received == 0 ? 0 : received / ((arrivals[received - 1] - t0) / 1e9);
     double steady = received < 10 ? 0
@@ -264,12 +285,13 @@ public final class Bench {
     double storedSeconds = stored == 0 ? Double.NaN : (stored - t0) / 1e9;
     double persistedSeconds = persisted == 0 ? Double.NaN : (persisted - t0) / 1e9;
     double intakeSteady = crossingRate(samples, 1, events);
-    double deliverySteadyDb = crossingRate(samples, 3, events);
+    double deliverySteadyDb = crossingRate(samples, 3, deliveries);
 
-    StringBuilder md = new StringBuilder("## Throughput\n\n");
-    md.append(String.format("%,d events, one delivery each, published flat out by %d producer threads"
-        + " (CORE over TCP, %s); published means confirmed by the broker.%n%n", events, producers,
-        publisher.describe()));
+    StringBuilder md = new StringBuilder("## " + title + "\n\n");
+    md.append(String.format("%,d events, %s, published flat out by %d producer threads"
+        + " (CORE over TCP, %s); published means confirmed by the broker.%n%n", events,
+        fan == 1 ? "one delivery each" : "each to the " + fan + " webhooks of its account (" + FAN_ACCOUNTS
+            + " such accounts)", producers, publisher.describe()));
     md.append("| measure | value |\n|---|---|\n");
     row(md, "published in", String.format("%.1f s (%,.0f events/s)", publishSeconds, events / publishSeconds));
     row(md, "**intake: events stored/s**, overall", String.format("%,.0f/s (all stored after %.1f s)",
@@ -283,21 +305,21 @@ public final class Bench {
         + receiver.unparsed());
     row(md, "dead letters (should be 0)", String.valueOf(db.deadLetters()));
     row(md, "**CPU seconds (per delivery): application / broker / MariaDB / harness (producers, receiver)**",
-        cpu.perProcess(events));
-    row(md, "application CPU per delivery", String.format("%.0f µs", cpu.app() * 1e6 / events));
+        cpu.perProcess(deliveries));
+    row(md, "application CPU per delivery", String.format("%.0f µs", cpu.app() * 1e6 / deliveries));
     if (!userStatements.isEmpty()) {
-      row(md, "**MariaDB statements per delivery, by the application's user**", perDelivery(userStatements, events));
+      row(md, "**MariaDB statements per delivery, by the application's user**", perDelivery(userStatements, deliveries));
     }
-    row(md, "MariaDB statements per delivery (server-wide counters, other work included)", perDelivery(statements, events));
+    row(md, "MariaDB statements per delivery (server-wide counters, other work included)", perDelivery(statements, deliveries));
     row(md, "peak RSS of the application", peakRss / 1024 + " MiB");
     row(md, "heap at half way", heap.orElse("n/a"));
     sections.add(md.toString());
-    summary.add(String.format("throughput: %,.0f deliveries/s steady (%,.0f overall); intake %,.0f events/s;"
-        + " all persisted after %.1f s", steady, overall, events / storedSeconds, persistedSeconds));
-    summary.add(String.format("CPU per delivery: application %,.0f µs, broker %,.0f µs, MariaDB %,.0f µs,"
-        + " harness %,.0f µs", cpu.app() * 1e6 / events, cpu.broker() * 1e6 / events, cpu.db() * 1e6 / events,
-        cpu.bench() * 1e6 / events));
-    check(received == events, received + " of " + events + " events reached the receiver");
+    summary.add(String.format("%s: %,.0f deliveries/s steady (%,.0f overall); intake %,.0f events/s;"
+        + " all persisted after %.1f s", title.toLowerCase(), steady, overall, events / storedSeconds, persistedSeconds));
+    summary.add(String.format("%s CPU per delivery: application %,.0f µs, broker %,.0f µs, MariaDB %,.0f µs,"
+        + " harness %,.0f µs", title.toLowerCase(), cpu.app() * 1e6 / deliveries, cpu.broker() * 1e6 / deliveries,
+        cpu.db() * 1e6 / deliveries, cpu.bench() * 1e6 / deliveries));
+    check(received == deliveries, received + " of " + deliveries + " requests reached the receiver");
     check(receiver.duplicates() == 0 && receiver.unparsed() == 0,
         receiver.duplicates() + " duplicates, " + receiver.unparsed() + " unparsed requests");
     check(persisted != 0, "not every delivery SUCCEEDED with its attempt row within the drain timeout");
@@ -310,6 +332,73 @@ public final class Bench {
     log("latency: " + rate + " events/s for " + seconds + " s");
     var result = paced("Latency", rate, seconds, producers, 0, 0);
     latencyBaseline = result;
+  }
+
+  /**
+   * A resend backlog of {@code size} deliveries, all due at once, drained while new events arrive
+   * at {@code rate} per second: the drain rate, and the new events' latency meanwhile.
+   */
+  private void backlog(int size, int rate, int producers, int accounts, String runId) throws Exception {
+    log("backlog: seeding " + size + " deliveries due for a resend");
+    int from = reserve(size);
+    long seeding = System.nanoTime();
+    db.seedBacklog(from, size, accounts, runId);
+    double seedSeconds = (System.nanoTime() - seeding) / 1e9;
+    long succeeded0 = db.succeeded();
+    var cpu0 = monitor.mark();
+    db.makeDue(from, size);
+    long t0 = System.nanoTime();
+    log(String.format("backlog: seeded in %.1f s and due now; new events at %d/s meanwhile", seedSeconds, rate));
+    int seconds = backlogSeconds(size);
+    var flowing = new java.util.concurrent.atomic.AtomicReference<Histogram>();
+    Thread paced = new Thread(() -> {
+      try {
+        flowing.set(paced("Backlog: new events while it drains", rate, seconds, producers, 0, 0));
+      } catch (Exception e) {
+        failures.add("new events during the backlog: " + e);
+      }
+    }, "backlog-new-events");
+    paced.start();
+    List<long[]> samples = new ArrayList<>(); // nanos, backlog deliveries received
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(intOpt("drain-timeout", 900));
+    int received = 0;
+    while (System.nanoTime() < deadline && received < size) {
+      TimeUnit.MILLISECONDS.sleep(500);
+      received = arrivalsCount(from, size);
+      samples.add(new long[] {System.nanoTime(), received});
+    }
+    long drained = System.nanoTime();
+    paced.join(TimeUnit.SECONDS.toMillis(seconds + 120L));
+    var cpu = monitor.since(cpu0);
+    double drainSeconds = (drained - t0) / 1e9;
+    double steady = crossingRate(samples, 1, size);
+    long succeeded = db.succeeded() - succeeded0;
+    StringBuilder md = new StringBuilder("## Resend backlog\n\n");
+    md.append(String.format("%,d deliveries of the healthy webhooks, PENDING after a failed attempt, seeded with SQL"
+        + " (%.1f s, not counted) and then made due at once by one UPDATE; meanwhile %d new events/s for %d s"
+        + " (their latency in the next section).%n%n", size, seedSeconds, rate, seconds));
+    md.append("| measure | value |\n|---|---|\n");
+    row(md, "backlog requests received / expected", received + " / " + size);
+    row(md, "**backlog drained after**", String.format("%.1f s (%,.0f/s overall)", drainSeconds, received / drainSeconds));
+    row(md, "**drain rate, 10 %–90 % window**", String.format("%,.0f/s", steady));
+    row(md, "deliveries SUCCEEDED meanwhile (backlog and new)", String.valueOf(succeeded));
+    Histogram h = flowing.get();
+    if (h != null) {
+      row(md, "**new events' p99 while it drains**", "**" + ms(h.getValueAtPercentile(99)) + "** (p50 "
+          + ms(h.getValueAtPercentile(50)) + ", max " + ms(h.getMaxValue()) + ")");
+    }
+    row(md, "CPU seconds (per delivery, backlog and new): application / broker / MariaDB / harness",
+        cpu.perProcess(size + rate * seconds));
+    sections.add(md.toString());
+    summary.add(String.format("backlog of %,d: drained at %,.0f/s (overall %,.0f/s)%s", size, steady,
+        received / drainSeconds, h == null ? "" : ", new events' p99 " + ms(h.getValueAtPercentile(99))));
+    check(received == size, received + " of " + size + " backlog deliveries reached the receiver");
+    log(md.toString());
+  }
+
+  /** New events flow for as long as the backlog would last at the target drain rate of 2,000/s, at least 20 s. */
+  private static int backlogSeconds(int backlog) {
+    return Math.max(20, backlog / 2_000);
   }
 
   private void isolation(int rate, int seconds, int producers, int deadRate, int accounts) throws Exception {
@@ -413,12 +502,19 @@ public final class Bench {
   }
 
   private long[] arrivals(int from, int count) {
-    long[] found = new long[count];
+    return arrivals(from, count, 1);
+  }
+
+  /** The arrivals of the requests of events [from, from + count) to their {@code fan} webhooks, sorted. */
+  private long[] arrivals(int from, int count, int fan) {
+    long[] found = new long[count * fan];
     int n = 0;
     for (int seq = from; seq < from + count; seq++) {
-      long at = receiver.arrival(seq);
-      if (at != 0) {
-        found[n++] = at;
+      for (int k = 0; k < fan; k++) {
+        long at = receiver.arrival(seq, k);
+        if (at != 0) {
+          found[n++] = at;
+        }
       }
     }
     long[] sorted = Arrays.copyOf(found, n);

@@ -111,6 +111,45 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /** Ids of seeded rows start here, far above what the application draws from its sequences. */
+  static final long FIRST_SEEDED_ID = 800_000_000_000L;
+
+  /** Rows per seeding statement (MariaDB's sequence engine, {@code seq_a_to_b}). */
+  private static final int SEED_CHUNK = 50_000;
+
+  /**
+   * A resend backlog: for each sequence number in [from, from + count) an event of one of the
+   * healthy accounts (round robin, as the publisher's) carrying it as {@code messageId}, and its
+   * delivery, PENDING after a first failed attempt and due a day from now, so that nothing is handed
+   * out while seeding. {@link #makeDue} then makes all of them due at once.
+   */
+  void seedBacklog(int from, int count, int accounts, String runId) throws SQLException {
+    try (Statement s = admin.createStatement()) {
+      for (int start = from; start < from + count; start += SEED_CHUNK) {
+        int end = Math.min(from + count, start + SEED_CHUNK) - 1;
+        String seq = " FROM " + name + ".seq_" + start + "_to_" + end;
+        s.executeUpdate("INSERT INTO " + name + ".event (id, account_id, external_id, type, occurred_at, received_at,"
+            + " data) SELECT " + FIRST_SEEDED_ID + " + seq, CONCAT('bench-', seq % " + accounts + "), CONCAT('" + runId
+            + "-', seq), 'sms.incoming', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), CONCAT('{\"messageId\":\"', seq,"
+            + " '\",\"text\":\"backlog\"}')" + seq);
+        s.executeUpdate("INSERT INTO " + name + ".delivery (id, version, account_id, webhook_id, event_id, event_type,"
+            + " external_event_id, status, due_at, dispatch_token, attempts, manual_resend, last_attempt_at,"
+            + " last_error, created_at, updated_at) SELECT " + FIRST_SEEDED_ID + " + seq, 0, CONCAT('bench-', seq % "
+            + accounts + "), " + FIRST_WEBHOOK_ID + " + seq % " + accounts + ", " + FIRST_SEEDED_ID + " + seq,"
+            + " 'sms.incoming', CONCAT('" + runId + "-', seq), 'PENDING', UTC_TIMESTAMP(6) + INTERVAL 1 DAY, 1, 1,"
+            + " FALSE, UTC_TIMESTAMP(6), 'CONNECTION_REFUSED', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)" + seq);
+      }
+    }
+  }
+
+  /** Makes the seeded backlog due now, in one statement. */
+  void makeDue(int from, int count) throws SQLException {
+    try (Statement s = admin.createStatement()) {
+      s.executeUpdate("UPDATE " + name + ".delivery SET due_at = UTC_TIMESTAMP(6) WHERE id BETWEEN "
+          + (FIRST_SEEDED_ID + from) + " AND " + (FIRST_SEEDED_ID + from + count - 1));
+    }
+  }
+
   long count(String sql) throws SQLException {
     try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery(sql.replace("{db}", name))) {
       rs.next();

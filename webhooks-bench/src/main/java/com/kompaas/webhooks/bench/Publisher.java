@@ -90,6 +90,15 @@ final class Publisher {
     return event(runId + "-" + seq, account(seq % accounts), seq);
   }
 
+  /** An event of one of the fan-out accounts, each with ten webhooks for it. */
+  String fanEvent(int seq) {
+    return event(runId + "-" + seq, fanAccount(seq % Bench.FAN_ACCOUNTS), seq);
+  }
+
+  static String fanAccount(int index) {
+    return "bench-fan-" + index;
+  }
+
   String deadEvent(int n) {
     return event(runId + "-dead-" + n, Bench.DEAD_ACCOUNT, 0);
   }
@@ -101,12 +110,13 @@ final class Publisher {
   }
 
   /** Publishes sequence numbers [from, from + count) from {@code threads} threads, flat out. */
-  void flatOut(int from, int count, int threads) throws InterruptedException {
+  void flatOut(int from, int count, int threads, java.util.function.IntFunction<String> event)
+      throws InterruptedException {
     run(threads, t -> {
       try (Sink sink = sink()) {
         for (int seq = from + t; seq < from + count; seq += threads) {
           publishedAt[seq] = System.nanoTime();
-          sink.send(healthyEvent(seq));
+          sink.send(event.apply(seq));
         }
       }
     });

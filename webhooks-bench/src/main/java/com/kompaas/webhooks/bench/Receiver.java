@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * The customers' endpoints, in this JVM so that its clock is the publisher's: it stamps each
  * request's arrival under the event's sequence number, which the webhook's JSON body carries as
- * {@code messageId}. {@code /hook/*} answers 200 with no body at once, with keep-alive; {@code /dead}
- * never answers, and holds the connection until {@link #releaseHeld}.
+ * {@code messageId}, and, for the fan-out scenario, under the webhook's place {@code k} among the
+ * event's ten ({@code /fan/k}). {@code /hook/*} and {@code /fan/*} answer 200 with no body at once,
+ * with keep-alive; {@code /dead} never answers, and holds the connection until {@link #releaseHeld}.
  *
  * <p>Netty on its own event loop threads (one is plenty on two cores): no thread per request and
  * no copy of the body, so the receiver costs the machine as little as a real customer's endpoint
@@ -46,6 +47,9 @@ final class Receiver implements AutoCloseable {
 
   private final EventLoopGroup loops;
   private final Channel server;
+  /** Webhooks per event at most, the fan-out scenario's ten: arrivals are kept per (event, webhook). */
+  static final int FAN_MAX = 10;
+
   private final AtomicLongArray arrivals;
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
@@ -54,7 +58,7 @@ final class Receiver implements AutoCloseable {
   private final ConcurrentLinkedQueue<Channel> held = new ConcurrentLinkedQueue<>();
 
   Receiver(int capacity, int threads) throws InterruptedException {
-    arrivals = new AtomicLongArray(capacity);
+    arrivals = new AtomicLongArray(capacity * FAN_MAX);
     loops = new NioEventLoopGroup(threads, r -> {
       Thread t = new Thread(r, "receiver");
       t.setDaemon(true);
@@ -88,8 +92,9 @@ final class Receiver implements AutoCloseable {
         return;
       }
       int seq = sequence(request.content());
-      if (seq >= 0 && seq < arrivals.length()) {
-        if (!arrivals.compareAndSet(seq, 0, now)) {
+      int k = request.uri().startsWith("/fan/") ? fanIndex(request.uri()) : 0;
+      if (seq >= 0 && seq < arrivals.length() / FAN_MAX && k >= 0) {
+        if (!arrivals.compareAndSet(seq * FAN_MAX + k, 0, now)) {
           duplicates.incrementAndGet();
         }
       } else {
@@ -111,6 +116,12 @@ final class Receiver implements AutoCloseable {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
       ctx.close(); // a sender that hung up mid-request; nothing to report
     }
+  }
+
+  /** {@code k} of {@code /fan/k}, or -1. */
+  static int fanIndex(String uri) {
+    String rest = uri.substring("/fan/".length());
+    return rest.length() == 1 && rest.charAt(0) >= '0' && rest.charAt(0) < '0' + FAN_MAX ? rest.charAt(0) - '0' : -1;
   }
 
   /** The digits after {@code "messageId":"}, without a JSON parser on the hot path. */
@@ -142,7 +153,12 @@ final class Receiver implements AutoCloseable {
   }
 
   long arrival(int seq) {
-    return arrivals.get(seq);
+    return arrivals.get(seq * FAN_MAX);
+  }
+
+  /** When the request of the event {@code seq} to the fan-out webhook {@code k} arrived; 0 if not yet. */
+  long arrival(int seq, int k) {
+    return arrivals.get(seq * FAN_MAX + k);
   }
 
   long received() {
