@@ -28,6 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import com.kompaas.webhooks.delivery.control.AddressGuard;
+import com.kompaas.webhooks.delivery.control.ApacheHttpSender;
+import com.kompaas.webhooks.delivery.control.HostResolver;
+import com.kompaas.webhooks.delivery.control.OutboundRequest;
+import com.kompaas.webhooks.delivery.control.SendResult;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -67,8 +72,9 @@ public final class HttpClientBench {
     CANDIDATES.put("urlconnection", "JDK HttpURLConnection, keep-alive (http.maxConnections = threads)");
     CANDIDATES.put("jdk-httpclient", "JDK java.net.http.HttpClient, send(), HTTP/1.1, default executor");
     CANDIDATES.put("jdk-httpclient-2", "the same with a 2-thread executor (its best set-up in shared/STACK.md)");
-    CANDIDATES.put("apache5", "Apache HttpClient 5.6 classic, pooling manager, STRICT pool, as the sender configures it");
+    CANDIDATES.put("apache5", "Apache HttpClient 5.6 classic, pooling manager, STRICT pool, retries, redirects, cookies, compression off");
     CANDIDATES.put("apache5-lax", "the same with the LAX pool (per-route limits only, no global lock)");
+    CANDIDATES.put("sender", "ApacheHttpSender itself, as DeliveryConfiguration builds it: guard, watchdog, SendResult");
   }
 
   private static final byte[] BODY = body();
@@ -285,6 +291,7 @@ public final class HttpClientBench {
       }));
       case "apache5" -> apache(url, threads, PoolConcurrencyPolicy.STRICT);
       case "apache5-lax" -> apache(url, threads, PoolConcurrencyPolicy.LAX);
+      case "sender" -> sender(url, threads);
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -334,7 +341,7 @@ public final class HttpClientBench {
     };
   }
 
-  /** Configured as the delivery sender configures it, so the figure is the one production gets. */
+  /** Set up as the delivery sender sets up its client; the candidate "sender" is the sender itself. */
   private static Client apache(URI url, int threads, PoolConcurrencyPolicy policy) {
     PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
         .setPoolConcurrencyPolicy(policy)
@@ -372,6 +379,32 @@ public final class HttpClientBench {
       @Override
       public void close() throws IOException {
         client.close();
+      }
+    };
+  }
+
+  /** The production sender, with the loopback receiver allow-listed as the bench's application has it. */
+  private static Client sender(URI url, int threads) {
+    ApacheHttpSender sender = new ApacheHttpSender(ApacheHttpSender.Settings.defaults().withConnections(threads,
+        Math.max(256, threads)), AddressGuard.parse("127.0.0.1/32", HostResolver.system()));
+    List<OutboundRequest.Header> headers = new ArrayList<>();
+    for (String[] h : HEADERS) {
+      headers.add(new OutboundRequest.Header(h[0], h[1]));
+    }
+    OutboundRequest request = OutboundRequest.post(url, headers, BODY);
+    return new Client() {
+      @Override
+      public int post() throws IOException {
+        SendResult result = sender.send(request);
+        if (!result.responded()) {
+          throw new IOException(result.toString());
+        }
+        return result.status();
+      }
+
+      @Override
+      public void close() {
+        sender.close();
       }
     };
   }
