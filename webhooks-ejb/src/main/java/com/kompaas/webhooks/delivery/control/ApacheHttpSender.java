@@ -353,7 +353,7 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
   @Override
   public void close() {
     watchdog.shutdownNow();
-    client.close(CloseMode.IMMEDIATE);
+    client.close(CloseMode.IMMEDIATE); // the application is stopping: never let a slow receiver hold it
   }
 
   /**
