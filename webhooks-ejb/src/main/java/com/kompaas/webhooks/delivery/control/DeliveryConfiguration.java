@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import javax.net.ssl.SSLSocketFactory;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivery's settings from MicroProfile Config (see the README's table), and the shared controls
- * built from them: one HTTP sender with its keep-alive pool, one endpoint gate, one address guard
+ * built from them: one HTTP sender with its keep-alive pools, one endpoint gate, one address guard
  * and one retry schedule per instance.
  */
 @ApplicationScoped
@@ -48,6 +47,15 @@ public class DeliveryConfiguration {
   @Inject
   @ConfigProperty(name = "webhooks.delivery.max-in-flight-per-endpoint", defaultValue = "16")
   int maxInFlightPerEndpoint;
+
+  /** Unset: as many as may be in flight to one endpoint, so a sender never waits for a connection. */
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.max-connections-per-endpoint")
+  Optional<Integer> maxConnectionsPerEndpoint;
+
+  @Inject
+  @ConfigProperty(name = "webhooks.delivery.max-connections", defaultValue = "256")
+  int maxConnections;
 
   @Inject
   @ConfigProperty(name = "webhooks.delivery.breaker.failures", defaultValue = "5")
@@ -93,7 +101,7 @@ public class DeliveryConfiguration {
   @ConfigProperty(name = "webhooks.delivery.record-writers", defaultValue = "2")
   int recordWriters;
 
-  private JdkHttpSender sender;
+  private ApacheHttpSender sender;
 
   /** Jitter from the calling thread's generator: the schedule is shared by all sender threads. */
   private static final RandomGenerator RANDOM = () -> ThreadLocalRandom.current().nextLong();
@@ -113,12 +121,15 @@ public class DeliveryConfiguration {
   @Produces
   @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
   HttpSender httpSender(AddressGuard guard, Clock clock) {
+    int perEndpoint = Math.max(maxConnectionsPerEndpoint.orElse(maxInFlightPerEndpoint), 1);
     sender =
-        new JdkHttpSender(
-            new JdkHttpSender.Settings(
+        new ApacheHttpSender(
+            new ApacheHttpSender.Settings(
                 RetrySchedule.duration(connectTimeout), RetrySchedule.duration(totalTimeout),
-                maxResponseBytes, userAgent),
-            guard, (SSLSocketFactory) SSLSocketFactory.getDefault(), null, clock);
+                maxResponseBytes, userAgent)
+                // every sender thread holds one connection at most: fewer in all would make one wait
+                .withConnections(perEndpoint, Math.max(maxConnections, Math.max(senders(), perEndpoint))),
+            guard, ApacheHttpSender.defaultTls(), clock);
     return sender;
   }
 

@@ -17,10 +17,9 @@ import java.util.regex.Pattern;
  *       LF or NUL, so it can never end the header line and start another.
  *   <li><b>Transport</b>, owned by the HTTP client: {@code Host}, {@code Content-Length}, {@code
  *       Transfer-Encoding}, {@code Connection} and the other hop-by-hop headers, {@code Upgrade}
- *       and {@code Expect}. These are what the JDK's {@code HttpClient} restricts ({@code
- *       jdk.httpclient.allowRestrictedHeaders}) and the framing headers among those {@code
- *       HttpURLConnection} restricts; our sender lifts the latter restriction to pin {@code Host},
- *       so the refusal must be ours.
+ *       and {@code Expect}. The sender's HTTP client writes the framing itself, and sets {@code
+ *       Host} from the URL; it would send a second copy of any of these rather than refuse it, so
+ *       the refusal must be ours.
  *   <li>{@code Proxy-Authorization}: the sender connects straight to the receiver, never through
  *       a proxy, so the header could only reach the receiver under a misleading name.
  *   <li><b>Signing</b>: {@code webhook-id}, {@code webhook-timestamp} and {@code

@@ -11,8 +11,7 @@ import java.util.Set;
  * configuration smuggle a second request or rewrite the framing: CR, LF or NUL in a value, header
  * names that are not tokens, and the headers the HTTP client owns ({@code Host}, {@code
  * Content-Length}, {@code Transfer-Encoding}, {@code Connection} and their kin), by {@link
- * HeaderRules}. Methods are those the JDK's {@code HttpURLConnection} speaks and a webhook uses;
- * GET and DELETE carry no body.
+ * HeaderRules}. Methods are those a webhook uses; GET and DELETE carry no body.
  */
 public record OutboundRequest(String method, URI url, List<Header> headers, byte[] body) {
 
@@ -53,7 +52,7 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
 
   /**
    * The {@code Host} header the request goes with: the URL's host as written, and its port unless
-   * it is the scheme's default (as the JDK writes it for https, and {@link JdkHttpSender} for http).
+   * it is the scheme's default; {@link ApacheHttpSender} sends exactly this.
    */
   public String hostHeader() {
     return hostHeaderOf(url);

@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +63,7 @@ public class OutcomeClassifier {
       if (t instanceof SSLException || t instanceof CertificateException) {
         return AttemptError.TLS;
       }
-      if (t instanceof InterruptedIOException || t instanceof HttpTimeoutException) {
+      if (t instanceof InterruptedIOException) { // the client's connect and lease timeouts too
         return AttemptError.TIMEOUT;
       }
       if (t instanceof ConnectException

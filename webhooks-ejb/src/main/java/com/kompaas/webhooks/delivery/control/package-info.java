@@ -20,8 +20,11 @@
  *   <li>Outbound safety is checked at save time and again at connect time against the exact
  *       address connected to, which defeats DNS rebinding; an allow-list opens local receivers.
  *   <li>{@link com.kompaas.webhooks.delivery.control.HttpSender} is the one interface here, because
- *       the network is the one real seam. The JDK sender is synchronous with keep-alive: it is
- *       several times faster than asynchronous sends on our hardware.
+ *       the network is the one real seam. {@link
+ *       com.kompaas.webhooks.delivery.control.ApacheHttpSender} is blocking, on the sender threads,
+ *       with keep-alive pools bounded per endpoint; Apache HttpClient 5 was chosen by measurement
+ *       (docs/benchmarks.md) and because it checks addresses in its own resolver and needs no
+ *       JVM-wide system property. It never resends a request: retries are the schedule's.
  *   <li>The delivery row, leased, is the durable truth; nothing about a delivery travels through
  *       the broker. Intake creates deliveries already claimed, so a fresh delivery costs no claim
  *       transaction, and the scheduler recovers whatever a crash left leased.

@@ -81,6 +81,19 @@ class OutcomeClassifierTest {
   }
 
   @Test
+  void theHttpClientsOwnExceptionsAreClassifiedByWhatTheyExtend() {
+    var target = new org.apache.hc.core5.http.HttpHost("http", "receiver.example", 80);
+    assertEquals(AttemptError.TIMEOUT, OutcomeClassifier.errorOf(
+        new org.apache.hc.client5.http.ConnectTimeoutException("Connect timed out")));
+    assertEquals(AttemptError.TIMEOUT, OutcomeClassifier.errorOf(
+        new org.apache.hc.core5.http.ConnectionRequestTimeoutException("Timeout deadline")));
+    assertEquals(AttemptError.CONNECTION_REFUSED, OutcomeClassifier.errorOf(
+        new org.apache.hc.client5.http.HttpHostConnectException("Connect to receiver.example failed: refused", target)));
+    assertEquals(AttemptError.OTHER, OutcomeClassifier.errorOf(
+        new org.apache.hc.core5.http.NoHttpResponseException("receiver.example:80 failed to respond")));
+  }
+
+  @Test
   void failureWithoutResponseKeepsItsError() {
     AttemptOutcome o = classifier.classify(
         SendResult.failure(NOW, Duration.ofSeconds(5), AttemptError.TIMEOUT, "connect timed out"), NOW);

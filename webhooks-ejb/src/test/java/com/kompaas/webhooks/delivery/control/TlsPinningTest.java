@@ -67,9 +67,9 @@ class TlsPinningTest {
     int port = server.getAddress().getPort();
     var resolver = AddressGuardTest.names(Map.of(
         "receiver.test", List.of("127.0.0.1"), "other.test", List.of("127.0.0.1")));
-    var settings = new JdkHttpSender.Settings(Duration.ofSeconds(2), Duration.ofSeconds(3), 1024, "t");
-    try (JdkHttpSender sender = new JdkHttpSender(settings, AddressGuard.parse("127.0.0.1", resolver),
-        context.getSocketFactory(), null, Clock.systemUTC())) {
+    var settings = new ApacheHttpSender.Settings(Duration.ofSeconds(2), Duration.ofSeconds(3), 1024, "t");
+    try (ApacheHttpSender sender = new ApacheHttpSender(settings, AddressGuard.parse("127.0.0.1", resolver),
+        context, Clock.systemUTC())) {
       SendResult ok = sender.send(OutboundRequest.post(
           URI.create("https://receiver.test:" + port + "/hook"), List.of(), "{}".getBytes()));
       assertEquals(204, ok.status(), ok.toString());
@@ -80,8 +80,8 @@ class TlsPinningTest {
           URI.create("https://other.test:" + port + "/hook"), List.of(), "{}".getBytes()));
       assertEquals(AttemptError.TLS, wrongName.error(), wrongName.toString());
     }
-    try (JdkHttpSender strict = new JdkHttpSender(settings, AddressGuard.parse("", resolver),
-        context.getSocketFactory(), null, Clock.systemUTC())) {
+    try (ApacheHttpSender strict = new ApacheHttpSender(settings, AddressGuard.parse("", resolver),
+        context, Clock.systemUTC())) {
       SendResult blocked = strict.send(OutboundRequest.post(
           URI.create("https://receiver.test:" + port + "/hook"), List.of(), "{}".getBytes()));
       assertEquals(AttemptError.BLOCKED_ADDRESS, blocked.error(), blocked.toString());

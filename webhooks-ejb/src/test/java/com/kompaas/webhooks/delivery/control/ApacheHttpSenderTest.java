@@ -23,13 +23,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real requests to a receiver on 127.0.0.1, which the guard allow-lists for these tests only. */
-class JdkHttpSenderTest {
+class ApacheHttpSenderTest {
 
   /** What reached the receiver. */
   record Received(
@@ -39,7 +38,7 @@ class JdkHttpSenderTest {
   private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
   private final AtomicInteger connectionsSeen = new AtomicInteger();
   private final CountDownLatch releaseSlow = new CountDownLatch(1);
-  private JdkHttpSender sender;
+  private ApacheHttpSender sender;
   private AddressGuard guard;
 
   @BeforeEach
@@ -73,9 +72,8 @@ class JdkHttpSenderTest {
         "metadata.test", List.of("169.254.169.254"),
         "private.test", List.of("10.0.0.1")));
     guard = AddressGuard.parse("127.0.0.1/32", resolver);
-    sender = new JdkHttpSender(
-        new JdkHttpSender.Settings(Duration.ofMillis(500), Duration.ofMillis(700), 1024, "test-agent"),
-        guard, (SSLSocketFactory) SSLSocketFactory.getDefault(), null, java.time.Clock.systemUTC());
+    sender = new ApacheHttpSender(
+        new ApacheHttpSender.Settings(Duration.ofMillis(500), Duration.ofMillis(700), 1024, "test-agent"), guard);
   }
 
   @AfterEach
@@ -148,7 +146,7 @@ class JdkHttpSenderTest {
   void allowListedNameKeepsItsHostHeaderWhileConnectingToTheCheckedAddress() {
     AddressGuard byName = AddressGuard.parse("receiver.test", AddressGuardTest.names(
         Map.of("receiver.test", List.of("127.0.0.1"))));
-    try (JdkHttpSender s = new JdkHttpSender(JdkHttpSender.Settings.defaults(), byName)) {
+    try (ApacheHttpSender s = new ApacheHttpSender(ApacheHttpSender.Settings.defaults(), byName)) {
       SendResult r = s.send(OutboundRequest.post(url("receiver.test", "/ok"), List.of(), new byte[0]));
       assertEquals(200, r.status(), r.toString());
     }
@@ -229,6 +227,24 @@ class JdkHttpSenderTest {
   }
 
   @Test
+  void aNameThatRebindsToAnInternalAddressAfterTheSaveIsRefusedAtConnectTime() {
+    // public when the webhook is saved, loopback when the request goes out: DNS rebinding
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    HostResolver rebinding = host -> List.of(InetAddress.getByName(
+        lookups.getAndIncrement() == 0 ? "93.184.216.34" : "127.0.0.1"));
+    AddressGuard strict = AddressGuard.parse("", rebinding);
+    URI url = url("rebind.test", "/ok");
+    strict.checkAtSave(url);
+    try (ApacheHttpSender s = new ApacheHttpSender(ApacheHttpSender.Settings.defaults(), strict)) {
+      SendResult r = s.send(OutboundRequest.post(url, List.of(), new byte[0]));
+      assertEquals(AttemptError.BLOCKED_ADDRESS, r.error(), r.toString());
+      assertTrue(r.errorDetail().contains("rebind.test resolves to 127.0.0.1"), r.errorDetail());
+    }
+    assertEquals(2, lookups.get(), "one lookup at save, one at connect, and the connect used its own");
+    assertTrue(received.isEmpty(), "nothing reached the receiver: " + received);
+  }
+
+  @Test
   void keepsTheConnectionAlive() {
     for (int i = 0; i < 5; i++) {
       assertEquals(200, post(url("127.0.0.1", "/ok"), "{}").status());
@@ -273,7 +289,7 @@ class JdkHttpSenderTest {
 
   @Test
   void everyHeaderAWebhookMaySetReachesTheReceiver() {
-    // names the HttpURLConnection restricts unless allowed, and others a receiver may ask for
+    // names some HTTP clients restrict or own, and others a receiver may ask for
     List<String> names = List.of("Authorization", "X-Api-Key", "User-Agent", "Accept", "Origin", "Via",
         "Cookie", "Date", "Referer", "Content-Transfer-Encoding", "Access-Control-Request-Method",
         "Proxy-Authenticate", "Webhook-Version", "X-!#$%&'*+.^_`|~");
