@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.bench;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,9 @@ public final class Bench {
   private BrokerProcess broker;
   private final List<String> failures = new ArrayList<>();
 
+  /** The throughput scenario's steady deliveries/s, for the raw limit's ratio; 0 before it ran. */
+  private double throughputSteady;
+
   private Bench(Map<String, String> options) {
     this.options = options;
   }
@@ -119,7 +123,10 @@ public final class Bench {
     deleteRecursively(work);
     Files.createDirectories(work);
     int backlog = scenarios.contains("backlog") ? intOpt("backlog", 1_000_000) : 0;
-    int capacity = events + rate * seconds * 2 + 16 + backlog + intOpt("backlog-rate", 200) * backlogSeconds(backlog);
+    int fanoutEvents = scenarios.contains("fanout") ? intOpt("fanout-events", Math.max(1, events / Receiver.FAN_MAX)) : 0;
+    // every scenario's sequence numbers: latency and isolation take up to three paced runs
+    int capacity = events + fanoutEvents + rate * seconds * 3 + 16 + backlog
+        + intOpt("backlog-rate", 200) * backlogSeconds(backlog);
     String runId = "r" + Long.toString(System.currentTimeMillis(), 36);
     Instant startedAt = Instant.now();
 
@@ -175,9 +182,9 @@ public final class Bench {
       for (String scenario : scenarios) {
         switch (scenario.trim()) {
           case "throughput" -> throughput("Throughput", events, 1, producers);
-          case "fanout" -> throughput("Fan-out 10", intOpt("fanout-events", Math.max(1, events / Receiver.FAN_MAX)),
-              Receiver.FAN_MAX, producers);
+          case "fanout" -> throughput("Fan-out 10", fanoutEvents, Receiver.FAN_MAX, producers);
           case "latency" -> latency(rate, seconds, producers);
+          case "raw" -> raw(intOpt("raw-threads", 64), intOpt("raw-seconds", 10));
           case "backlog" -> backlog(backlog, intOpt("backlog-rate", 200), producers, accounts, runId);
           case "isolation" -> isolation(rate, seconds, producers, deadRate, accounts);
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -287,6 +294,9 @@ public final class Bench {
     double intakeSteady = crossingRate(samples, 1, events);
     double deliverySteadyDb = crossingRate(samples, 3, deliveries);
 
+    if (fan == 1) {
+      throughputSteady = steady;
+    }
     StringBuilder md = new StringBuilder("## " + title + "\n\n");
     md.append(String.format("%,d events, %s, published flat out by %d producer threads"
         + " (CORE over TCP, %s); published means confirmed by the broker.%n%n", events,
@@ -393,6 +403,72 @@ public final class Bench {
     summary.add(String.format("backlog of %,d: drained at %,.0f/s (overall %,.0f/s)%s", size, steady,
         received / drainSeconds, h == null ? "" : ", new events' p99 " + ms(h.getValueAtPercentile(99))));
     check(received == size, received + " of " + size + " backlog deliveries reached the receiver");
+    log(md.toString());
+  }
+
+  /**
+   * The raw limit: the application's own HTTP sender ({@code ApacheHttpSender}, as production builds
+   * it) from {@code threads} threads in this JVM against the same receiver, with no application in
+   * between, for {@code seconds} after a 3 s warm-up; the throughput scenario's rate as a share of it.
+   */
+  private void raw(int threads, int seconds) throws Exception {
+    log("raw: the sender alone from " + threads + " threads for " + seconds + " s");
+    URI url = URI.create("http://127.0.0.1:" + receiver.port() + "/raw");
+    var errors = new java.util.concurrent.atomic.AtomicLong();
+    var stop = new java.util.concurrent.atomic.AtomicBoolean();
+    long received0;
+    long t0;
+    long t1;
+    long received1;
+    ProcessMonitor.Mark cpu0;
+    ProcessMonitor.Cpu cpu;
+    try (HttpClientBench.Client client = HttpClientBench.sender(url, threads)) {
+      List<Thread> workers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Thread t = new Thread(() -> {
+          while (!stop.get()) {
+            try {
+              if (client.post() != 200) {
+                errors.incrementAndGet();
+              }
+            } catch (Exception e) {
+              errors.incrementAndGet();
+            }
+          }
+        }, "raw-" + i);
+        t.start();
+        workers.add(t);
+      }
+      TimeUnit.SECONDS.sleep(3); // warm-up, not counted
+      received0 = receiver.rawRequests();
+      cpu0 = monitor.mark();
+      t0 = System.nanoTime();
+      TimeUnit.SECONDS.sleep(seconds); // the measured window: a fixed span, not a wait for a condition
+      t1 = System.nanoTime();
+      received1 = receiver.rawRequests();
+      cpu = monitor.since(cpu0);
+      stop.set(true);
+      for (Thread t : workers) {
+        t.join(TimeUnit.SECONDS.toMillis(20));
+      }
+    }
+    long n = received1 - received0;
+    double rate = n / ((t1 - t0) / 1e9);
+    StringBuilder md = new StringBuilder("## Raw limit\n\n");
+    md.append(String.format("The application's sender (`ApacheHttpSender`, as production builds it) alone, from %d threads"
+        + " in the bench JVM, POSTing to the same receiver (`/raw`: the same empty 200) for %d s after a 3 s warm-up;"
+        + " no application, broker or database in between.%n%n", threads, seconds));
+    md.append("| measure | value |\n|---|---|\n");
+    row(md, "**requests/s**", String.format("%,.0f/s", rate));
+    row(md, "errors", String.valueOf(errors.get()));
+    row(md, "harness CPU per request (sender and receiver)", String.format("%.0f µs", cpu.bench() * 1e6 / Math.max(1, n)));
+    if (throughputSteady > 0) {
+      row(md, "**the throughput scenario's deliveries/s as a share of it**",
+          String.format("%.1f %% (%,.0f/s)", throughputSteady * 100 / rate, throughputSteady));
+    }
+    sections.add(md.toString());
+    summary.add(String.format("raw limit: %,.0f requests/s%s", rate, throughputSteady > 0
+        ? String.format(" (throughput scenario at %.1f %% of it)", throughputSteady * 100 / rate) : ""));
     log(md.toString());
   }
 

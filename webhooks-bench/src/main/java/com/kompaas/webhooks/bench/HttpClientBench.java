@@ -384,7 +384,7 @@ public final class HttpClientBench {
   }
 
   /** The production sender, with the loopback receiver allow-listed as the bench's application has it. */
-  private static Client sender(URI url, int threads) {
+  static Client sender(URI url, int threads) {
     ApacheHttpSender sender = new ApacheHttpSender(ApacheHttpSender.Settings.defaults().withConnections(threads,
         Math.max(256, threads)), AddressGuard.parse("127.0.0.1/32", HostResolver.system()));
     List<OutboundRequest.Header> headers = new ArrayList<>();

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * request's arrival under the event's sequence number, which the webhook's JSON body carries as
  * {@code messageId}, and, for the fan-out scenario, under the webhook's place {@code k} among the
  * event's ten ({@code /fan/k}). {@code /hook/*} and {@code /fan/*} answer 200 with no body at once,
- * with keep-alive; {@code /dead} never answers, and holds the connection until {@link #releaseHeld}.
+ * with keep-alive ({@code /raw} too, recording nothing: the raw limit); {@code /dead} never answers, and holds the connection until {@link #releaseHeld}.
  *
  * <p>Netty on its own event loop threads (one is plenty on two cores): no thread per request and
  * no copy of the body, so the receiver costs the machine as little as a real customer's endpoint
@@ -55,6 +55,7 @@ final class Receiver implements AutoCloseable {
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong unparsed = new AtomicLong();
   private final AtomicLong deadRequests = new AtomicLong();
+  private final AtomicLong rawRequests = new AtomicLong();
   private final ConcurrentLinkedQueue<Channel> held = new ConcurrentLinkedQueue<>();
 
   Receiver(int capacity, int threads) throws InterruptedException {
@@ -91,6 +92,11 @@ final class Receiver implements AutoCloseable {
         held.add(ctx.channel()); // no answer: the sender's timeout must end it
         return;
       }
+      if (request.uri().startsWith("/raw")) {
+        rawRequests.incrementAndGet(); // the raw limit: the same answer, nothing recorded
+        answer(ctx, request);
+        return;
+      }
       int seq = sequence(request.content());
       int k = request.uri().startsWith("/fan/") ? fanIndex(request.uri()) : 0;
       if (seq >= 0 && seq < arrivals.length() / FAN_MAX && k >= 0) {
@@ -101,6 +107,10 @@ final class Receiver implements AutoCloseable {
         unparsed.incrementAndGet();
       }
       received.incrementAndGet();
+      answer(ctx, request);
+    }
+
+    private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
       FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
           Unpooled.EMPTY_BUFFER);
       response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
@@ -171,6 +181,10 @@ final class Receiver implements AutoCloseable {
 
   long unparsed() {
     return unparsed.get();
+  }
+
+  long rawRequests() {
+    return rawRequests.get();
   }
 
   long deadRequests() {

@@ -128,7 +128,7 @@ public class DeliveryConfiguration {
                 RetrySchedule.duration(connectTimeout), RetrySchedule.duration(totalTimeout),
                 maxResponseBytes, userAgent)
                 // every sender thread holds one connection at most: fewer in all would make one wait
-                .withConnections(perEndpoint, Math.max(maxConnections, Math.max(senders(), perEndpoint))),
+                .withConnections(perEndpoint, Math.max(maxConnections, Math.max(senders() + resendSenders(), perEndpoint))),
             guard, ApacheHttpSender.defaultTls(), clock);
     return sender;
   }
