@@ -69,14 +69,7 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("options are --name=value, not " + arg);
-      }
-      int eq = arg.indexOf('=');
-      options.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
-    }
+    Map<String, String> options = options(args);
     if (options.containsKey("smoke")) {
       SMOKE.forEach(options::putIfAbsent);
     }
@@ -95,6 +88,19 @@ public final class Bench {
       status = 1;
     }
     System.exit(status); // the JMS clients' non-daemon threads must not keep us alive
+  }
+
+  /** {@code --name=value} arguments by name; a bare {@code --name} is {@code true}. */
+  static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("options are --name=value, not " + arg);
+      }
+      int eq = arg.indexOf('=');
+      options.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+    }
+    return options;
   }
 
   private String opt(String name, String fallback) {

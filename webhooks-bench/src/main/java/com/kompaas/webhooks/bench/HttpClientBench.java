@@ -102,14 +102,7 @@ public final class HttpClientBench {
   };
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("options are --name=value, not " + arg);
-      }
-      int eq = arg.indexOf('=');
-      options.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
-    }
+    Map<String, String> options = Bench.options(args);
     if (options.containsKey("receiver")) {
       runReceiver(Integer.parseInt(options.getOrDefault("receiver-threads", "1")));
     } else if (options.containsKey("run-one")) {

@@ -121,7 +121,11 @@ public class DeliveryConfiguration {
   @Produces
   @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
   HttpSender httpSender(AddressGuard guard, Clock clock) {
-    int perEndpoint = Math.max(maxConnectionsPerEndpoint.orElse(maxInFlightPerEndpoint), 1);
+    // by default as many as the sender threads: the gate already bounds each webhook, and webhooks
+    // sharing a host (one SaaS, many customers) must not wait for one another's connections; with
+    // the per-webhook cap here, one hanging webhook held all of its host's connections and the
+    // others' deliveries waited for them (docs/benchmarks.md, isolation at 500 events/s)
+    int perEndpoint = Math.max(maxConnectionsPerEndpoint.orElse(senders() + resendSenders()), 1);
     sender =
         new ApacheHttpSender(
             new ApacheHttpSender.Settings(
