@@ -96,7 +96,7 @@ public class AttemptRecorder {
         if (i >= RECORD_TRIES && !clock.instant().plusMillis(pause).plus(RECORD_MARGIN).isBefore(handedBackAt)) {
           break; // the scheduler may hand the delivery out again now: it is sent again
         }
-        Thread.sleep(pause);
+        Thread.sleep(pause); // the retry's back-off while the database is away, not a wait for a condition
       }
     }
     var a = finished.attempt();

@@ -38,9 +38,25 @@ final class AttemptRows {
 
   private static final String INSERT_TUPLE = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** What an attempt changes on its delivery, row by row; see {@link #setColumn}. */
-  private static final List<String> UPDATED_COLUMNS =
-      List.of("status", "due_at", "attempts", "last_attempt_at", "last_status_code", "last_error", "updated_at");
+  /** A column an attempt sets on its delivery, each row its own value. */
+  private record Updated(String column, Setter value) {}
+
+  @FunctionalInterface
+  private interface Setter {
+    void set(PreparedStatement statement, int index, AttemptEffect effect) throws SQLException;
+  }
+
+  /** What an attempt changes on its delivery, row by row. */
+  private static final List<Updated> UPDATED = List.of(
+      new Updated("status", (st, i, e) -> st.setString(i, e.status().name())),
+      new Updated("due_at", (st, i, e) -> setInstant(st, i, e.dueAt())),
+      new Updated("attempts", (st, i, e) -> st.setInt(i, e.attempts())),
+      new Updated("last_attempt_at", (st, i, e) -> setInstant(st, i, e.lastAttemptAt())),
+      new Updated("last_status_code", (st, i, e) -> setInteger(st, i, e.lastStatusCode())),
+      new Updated("last_error", (st, i, e) -> st.setString(i, e.lastError())),
+      new Updated("updated_at", (st, i, e) -> setInstant(st, i, e.lastAttemptAt()))); // as the attempt's end
+
+  private static final List<String> UPDATED_COLUMNS = UPDATED.stream().map(Updated::column).toList();
 
   private static final String UPDATED_ALIKE = "manual_resend = FALSE, version = version + 1";
 
@@ -133,10 +149,10 @@ final class AttemptRows {
       try (PreparedStatement update =
           connection.prepareStatement(MultiRow.updateSql("delivery", UPDATED_COLUMNS, UPDATED_ALIKE, chunk.size()))) {
         int i = 1;
-        for (int column = 0; column < UPDATED_COLUMNS.size(); column++) {
+        for (Updated updated : UPDATED) {
           for (Map.Entry<Long, AttemptEffect> entry : chunk) {
             update.setLong(i++, entry.getKey());
-            setColumn(update, i++, column, entry.getValue());
+            updated.value().set(update, i++, entry.getValue());
           }
         }
         for (Map.Entry<Long, AttemptEffect> entry : chunk) {
@@ -144,20 +160,6 @@ final class AttemptRows {
         }
         update.executeUpdate();
       }
-    }
-  }
-
-  /** The value of {@code UPDATED_COLUMNS.get(column)} after the attempt. */
-  private static void setColumn(PreparedStatement update, int index, int column, AttemptEffect effect)
-      throws SQLException {
-    switch (column) {
-      case 0 -> update.setString(index, effect.status().name());
-      case 1 -> setInstant(update, index, effect.dueAt());
-      case 2 -> update.setInt(index, effect.attempts());
-      case 3, 6 -> setInstant(update, index, effect.lastAttemptAt()); // updated_at, as the attempt's end
-      case 4 -> setInteger(update, index, effect.lastStatusCode());
-      case 5 -> update.setString(index, effect.lastError());
-      default -> throw new IllegalArgumentException("no column " + column);
     }
   }
 }
