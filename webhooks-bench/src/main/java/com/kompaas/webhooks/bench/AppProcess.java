@@ -63,6 +63,11 @@ final class AppProcess implements AutoCloseable {
     return log;
   }
 
+  /** Where its HTTP listener is, without a trailing slash. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
   void awaitReady(Duration timeout) throws InterruptedException {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))

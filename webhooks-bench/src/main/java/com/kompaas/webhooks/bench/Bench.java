@@ -39,6 +39,9 @@ public final class Bench {
   static final long FIRST_FAN_WEBHOOK_ID = BenchDatabase.FIRST_WEBHOOK_ID + 10_000;
 
   static final String DEAD_ACCOUNT = "bench-dead";
+  /** The isolation throughput scenario's endpoints that never answer: 2 beside the 20 healthy ones by default. */
+  static final List<String> DEAD_ACCOUNTS = List.of("bench-dead-flat-0", "bench-dead-flat-1");
+  static final long FIRST_DEAD_WEBHOOK_ID = BenchDatabase.FIRST_WEBHOOK_ID + 30_000;
   private static final String BROKER_USER = "bench";
   private static final String BROKER_PASSWORD = "bench-secret";
 
@@ -131,8 +134,9 @@ public final class Bench {
     int backlog = scenarios.contains("backlog") ? intOpt("backlog", 1_000_000) : 0;
     int fanoutEvents = scenarios.contains("fanout") ? intOpt("fanout-events", Math.max(1, events / Receiver.FAN_MAX)) : 0;
     // every scenario's sequence numbers: latency and isolation take up to three paced runs
+    int soakEvents = scenarios.contains("soak") ? intOpt("soak-rate", 500) * intOpt("soak-minutes", 30) * 60 : 0;
     int capacity = events + fanoutEvents + rate * seconds * 3 + 16 + backlog
-        + intOpt("backlog-rate", 200) * backlogSeconds(backlog);
+        + intOpt("backlog-rate", 200) * backlogSeconds(backlog) + soakEvents;
     String runId = "r" + Long.toString(System.currentTimeMillis(), 36);
     Instant startedAt = Instant.now();
 
@@ -184,15 +188,23 @@ public final class Bench {
       db.insertWebhook(BenchDatabase.FIRST_WEBHOOK_ID + accounts, DEAD_ACCOUNT,
           "http://127.0.0.1:" + receiver.port() + "/dead");
 
+      for (int d = 0; d < DEAD_ACCOUNTS.size(); d++) {
+        db.insertAccount(DEAD_ACCOUNTS.get(d));
+        db.insertWebhook(FIRST_DEAD_WEBHOOK_ID + d, DEAD_ACCOUNTS.get(d), "http://127.0.0.1:" + receiver.port() + "/dead");
+      }
+
       String settings = settings(events, rate, seconds, deadRate, accounts, producers, xmx, bootSeconds);
       for (String scenario : scenarios) {
         switch (scenario.trim()) {
-          case "throughput" -> throughput("Throughput", events, 1, producers);
-          case "fanout" -> throughput("Fan-out 10", fanoutEvents, Receiver.FAN_MAX, producers);
+          case "throughput" -> throughput("Throughput", events, 1, producers, false);
+          case "fanout" -> throughput("Fan-out 10", fanoutEvents, Receiver.FAN_MAX, producers, false);
+          case "isolation-throughput" -> throughput("Isolation, flat out", events, 1, producers, true);
           case "latency" -> latency(rate, seconds, producers);
           case "raw" -> raw(intOpt("raw-threads", 64), intOpt("raw-seconds", 10));
           case "backlog" -> backlog(backlog, intOpt("backlog-rate", 200), producers, accounts, runId);
           case "isolation" -> isolation(rate, seconds, producers, deadRate, accounts);
+          case "soak" -> soak(intOpt("soak-rate", 500), intOpt("soak-minutes", 30), producers);
+          case "log" -> deliveryLog(app, intOpt("log-attempts", 10_000_000), accounts);
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }
       }
@@ -234,10 +246,15 @@ public final class Bench {
    * Events published flat out, each to {@code fan} webhooks: one of the healthy accounts' (the
    * throughput scenario), or all ten of a fan-out account's.
    */
-  private void throughput(String title, int events, int fan, int producers) throws Exception {
-    log(title.toLowerCase() + ": " + events + " events from " + producers + " producers, " + fan + " deliveries each");
+  private void throughput(String title, int events, int fan, int producers, boolean withDead) throws Exception {
+    log(title.toLowerCase() + ": " + events + " events from " + producers + " producers, " + fan + " deliveries each"
+        + (withDead ? ", every tenth to an endpoint that never answers" : ""));
     int from = reserve(events);
-    int deliveries = events * fan;
+    long dead0 = receiver.deadRequests();
+    int dead = withDead ? (int) java.util.stream.IntStream.range(from, from + events).filter(s -> s % 10 == 9).count() : 0;
+    int deliveries = (events - dead) * fan;
+    java.util.function.IntFunction<String> event =
+        withDead ? publisher::mixedEvent : fan == 1 ? publisher::healthyEvent : publisher::fanEvent;
     long events0 = db.events();
     long succeeded0 = db.succeeded();
     long attempts0 = db.attempts();
@@ -249,7 +266,7 @@ public final class Bench {
     long t0 = System.nanoTime();
     Thread publishing = new Thread(() -> {
       try {
-        publisher.flatOut(from, events, producers, fan == 1 ? publisher::healthyEvent : publisher::fanEvent);
+        publisher.flatOut(from, events, producers, event);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -284,6 +301,9 @@ public final class Bench {
     }
     publishing.join(TimeUnit.MINUTES.toMillis(1));
     var cpu = monitor.since(cpu0);
+    if (withDead) {
+      receiver.releaseHeld(); // their deliveries go on being retried on their schedule, into later scenarios
+    }
     long confirmed = publisher.confirmed() - confirmed0;
     Map<String, Long> statements = db.serverStatusSince(status0);
     Map<String, Long> userStatements = userStatistics ? BenchDatabase.delta(user0, db.userStatistics()) : Map.of();
@@ -300,7 +320,7 @@ public final class Bench {
     double intakeSteady = crossingRate(samples, 1, events);
     double deliverySteadyDb = crossingRate(samples, 3, deliveries);
 
-    if (fan == 1) {
+    if (fan == 1 && !withDead) {
       throughputSteady = steady;
     }
     StringBuilder md = new StringBuilder("## " + title + "\n\n");
@@ -308,6 +328,11 @@ public final class Bench {
         + " (CORE over TCP, %s); published means confirmed by the broker.%n%n", events,
         fan == 1 ? "one delivery each" : "each to the " + fan + " webhooks of its account (" + FAN_ACCOUNTS
             + " such accounts)", producers, publisher.describe()));
+    if (withDead) {
+      md.append(String.format("Every tenth event (%,d) goes to one of %d more webhooks (one account each) whose"
+          + " endpoint accepts the connection and never answers; the figures below are the healthy webhooks' (%,d"
+          + " deliveries) unless they say otherwise.%n%n", dead, DEAD_ACCOUNTS.size(), deliveries));
+    }
     md.append("| measure | value |\n|---|---|\n");
     row(md, "published in", String.format("%.1f s (%,.0f events/s)", publishSeconds, events / publishSeconds));
     row(md, "**intake: events stored/s**, overall", String.format("%,.0f/s (all stored after %.1f s)",
@@ -315,7 +340,14 @@ public final class Bench {
     row(md, "intake: events stored/s, 10 %–90 % window", String.format("%,.0f/s", intakeSteady));
     row(md, "**deliveries/s at the receiver**, overall", String.format("%,.0f/s", overall));
     row(md, "deliveries/s at the receiver, 10 %–90 % window", String.format("%,.0f/s", steady));
-    row(md, "attempt rows persisted/s, 10 %–90 % window", String.format("%,.0f/s", deliverySteadyDb));
+    if (withDead) {
+      row(md, "**healthy deliveries/s as a share of the throughput scenario's (same run)**", throughputSteady > 0
+          ? String.format("**%.0f %%** (%,.0f/s of %,.0f/s)", steady * 100 / throughputSteady, steady, throughputSteady)
+          : "n/a (run the throughput scenario first)");
+      row(md, "requests the dead endpoints received (held open)", String.valueOf(receiver.deadRequests() - dead0));
+    } else {
+      row(md, "attempt rows persisted/s, 10 %–90 % window", String.format("%,.0f/s", deliverySteadyDb));
+    }
     row(md, "**all deliveries SUCCEEDED and all attempts persisted after**", String.format("%.1f s", persistedSeconds));
     row(md, "requests received / duplicates / unparsed", received + " / " + receiver.duplicates() + " / "
         + receiver.unparsed());
@@ -331,7 +363,8 @@ public final class Bench {
     row(md, "heap at half way", heap.orElse("n/a"));
     sections.add(md.toString());
     summary.add(String.format("%s: %,.0f deliveries/s steady (%,.0f overall); intake %,.0f events/s;"
-        + " all persisted after %.1f s", title.toLowerCase(), steady, overall, events / storedSeconds, persistedSeconds));
+        + " all persisted after %.1f s%s", title.toLowerCase(), steady, overall, events / storedSeconds, persistedSeconds,
+        withDead && throughputSteady > 0 ? String.format("; %.0f %% of the throughput scenario's", steady * 100 / throughputSteady) : ""));
     summary.add(String.format("%s CPU per delivery: application %,.0f µs, broker %,.0f µs, MariaDB %,.0f µs,"
         + " harness %,.0f µs", title.toLowerCase(), cpu.app() * 1e6 / deliveries, cpu.broker() * 1e6 / deliveries,
         cpu.db() * 1e6 / deliveries, cpu.bench() * 1e6 / deliveries));
@@ -475,6 +508,216 @@ public final class Bench {
     sections.add(md.toString());
     summary.add(String.format("raw limit: %,.0f requests/s%s", rate, throughputSteady > 0
         ? String.format(" (throughput scenario at %.1f %% of it)", throughputSteady * 100 / rate) : ""));
+    log(md.toString());
+  }
+
+  static final String LOG_ACCOUNT = "bench-log";
+  static final long FIRST_LOG_WEBHOOK_ID = BenchDatabase.FIRST_WEBHOOK_ID + 20_000;
+  static final int LOG_WEBHOOKS = 4;
+  /** The console's page size. */
+  private static final int LOG_PAGE = 25;
+  private static final int LOG_REPEATS = 10;
+
+  /**
+   * The delivery log over a long history: {@code attempts / 2} deliveries with two attempts each,
+   * half of them one account's (over its {@link #LOG_WEBHOOKS} webhooks), half spread over the
+   * healthy accounts; then the REST API's first page and count, account-wide and per webhook, with
+   * and without a status filter, each asked once cold and {@link #LOG_REPEATS} times more. The time
+   * is the whole request as a client sees it on this machine (the page is one query, the count one
+   * more); the console's page asks the same two queries of {@code Deliveries}.
+   */
+  private void deliveryLog(AppProcess app, int attempts, int accounts) throws Exception {
+    int deliveries = attempts / 2;
+    log("delivery log: seeding " + deliveries + " deliveries with " + attempts + " attempts");
+    db.insertAccount(LOG_ACCOUNT);
+    for (int k = 0; k < LOG_WEBHOOKS; k++) {
+      db.insertWebhook(FIRST_LOG_WEBHOOK_ID + k, LOG_ACCOUNT, "http://127.0.0.1:" + receiver.port() + "/hook/log");
+    }
+    String[] owners = new String[2 * accounts];
+    long[] webhookIds = new long[2 * accounts];
+    for (int i = 0; i < accounts; i++) {
+      owners[2 * i] = LOG_ACCOUNT;
+      webhookIds[2 * i] = FIRST_LOG_WEBHOOK_ID + i % LOG_WEBHOOKS;
+      owners[2 * i + 1] = Publisher.account(i);
+      webhookIds[2 * i + 1] = BenchDatabase.FIRST_WEBHOOK_ID + i;
+    }
+    long seeding = System.nanoTime();
+    db.seedLog(deliveries, owners, webhookIds);
+    db.analyze("event", "delivery", "attempt");
+    double seedSeconds = (System.nanoTime() - seeding) / 1e9;
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    String key = "whk_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    db.insertApiKey(FIRST_LOG_WEBHOOK_ID, LOG_ACCOUNT, key);
+    long webhookId = FIRST_LOG_WEBHOOK_ID;
+    String week = Instant.now().minus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    Map<String, String> queries = new LinkedHashMap<>();
+    queries.put("account, newest first", "");
+    queries.put("account, FAILED (4 %)", "status=FAILED");
+    queries.put("account, PENDING (1 %)", "status=PENDING");
+    queries.put("account, last 7 days (the console's default)", "from=" + week);
+    queries.put("account, FAILED, last 7 days", "status=FAILED&from=" + week);
+    queries.put("account, page 41 (rows 1,001–1,025)", "first=1000");
+    queries.put("webhook, newest first", "webhookId=" + webhookId);
+    queries.put("webhook, FAILED", "webhookId=" + webhookId + "&status=FAILED");
+    queries.put("webhook, PENDING, last 7 days", "webhookId=" + webhookId + "&status=PENDING&from=" + week);
+    var http = java.net.http.HttpClient.newHttpClient();
+    get(http, app.baseUrl() + "/api/v1/webhooks", key); // the REST stack's own warm-up, not a log query
+    StringBuilder md = new StringBuilder("## Delivery log\n\n");
+    md.append(String.format("%,d attempts of %,d deliveries (each with its event) seeded with SQL in %.0f s, not counted;"
+        + " half of them account `%s`'s over its %d webhooks (%,d deliveries each), half spread over %d other accounts;"
+        + " 95 %% SUCCEEDED, 4 %% FAILED, 1 %% PENDING; created over the last 7 days. `GET /api/v1/deliveries?max=%d&…`"
+        + " (the first page) and `GET /api/v1/deliveries/count?…` with the account's API key, each asked once (cold)"
+        + " and %d times more; the time is the whole request as the client sees it. Data and indexes: %s; %s.%n%n",
+        db.count("SELECT COUNT(*) FROM {db}.attempt"), db.count("SELECT COUNT(*) FROM {db}.delivery"), seedSeconds,
+        LOG_ACCOUNT, LOG_WEBHOOKS, deliveries / 2 / LOG_WEBHOOKS, accounts, LOG_PAGE, LOG_REPEATS, db.tableSizes(),
+        db.bufferPool()));
+    md.append("| query | first page: cold / median / max | rows | count: cold / median / max | count says |\n"
+        + "|---|---|---|---|---|\n");
+    long worstMedian = 0;
+    for (var q : queries.entrySet()) {
+      String page = app.baseUrl() + "/api/v1/deliveries?max=" + LOG_PAGE + (q.getValue().isEmpty() ? "" : "&" + q.getValue());
+      String count = app.baseUrl() + "/api/v1/deliveries/count" + (q.getValue().isEmpty() ? "" : "?" + q.getValue());
+      long[] pageTimes = new long[LOG_REPEATS + 1];
+      long[] countTimes = new long[LOG_REPEATS + 1];
+      String rows = "";
+      String counted = "";
+      for (int i = 0; i <= LOG_REPEATS; i++) {
+        long t = System.nanoTime();
+        var answer = get(http, page, key);
+        pageTimes[i] = System.nanoTime() - t;
+        rows = answer.statusCode() == 200 ? String.valueOf(answer.body().split("\"webhookId\":", -1).length - 1)
+            : "HTTP " + answer.statusCode();
+        t = System.nanoTime();
+        var c = get(http, count, key);
+        countTimes[i] = System.nanoTime() - t;
+        counted = c.statusCode() == 200 ? c.body() : c.statusCode() == 404 ? "no such endpoint" : "HTTP " + c.statusCode();
+      }
+      check(rows.equals(String.valueOf(LOG_PAGE)), q.getKey() + ": " + rows + " rows instead of " + LOG_PAGE);
+      worstMedian = Math.max(worstMedian, median(pageTimes) + (counted.startsWith("{") ? median(countTimes) : 0));
+      md.append("| ").append(q.getKey()).append(" | ").append(times(pageTimes)).append(" | ").append(rows).append(" | ")
+          .append(counted.startsWith("{") ? times(countTimes) : "n/a").append(" | `").append(counted).append("` |\n");
+    }
+    md.append(String.format("%nThe slowest query's median, page and count together: **%s**.%n", ms(worstMedian / 1000)));
+    sections.add(md.toString());
+    summary.add(String.format("delivery log over %,d attempts: slowest first page with its count, median %s",
+        attempts, ms(worstMedian / 1000)));
+    log(md.toString());
+  }
+
+  private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url, String key)
+      throws java.io.IOException, InterruptedException {
+    var request = java.net.http.HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
+        .timeout(Duration.ofMinutes(2)).build();
+    return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Cold (the first), median and max of the rest. */
+  private static String times(long[] nanos) {
+    long[] rest = Arrays.copyOfRange(nanos, 1, nanos.length);
+    Arrays.sort(rest);
+    return ms(nanos[0] / 1000) + " / " + ms(median(nanos) / 1000) + " / " + ms(rest[rest.length - 1] / 1000);
+  }
+
+  /** The median of all but the first (cold) one. */
+  private static long median(long[] nanos) {
+    long[] rest = Arrays.copyOfRange(nanos, 1, nanos.length);
+    Arrays.sort(rest);
+    return rest[rest.length / 2];
+  }
+
+  /**
+   * A soak: {@code rate} events/s for {@code minutes}, paced, with the application's heap (in use,
+   * and the old generation after the last collection), resident set, CPU and the deliveries' rate
+   * and latency sampled each minute.
+   */
+  private void soak(int rate, int minutes, int producers) throws Exception {
+    log("soak: " + rate + " events/s for " + minutes + " min");
+    int count = rate * minutes * 60;
+    int from = reserve(count);
+    long window = TimeUnit.SECONDS.toNanos(intOpt("soak-sample-seconds", 60));
+    var cpu0 = monitor.mark();
+    Thread publishing = new Thread(() -> {
+      try {
+        publisher.paced(from, count, rate, producers, 0);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "soak");
+    long t0 = System.nanoTime();
+    publishing.start();
+    List<String> samples = new ArrayList<>();
+    List<Long> oldGen = new ArrayList<>();
+    var mark = monitor.mark();
+    int arrived = 0;
+    long nextSample = t0 + window;
+    while (publishing.isAlive()) {
+      publishing.join(Math.max(1, (nextSample - System.nanoTime()) / 1_000_000)); // until the span ends, or the soak
+      if (System.nanoTime() < nextSample) {
+        continue;
+      }
+      nextSample += window;
+      var cpu = monitor.since(mark);
+      mark = monitor.mark();
+      int now = arrivalsCount(from, count);
+      long[] gc = monitor.gc();
+      oldGen.add(gc[1]);
+      long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+      samples.add(String.format("| %d:%02d | %,.0f/s | %d / %d MiB | %d MiB | %d MiB | %.0f %% of a core | %.0f %% |",
+          elapsed / 60, elapsed % 60, (now - arrived) / cpu.seconds(), gc[0] / 1024, gc[2] / 1024, gc[1] / 1024,
+          monitor.rssKb() / 1024, cpu.app() * 100 / cpu.seconds(), cpu.machineBusy() * 100));
+      arrived = now;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOpt("drain-timeout", 900));
+    while (System.nanoTime() < deadline && arrivalsCount(from, count) < count) {
+      TimeUnit.MILLISECONDS.sleep(250);
+    }
+    var cpu = monitor.since(cpu0);
+    int buckets = (int) ((publisher.publishedAt[from + count - 1] - publisher.publishedAt[from]) / window) + 1;
+    Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    List<Histogram> perWindow = new ArrayList<>();
+    for (int b = 0; b < buckets; b++) {
+      perWindow.add(new Histogram(TimeUnit.MINUTES.toMicros(10), 3));
+    }
+    int missing = 0;
+    for (int seq = from; seq < from + count; seq++) {
+      long at = receiver.arrival(seq);
+      if (at == 0) {
+        missing++;
+        continue;
+      }
+      long micros = Math.max(0, (at - publisher.publishedAt[seq]) / 1000);
+      all.recordValue(micros);
+      perWindow.get((int) ((publisher.publishedAt[seq] - publisher.publishedAt[from]) / window)).recordValue(micros);
+    }
+    StringBuilder md = new StringBuilder("## Soak\n\n");
+    md.append(String.format("%,d events/s for %d min to the healthy webhooks, paced as in the latency scenario;"
+        + " every %d s: the deliveries received in that span, the heap in use and committed (`jstat -gc`), the old"
+        + " generation after the last collection (what stays), the resident set, and CPU. The latency columns are"
+        + " of the events scheduled in that span.%n%n", rate, minutes, window / 1_000_000_000));
+    md.append("| measure | value |\n|---|---|\n");
+    row(md, "received / expected", (count - missing) + " / " + count);
+    row(md, "duplicates", String.valueOf(receiver.duplicates()));
+    row(md, "**publish→receipt p50 / p99 / p99.9 / max, whole soak**", ms(all.getValueAtPercentile(50)) + " / **"
+        + ms(all.getValueAtPercentile(99)) + "** / " + ms(all.getValueAtPercentile(99.9)) + " / " + ms(all.getMaxValue()));
+    row(md, "CPU seconds (per delivery): application / broker / MariaDB / harness", cpu.perProcess(count));
+    int fifth = Math.max(1, oldGen.size() / 5);
+    row(md, "**old generation, first fifth → last fifth of the samples (max)**", String.format("%d MiB → %d MiB",
+        oldGen.subList(0, fifth).stream().mapToLong(Long::longValue).max().orElse(0) / 1024,
+        oldGen.subList(oldGen.size() - fifth, oldGen.size()).stream().mapToLong(Long::longValue).max().orElse(0) / 1024));
+    md.append("\n| at | deliveries/s | heap in use / committed | old generation | RSS | application CPU | machine busy"
+        + " | p50 / p99 of the span's events |\n|---|---|---|---|---|---|---|---|\n");
+    for (int i = 0; i < samples.size(); i++) {
+      Histogram h = i < perWindow.size() ? perWindow.get(i) : null;
+      md.append(samples.get(i)).append(' ').append(h == null || h.getTotalCount() == 0 ? "–"
+          : ms(h.getValueAtPercentile(50)) + " / " + ms(h.getValueAtPercentile(99))).append(" |\n");
+    }
+    sections.add(md.toString());
+    summary.add(String.format("soak %d events/s × %d min: p99 %s, old generation %d → %d MiB, %d missing", rate, minutes,
+        ms(all.getValueAtPercentile(99)), oldGen.isEmpty() ? 0 : oldGen.get(0) / 1024,
+        oldGen.isEmpty() ? 0 : oldGen.get(oldGen.size() - 1) / 1024, missing));
+    check(missing == 0, missing + " of " + count + " soak events never reached the receiver");
+    check(receiver.duplicates() == 0, receiver.duplicates() + " duplicates");
     log(md.toString());
   }
 

@@ -142,6 +142,111 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /** Ids of the delivery log's seeded events and deliveries start here; its attempts at twice that. */
+  static final long FIRST_LOG_ID = 900_000_000_000L;
+
+  /**
+   * The delivery log's history: {@code deliveries} deliveries, each with its event and two attempts
+   * (a refused connection, then a 200 or, for a failed one, a 500), spread evenly over the last
+   * seven days in id order. Delivery {@code i} belongs to {@code accounts[i % accounts.length]}
+   * and to that account's webhook {@code webhookIds[i % accounts.length]}; 95 % SUCCEEDED, 4 %
+   * FAILED and 1 % PENDING (of each account's own), due in 30 days so that nothing is handed out. Foreign and unique keys
+   * are not checked while seeding: the rows are built to satisfy them.
+   */
+  void seedLog(int deliveries, String[] accounts, long[] webhookIds) throws SQLException {
+    long spanMicros = 7L * 24 * 3600 * 1_000_000;
+    StringBuilder account = new StringBuilder("ELT(1 + seq % " + accounts.length);
+    StringBuilder webhook = new StringBuilder("ELT(1 + seq % " + accounts.length);
+    for (int i = 0; i < accounts.length; i++) {
+      account.append(", '").append(accounts[i]).append('\'');
+      webhook.append(", ").append(webhookIds[i]);
+    }
+    account.append(')');
+    webhook.append(')');
+    String createdAt = "UTC_TIMESTAMP(6) - INTERVAL (" + deliveries + " - seq) * " + spanMicros / deliveries + " MICROSECOND";
+    // the status cycles over each account's own deliveries, independently of which account it is
+    String r = "(seq DIV " + accounts.length + ") % 100";
+    String status = "IF(" + r + " < 95, 'SUCCEEDED', IF(" + r + " < 99, 'FAILED', 'PENDING'))";
+    try (Statement s = admin.createStatement()) {
+      s.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
+      for (int start = 0; start < deliveries; start += SEED_CHUNK) {
+        int end = Math.min(deliveries, start + SEED_CHUNK) - 1;
+        String seq = " FROM " + name + ".seq_" + start + "_to_" + end;
+        s.executeUpdate("INSERT INTO " + name + ".event (id, account_id, external_id, type, occurred_at, received_at,"
+            + " data) SELECT " + FIRST_LOG_ID + " + seq, " + account + ", CONCAT('log-', seq), 'sms.incoming', "
+            + createdAt + ", " + createdAt + ", CONCAT('{\"messageId\":\"log-', seq, '\",\"text\":\"history\"}')" + seq);
+        s.executeUpdate("INSERT INTO " + name + ".delivery (id, version, account_id, webhook_id, event_id, event_type,"
+            + " external_event_id, status, due_at, dispatch_token, attempts, manual_resend, last_attempt_at,"
+            + " last_status_code, last_error, created_at, updated_at) SELECT " + FIRST_LOG_ID + " + seq, 3, " + account
+            + ", " + webhook + ", " + FIRST_LOG_ID + " + seq, 'sms.incoming', CONCAT('log-', seq), " + status + ","
+            + " IF(" + r + " = 99, UTC_TIMESTAMP(6) + INTERVAL 30 DAY, NULL), 2, 2, FALSE, " + createdAt
+            + " + INTERVAL 1 SECOND, IF(" + r + " < 95, 200, 500), IF(" + r + " < 95, NULL, 'HTTP_STATUS'), " + createdAt
+            + ", " + createdAt + " + INTERVAL 1 SECOND" + seq);
+        for (int number = 1; number <= 2; number++) {
+          String outcome = number == 1 ? "'FAILED'" : "IF(" + r + " < 95, 'DELIVERED', 'FAILED')";
+          s.executeUpdate("INSERT INTO " + name + ".attempt (id, delivery_id, account_id, number, manual, started_at,"
+              + " duration_ms, request_method, request_url, request_headers, request_body, response_status,"
+              + " response_headers, response_body, response_truncated, outcome, error, error_detail) SELECT "
+              + (2 * FIRST_LOG_ID + number - 1) + " + 2 * seq, " + FIRST_LOG_ID + " + seq, " + account + ", " + number
+              + ", FALSE, " + createdAt + (number == 1 ? "" : " + INTERVAL 1 SECOND") + ", 12, 'POST',"
+              + " 'https://hooks.example.com/telephony/sms', CONCAT('Content-Type: application/json\\nwebhook-id: msg_',"
+              + " seq, '\\nwebhook-timestamp: 1764700000\\nwebhook-signature: v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4='),"
+              + " CONCAT('{\"messageId\":\"log-', seq, '\",\"text\":\"history\"}'), "
+              + (number == 1 ? "NULL, NULL, NULL" : "IF(" + r + " < 95, 200, 500), 'content-length: 2', 'ok'")
+              + ", FALSE, " + outcome + ", " + (number == 1 ? "'CONNECTION_REFUSED', 'Connection refused'"
+                  : "IF(" + r + " < 95, NULL, 'HTTP_STATUS'), NULL") + seq);
+        }
+      }
+      s.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1");
+    }
+  }
+
+  /** Fresh index statistics after seeding, as a DBA would after a bulk load. */
+  void analyze(String... tables) throws SQLException {
+    try (Statement s = admin.createStatement()) {
+      for (String table : tables) {
+        s.execute("ANALYZE TABLE " + name + "." + table);
+      }
+    }
+  }
+
+  /** Data and index sizes of the log's tables, as InnoDB reports them. */
+  String tableSizes() throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (PreparedStatement s = admin.prepareStatement("SELECT table_name, data_length, index_length FROM"
+        + " information_schema.TABLES WHERE table_schema = ? AND table_name IN ('event', 'delivery', 'attempt')"
+        + " ORDER BY table_name")) {
+      s.setString(1, name);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.append(out.length() == 0 ? "" : ", ").append(String.format("%s %,d MiB + %,d MiB of indexes",
+              rs.getString(1), rs.getLong(2) >> 20, rs.getLong(3) >> 20));
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  String bufferPool() throws SQLException {
+    return "InnoDB buffer pool " + (count("SELECT @@innodb_buffer_pool_size") >> 20) + " MiB";
+  }
+
+  /** An API key of {@code accountId}, stored as the application stores one: its SHA-256 in hex. */
+  void insertApiKey(long id, String accountId, String key) throws SQLException {
+    try (PreparedStatement k = admin.prepareStatement("INSERT INTO " + name + ".api_key (id, account_id, name, prefix,"
+        + " key_hash, created_by, created_at) VALUES (?, ?, 'bench', ?, ?, 'bench', ?)")) {
+      k.setLong(1, id);
+      k.setString(2, accountId);
+      k.setString(3, key.substring(0, 12));
+      k.setString(4, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+      k.setTimestamp(5, Timestamp.from(Instant.now()));
+      k.executeUpdate();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
   /** Makes the seeded backlog due now, in one statement. */
   void makeDue(int from, int count) throws SQLException {
     try (Statement s = admin.createStatement()) {

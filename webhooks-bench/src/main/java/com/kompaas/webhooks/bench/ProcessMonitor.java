@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -129,6 +130,37 @@ final class ProcessMonitor implements AutoCloseable {
       return new long[] {total - idle, total};
     } catch (IOException | RuntimeException e) {
       return new long[] {0, 1};
+    }
+  }
+
+  long rssKb() {
+    return rssKb(appPid);
+  }
+
+  /**
+   * The application's heap from {@code jstat -gc}, in KiB: in use (young and old), the old
+   * generation in use, and committed; zeros if jstat fails.
+   */
+  long[] gc() {
+    try {
+      Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+          String.valueOf(appPid)).redirectErrorStream(true).start();
+      String[] lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
+      if (!jstat.waitFor(20, TimeUnit.SECONDS) || lines.length < 2) {
+        jstat.destroyForcibly();
+        return new long[3];
+      }
+      List<String> names = List.of(lines[0].trim().split("\\s+"));
+      String[] values = lines[lines.length - 1].trim().split("\\s+");
+      java.util.function.ToDoubleFunction<String> v = n -> Double.parseDouble(values[names.indexOf(n)]);
+      double used = v.applyAsDouble("S0U") + v.applyAsDouble("S1U") + v.applyAsDouble("EU") + v.applyAsDouble("OU");
+      double committed = v.applyAsDouble("S0C") + v.applyAsDouble("S1C") + v.applyAsDouble("EC") + v.applyAsDouble("OC");
+      return new long[] {(long) used, (long) v.applyAsDouble("OU"), (long) committed};
+    } catch (IOException | RuntimeException e) {
+      return new long[3];
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new long[3];
     }
   }
 

@@ -103,6 +103,17 @@ final class Publisher {
     return event(runId + "-dead-" + n, Bench.DEAD_ACCOUNT, 0);
   }
 
+  /**
+   * The isolation throughput scenario's events: every tenth goes to one of the {@link
+   * Bench#DEAD_ACCOUNTS} webhooks that never answer, the rest as {@link #healthyEvent}.
+   */
+  String mixedEvent(int seq) {
+    if (seq % 10 == 9) {
+      return event(runId + "-flat-dead-" + seq, Bench.DEAD_ACCOUNTS.get((seq / 10) % Bench.DEAD_ACCOUNTS.size()), 0);
+    }
+    return healthyEvent(seq);
+  }
+
   private static String event(String id, String account, int seq) {
     return "{\"id\":\"" + id + "\",\"type\":\"sms.incoming\",\"accountId\":\"" + account
         + "\",\"occurredAt\":\"2026-11-28T10:00:00Z\",\"data\":{\"messageId\":\"" + seq

@@ -49,12 +49,24 @@ public class Deliveries {
     return em.createQuery(query).setFirstResult(first).setMaxResults(max).getResultList();
   }
 
-  public long count(String accountId, Filter filter) {
+  /** The log counts matches up to this many, and beyond says only that there are more. */
+  public static final int COUNT_LIMIT = 10_000;
+
+  /** How many deliveries match, exactly up to {@link #COUNT_LIMIT}; {@code more} when there are more than that. */
+  public record Count(long value, boolean more) {}
+
+  /**
+   * Counts the matches, up to {@link #COUNT_LIMIT}: the ids of at most one more than that many,
+   * read from the same index as the page, so that an account with millions of deliveries counts as
+   * fast as one with ten thousand (an exact COUNT(*) reads every matching row: seconds).
+   */
+  public Count count(String accountId, Filter filter) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> query = cb.createQuery(Long.class);
     Root<Delivery> d = query.from(Delivery.class);
-    query.select(cb.count(d)).where(predicates(cb, d, accountId, filter));
-    return em.createQuery(query).getSingleResult();
+    query.select(d.get("id")).where(predicates(cb, d, accountId, filter)).orderBy(cb.desc(d.get("createdAt")), cb.desc(d.get("id")));
+    int found = em.createQuery(query).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+    return found > COUNT_LIMIT ? new Count(COUNT_LIMIT, true) : new Count(found, false);
   }
 
   private static Predicate[] predicates(CriteriaBuilder cb, Root<Delivery> d, String accountId, Filter f) {

@@ -420,6 +420,11 @@ class DeliveryIT {
     assertEquals(404, rest("GET", "/api/v1/deliveries/" + done.getId(), strangerKey).statusCode());
     assertEquals(404, rest("POST", "/api/v1/deliveries/" + done.getId() + "/resend", strangerKey).statusCode());
     assertEquals(1, receiver.received("/rest").size(), "the stranger's resend sent nothing");
+    var count = rest("GET", "/api/v1/deliveries/count?webhookId=" + hook.getId(), key);
+    assertEquals(200, count.statusCode(), count.body());
+    assertTrue(count.body().replace(" ", "").contains("\"value\":1") && count.body().contains("\"more\":false"), count.body());
+    var strangers = rest("GET", "/api/v1/deliveries/count?webhookId=" + hook.getId(), strangerKey);
+    assertTrue(strangers.body().replace(" ", "").contains("\"value\":0"), "the stranger counts none: " + strangers.body());
 
     assertEquals(202, rest("POST", "/api/v1/deliveries/" + done.getId() + "/resend", key).statusCode());
     Await.until("the resend arrives", WAIT, () -> receiver.received("/rest").size() == 2);

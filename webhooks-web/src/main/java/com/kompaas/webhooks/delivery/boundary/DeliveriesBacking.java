@@ -50,13 +50,17 @@ public class DeliveriesBacking implements Serializable {
   /** The webhooks of the page's deliveries, deleted ones too (their history is kept). */
   private final Map<Long, Webhooks.Name> names = new HashMap<>();
   private Webhooks.Name named;
+  /** More deliveries match than the log counts ({@link Deliveries#COUNT_LIMIT}): it pages through the newest. */
+  private boolean more;
 
   private final LazyDataModel<Delivery> model = new LazyDataModel<>() {
     private static final long serialVersionUID = 1L;
 
     @Override
     public int count(Map<String, FilterMeta> filters) {
-      return (int) Math.min(Integer.MAX_VALUE, deliveries.count(caller.requireAccountId(), filter()));
+      Deliveries.Count count = deliveries.count(caller.requireAccountId(), filter());
+      more = count.more();
+      return (int) count.value();
     }
 
     @Override
@@ -74,6 +78,11 @@ public class DeliveriesBacking implements Serializable {
       return String.valueOf(delivery.getId());
     }
   };
+
+  /** Whether more match than the log counts: the paginator then reads "1–25 of 10000+". */
+  public boolean isMore() {
+    return more;
+  }
 
   public void load() {
     if (webhookId != null) {

@@ -84,9 +84,27 @@ public class DeliveriesResource {
       @QueryParam("eventId") String eventId,
       @QueryParam("first") @DefaultValue("0") int first,
       @QueryParam("max") @DefaultValue("100") int max) {
-    var filter = new Deliveries.Filter(webhookId, status, eventType, instant("from", from), instant("to", to), eventId);
+    var filter = filter(webhookId, status, eventType, from, to, eventId);
     return deliveries.list(caller.requireAccountId(), filter, Math.max(0, first), Math.min(Math.max(1, max), MAX_PAGE))
         .stream().map(DeliveryJson::of).toList();
+  }
+
+  @GET
+  @Path("count")
+  @Operation(summary = "How many deliveries match the filters, exactly up to 10,000; beyond, more is true and count 10000")
+  public Deliveries.Count count(
+      @QueryParam("webhookId") Long webhookId,
+      @QueryParam("status") DeliveryStatus status,
+      @QueryParam("eventType") String eventType,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("eventId") String eventId) {
+    return deliveries.count(caller.requireAccountId(), filter(webhookId, status, eventType, from, to, eventId));
+  }
+
+  private static Deliveries.Filter filter(
+      Long webhookId, DeliveryStatus status, String eventType, String from, String to, String eventId) {
+    return new Deliveries.Filter(webhookId, status, eventType, instant("from", from), instant("to", to), eventId);
   }
 
   @GET
