@@ -70,7 +70,7 @@ final class AppProcess implements AutoCloseable {
 
   void awaitReady(Duration timeout) throws InterruptedException {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+    var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
         .timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer";

@@ -614,9 +614,8 @@ public final class Bench {
 
   /** Cold (the first), median and max of the rest. */
   private static String times(long[] nanos) {
-    long[] rest = Arrays.copyOfRange(nanos, 1, nanos.length);
-    Arrays.sort(rest);
-    return ms(nanos[0] / 1000) + " / " + ms(median(nanos) / 1000) + " / " + ms(rest[rest.length - 1] / 1000);
+    long max = Arrays.stream(nanos, 1, nanos.length).max().orElse(0);
+    return ms(nanos[0] / 1000) + " / " + ms(median(nanos) / 1000) + " / " + ms(max / 1000);
   }
 
   /** The median of all but the first (cold) one. */
@@ -660,11 +659,11 @@ public final class Bench {
       var cpu = monitor.since(mark);
       mark = monitor.mark();
       int now = arrivalsCount(from, count);
-      long[] gc = monitor.gc();
-      oldGen.add(gc[1]);
+      ProcessMonitor.Gc gc = monitor.gc();
+      oldGen.add(gc.oldKb());
       long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
       samples.add(String.format("| %d:%02d | %,.0f/s | %d / %d MiB | %d MiB | %d MiB | %.0f %% of a core | %.0f %% |",
-          elapsed / 60, elapsed % 60, (now - arrived) / cpu.seconds(), gc[0] / 1024, gc[2] / 1024, gc[1] / 1024,
+          elapsed / 60, elapsed % 60, (now - arrived) / cpu.seconds(), gc.usedKb() / 1024, gc.committedKb() / 1024, gc.oldKb() / 1024,
           monitor.rssKb() / 1024, cpu.app() * 100 / cpu.seconds(), cpu.machineBusy() * 100));
       arrived = now;
     }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,50 +139,52 @@ final class ProcessMonitor implements AutoCloseable {
     return rssKb(appPid);
   }
 
-  /**
-   * The application's heap from {@code jstat -gc}, in KiB: in use (young and old), the old
-   * generation in use, and committed; zeros if jstat fails.
-   */
-  long[] gc() {
-    try {
-      Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
-          String.valueOf(appPid)).redirectErrorStream(true).start();
-      String[] lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
-      if (!jstat.waitFor(20, TimeUnit.SECONDS) || lines.length < 2) {
-        jstat.destroyForcibly();
-        return new long[3];
+  /** The application's heap from {@code jstat -gc}, in KiB: in use (young and old), the old generation's share of it, committed. */
+  record Gc(long usedKb, long oldKb, long committedKb) {
+    static final Gc NONE = new Gc(0, 0, 0);
+  }
+
+  /** The heap now, from {@code jstat -gc}; zeros if jstat fails. */
+  Gc gc() {
+    return jdkTool("jstat", "-gc", String.valueOf(appPid)).map(out -> {
+      String[] lines = out.trim().split("\n");
+      if (lines.length < 2) {
+        return Gc.NONE;
       }
       List<String> names = List.of(lines[0].trim().split("\\s+"));
       String[] values = lines[lines.length - 1].trim().split("\\s+");
-      java.util.function.ToDoubleFunction<String> v = n -> Double.parseDouble(values[names.indexOf(n)]);
+      ToDoubleFunction<String> v = n -> Double.parseDouble(values[names.indexOf(n)]);
       double used = v.applyAsDouble("S0U") + v.applyAsDouble("S1U") + v.applyAsDouble("EU") + v.applyAsDouble("OU");
       double committed = v.applyAsDouble("S0C") + v.applyAsDouble("S1C") + v.applyAsDouble("EC") + v.applyAsDouble("OC");
-      return new long[] {(long) used, (long) v.applyAsDouble("OU"), (long) committed};
-    } catch (IOException | RuntimeException e) {
-      return new long[3];
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new long[3];
-    }
+      return new Gc((long) used, (long) v.applyAsDouble("OU"), (long) committed);
+    }).orElse(Gc.NONE);
   }
 
   /** Heap in use and committed, in MiB, from {@code jcmd GC.heap_info}; empty if jcmd fails. */
   Optional<String> heap() {
+    return jdkTool("jcmd", String.valueOf(appPid), "GC.heap_info").flatMap(out -> {
+      Matcher m = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K").matcher(out);
+      return m.find()
+          ? Optional.of(Long.parseLong(m.group(2)) / 1024 + " MiB used of " + Long.parseLong(m.group(1)) / 1024
+              + " MiB committed")
+          : Optional.empty();
+    });
+  }
+
+  /** What one of this JDK's tools printed, stdout and stderr; empty if it failed to run or took over 20 s. */
+  private static Optional<String> jdkTool(String tool, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
+    command.addAll(List.of(args));
     try {
-      Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          String.valueOf(appPid), "GC.heap_info").redirectErrorStream(true).start();
-      String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!jcmd.waitFor(20, TimeUnit.SECONDS)) {
-        jcmd.destroyForcibly();
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
         return Optional.empty();
       }
-      Matcher m = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K").matcher(out);
-      if (m.find()) {
-        return Optional.of(Long.parseLong(m.group(2)) / 1024 + " MiB used of " + Long.parseLong(m.group(1)) / 1024
-            + " MiB committed");
-      }
-      return Optional.empty();
-    } catch (IOException e) {
+      return Optional.of(out);
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
