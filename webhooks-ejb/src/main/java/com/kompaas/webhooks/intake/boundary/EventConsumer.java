@@ -27,6 +27,7 @@ import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,8 +46,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * transactions would strand messages after a crash until a transaction manager recovered them.
  * While the database fails, the session is rolled back (the broker redelivers with its delay) and
  * the consumers pause before each try, 0.5 s after the first failure and doubling up to 5 s;
- * the failure is logged once when it starts and once when storing works again. A broker that goes
- * away ends the session; the consumer opens a new one, with the same pauses, until it is back.
+ * the failure is logged when it starts (with its trace), once a minute while it lasts, and once when
+ * storing works again. A thread whose batches failed {@value #FRESH_THREAD_AFTER_FAILURES} times in
+ * a row hands over to a new managed thread, so that nothing a failure left on a thread can keep it
+ * failing. A broker that goes away ends the session; the consumer opens a new one, with the same
+ * pauses, until it is back.
  *
  * <p>Until 2 Dec 2026 this was a message-driven bean, one {@code onMessage} and one
  * acknowledgement per message, with the transactions shared by group commit across its 16
@@ -62,6 +66,18 @@ public class EventConsumer {
 
   /** How long a receive waits for the first message of a batch, so that a stop is seen soon. */
   static final long RECEIVE_WAIT_MILLIS = 500;
+
+  /**
+   * Failed batches in a row after which a consumer thread hands over to a new one. Whatever a
+   * failure left behind on a thread (its transaction context, its session) stays there; a new
+   * thread from the managed thread factory starts clean. On 3 Dec 2026 all consumers kept failing
+   * with "Session/EntityManager is closed" for 30 minutes after a long database-heavy run while
+   * the database itself answered (docs/benchmarks.md); this is the remedy for any such state.
+   */
+  static final int FRESH_THREAD_AFTER_FAILURES = 3;
+
+  /** While failing goes on, the log says so again this often. */
+  static final Duration REMIND_EVERY = Duration.ofMinutes(1);
 
   @Resource(lookup = Resources.INTAKE_CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
@@ -85,7 +101,7 @@ public class EventConsumer {
 
   private final Backoff storing = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
   private final Backoff receiving = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
-  private final List<Thread> running = new ArrayList<>();
+  private final List<Thread> running = new CopyOnWriteArrayList<>();
   private volatile boolean stopping;
 
   @PostConstruct
@@ -94,19 +110,24 @@ public class EventConsumer {
       throw new IllegalStateException("webhooks.intake.consumers and webhooks.intake.batch-size must be at least 1");
     }
     for (int i = 0; i < consumers; i++) {
-      Thread thread = threads.newThread(this::consume);
-      thread.setName("webhooks-intake-" + i);
-      running.add(thread);
-      thread.start();
+      startConsumer("webhooks-intake-" + i);
     }
+  }
+
+  private void startConsumer(String name) {
+    Thread thread = threads.newThread(() -> consume(name));
+    thread.setName(name);
+    running.add(thread);
+    thread.start();
   }
 
   @PreDestroy
   void stop() {
     stopping = true;
-    for (Thread thread : running) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // a batch in progress finishes and commits
+    for (Thread thread : running) { // a snapshot; a thread handing over checks stopping first
       try {
-        thread.join(TimeUnit.SECONDS.toMillis(10)); // a batch in progress finishes and commits
+        TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline - System.nanoTime()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -114,18 +135,31 @@ public class EventConsumer {
     }
   }
 
-  /** One consumer thread: a session at a time, a new one whenever the last one failed. */
-  private void consume() {
+  /**
+   * One consumer thread: a session at a time, a new one whenever the last one failed, and a new
+   * thread once storing failed {@value #FRESH_THREAD_AFTER_FAILURES} times in a row.
+   */
+  private void consume(String name) {
     while (!stopping) {
       try {
-        consumeOneSession();
+        if (consumeOneSession() && !stopping) {
+          log.info(() -> "Intake consumer " + name + " hands over to a new thread after "
+              + FRESH_THREAD_AFTER_FAILURES + " failed batches in a row");
+          running.remove(Thread.currentThread());
+          startConsumer(name);
+          return;
+        }
       } catch (JMSException | RuntimeException e) {
         if (stopping) {
           return;
         }
-        if (receiving.failed(System.nanoTime())) {
+        long now = System.nanoTime();
+        if (receiving.failed(now)) {
           log.log(Level.WARNING, "Receiving events fails; the broker keeps them and the consumers try again, with"
               + " pauses of up to 5 s until it works: " + rootCause(e));
+        } else {
+          receiving.remind(now, REMIND_EVERY).ifPresent(lasted -> log.warning(() -> "Receiving events still fails"
+              + " after " + lasted.toSeconds() + " s: " + rootCause(e)));
         }
       }
       try {
@@ -136,7 +170,9 @@ public class EventConsumer {
     }
   }
 
-  private void consumeOneSession() throws JMSException {
+  /** @return true when storing failed too often in a row: the thread is to hand over */
+  private boolean consumeOneSession() throws JMSException {
+    int failuresInARow = 0;
     try (Connection connection = connectionFactory.createConnection()) {
       Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
       MessageConsumer consumer = session.createConsumer(session.createQueue(Resources.EVENTS_QUEUE));
@@ -147,9 +183,13 @@ public class EventConsumer {
       while (!stopping) {
         List<BatchIntake.Received> batch = receive(consumer);
         if (!batch.isEmpty()) {
-          storeAndCommit(batch, session);
+          failuresInARow = storeAndCommit(batch, session) ? 0 : failuresInARow + 1;
+          if (failuresInARow >= FRESH_THREAD_AFTER_FAILURES) {
+            return true;
+          }
         }
       }
+      return false;
     }
   }
 
@@ -171,23 +211,29 @@ public class EventConsumer {
     return batch;
   }
 
-  private void storeAndCommit(List<BatchIntake.Received> batch, Session session) throws JMSException {
+  /** @return false when storing failed: the session was rolled back and the batch comes again */
+  private boolean storeAndCommit(List<BatchIntake.Received> batch, Session session) throws JMSException {
     try {
       pause(storing);
     } catch (InterruptedException e) {
       session.rollback();
-      return;
+      return true;
     }
     List<Job> jobs;
     try {
       jobs = intake.store(batch);
     } catch (RuntimeException e) {
-      if (storing.failed(System.nanoTime())) {
+      long now = System.nanoTime();
+      if (storing.failed(now)) {
+        // the whole trace once, so that a failure nobody expected can be told apart
         log.log(Level.WARNING, "Storing events fails; the broker keeps the messages and they are tried again, with"
-            + " pauses of up to 5 s until it works: " + rootCause(e));
+            + " pauses of up to 5 s until it works: " + rootCause(e), e);
+      } else {
+        storing.remind(now, REMIND_EVERY).ifPresent(lasted -> log.warning(() -> "Storing events still fails after "
+            + lasted.toSeconds() + " s; the broker keeps the messages: " + rootCause(e)));
       }
       session.rollback();
-      return;
+      return false;
     }
     if (storing.succeeded()) {
       log.info("Storing events works again; the messages the broker kept follow");
@@ -199,6 +245,7 @@ public class EventConsumer {
       // messages then come again and are recognised as stored)
       handOver(jobs);
     }
+    return true;
   }
 
   private void handOver(List<Job> jobs) {

@@ -1,6 +1,7 @@
 package com.kompaas.webhooks.platform.control;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A pause that doubles with each failure, from {@code first} up to {@code max}, and ends with the
@@ -13,6 +14,8 @@ public final class Backoff {
   private final long maxNanos;
   private long pauseNanos;
   private long pauseUntilNanos;
+  private long failingSinceNanos;
+  private long reportedNanos;
 
   public Backoff(Duration first, Duration max) {
     if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
@@ -36,7 +39,25 @@ public final class Backoff {
     boolean first = pauseNanos == 0;
     pauseNanos = first ? firstNanos : Math.min(maxNanos, pauseNanos * 2);
     pauseUntilNanos = now + pauseNanos;
+    if (first) {
+      failingSinceNanos = now;
+      reportedNanos = now;
+    }
     return first;
+  }
+
+  /**
+   * For a run of failures that goes on: whether it is time, at {@code now}, to say so again (once
+   * per {@code every}), so that a log shows a failure that lasts and not only its start.
+   *
+   * @return how long the failures have lasted, or empty when not failing or reported too recently
+   */
+  public synchronized Optional<Duration> remind(long now, Duration every) {
+    if (pauseNanos == 0 || now - reportedNanos < every.toNanos()) {
+      return Optional.empty();
+    }
+    reportedNanos = now;
+    return Optional.of(Duration.ofNanos(now - failingSinceNanos));
   }
 
   /** @return whether this success ended a run of failures */

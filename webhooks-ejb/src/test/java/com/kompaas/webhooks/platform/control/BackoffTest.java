@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
@@ -44,6 +45,23 @@ class BackoffTest {
     assertEquals(0, backoff.remainingNanos(0));
     assertTrue(backoff.failed(10 * S));
     assertEquals(S / 2, backoff.remainingNanos(10 * S));
+  }
+
+  @Test
+  void aRunThatGoesOnIsRemindedOfOncePerIntervalWithHowLongItHasLasted() {
+    var backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+    var minute = Duration.ofMinutes(1);
+    assertEquals(Optional.empty(), backoff.remind(100 * S, minute), "not failing");
+    backoff.failed(10 * S);
+    assertEquals(Optional.empty(), backoff.remind(69 * S, minute), "the start was just reported");
+    assertEquals(Optional.of(Duration.ofSeconds(60)), backoff.remind(70 * S, minute));
+    backoff.failed(75 * S);
+    assertEquals(Optional.empty(), backoff.remind(100 * S, minute), "reported at 70 s");
+    assertEquals(Optional.of(Duration.ofSeconds(125)), backoff.remind(135 * S, minute), "since the run's start");
+    backoff.succeeded();
+    assertEquals(Optional.empty(), backoff.remind(500 * S, minute), "over");
+    backoff.failed(600 * S);
+    assertEquals(Optional.of(Duration.ofSeconds(60)), backoff.remind(660 * S, minute), "a new run counts from its start");
   }
 
   @Test

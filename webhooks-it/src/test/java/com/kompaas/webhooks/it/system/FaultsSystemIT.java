@@ -7,6 +7,8 @@ import com.kompaas.webhooks.it.Receiver;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import com.kompaas.webhooks.launcher.EmbeddedBroker;
 import com.kompaas.webhooks.launcher.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -96,13 +98,25 @@ class FaultsSystemIT {
     long webhookId = webhookTo("acc-database", "/database");
     List<String> ids = new ArrayList<>(publish("acc-database", 100));
     awaitFlowing("/database");
+    long logOffset = app.outputLength();
     database.close(); // intake, senders' records and the scheduler all lose the database
     ids.addAll(publish("acc-database", 100)); // held by the broker meanwhile
-    Thread.sleep(3_000); // the outage itself: intake fails and backs off, attempts wait to be written
+    // the outage lasts until intake has failed, backed off and a consumer has handed over to a
+    // fresh thread; attempts wait to be written meanwhile
+    Await.until("an intake consumer handed over to a new thread", Duration.ofSeconds(120),
+        () -> logSince(logOffset).contains("hands over to a new thread"));
     database.start();
 
     assertExactlyOnce(webhookId, "/database", ids.size(), Duration.ofSeconds(180));
     assertEquals(0, broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE), "nothing was parked in the broker's DLQ");
+  }
+
+  private String logSince(long offset) {
+    try {
+      return app.outputSince(offset);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A fresh account with one webhook to {@code path} of the receiver. */
