@@ -153,14 +153,7 @@ public class EventConsumer {
         if (stopping) {
           return;
         }
-        long now = System.nanoTime();
-        if (receiving.failed(now)) {
-          log.log(Level.WARNING, "Receiving events fails; the broker keeps them and the consumers try again, with"
-              + " pauses of up to 5 s until it works: " + rootCause(e));
-        } else {
-          receiving.remind(now, REMIND_EVERY).ifPresent(lasted -> log.warning(() -> "Receiving events still fails"
-              + " after " + lasted.toSeconds() + " s: " + rootCause(e)));
-        }
+        logFailure(receiving, "Receiving events", "the broker keeps them and the consumers try again", e, false);
       }
       try {
         pause(receiving);
@@ -190,6 +183,21 @@ public class EventConsumer {
         }
       }
       return false;
+    }
+  }
+
+  /**
+   * Logs a failure the back-off counts: the first of a run with its cause (and its trace when
+   * asked), then once a {@link #REMIND_EVERY} while the failures last.
+   */
+  private void logFailure(Backoff backoff, String what, String meanwhile, Exception e, boolean withTrace) {
+    long now = System.nanoTime();
+    if (backoff.failed(now)) {
+      log.log(Level.WARNING, what + " fails; " + meanwhile + ", with pauses of up to 5 s until it works: "
+          + rootCause(e), withTrace ? e : null);
+    } else {
+      backoff.remind(now, REMIND_EVERY).ifPresent(lasted -> log.warning(() -> what + " still fails after "
+          + lasted.toSeconds() + " s; " + meanwhile + ": " + rootCause(e)));
     }
   }
 
@@ -223,15 +231,8 @@ public class EventConsumer {
     try {
       jobs = intake.store(batch);
     } catch (RuntimeException e) {
-      long now = System.nanoTime();
-      if (storing.failed(now)) {
-        // the whole trace once, so that a failure nobody expected can be told apart
-        log.log(Level.WARNING, "Storing events fails; the broker keeps the messages and they are tried again, with"
-            + " pauses of up to 5 s until it works: " + rootCause(e), e);
-      } else {
-        storing.remind(now, REMIND_EVERY).ifPresent(lasted -> log.warning(() -> "Storing events still fails after "
-            + lasted.toSeconds() + " s; the broker keeps the messages: " + rootCause(e)));
-      }
+      // the whole trace once, so that a failure nobody expected can be told apart
+      logFailure(storing, "Storing events", "the broker keeps the messages and they are tried again", e, true);
       session.rollback();
       return false;
     }
