@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,10 +97,12 @@ public class DeliveryStore {
         .executeUpdate();
     Map<Long, Event> events = jdbc.work(connection -> DeliveryRows.events(connection, eventIds));
     List<Job> jobs = new ArrayList<>(due.size());
+    Map<Long, Optional<Webhook>> batchWebhooks = new HashMap<>(); // one version read per webhook, not per row
     for (Object[] row : due) {
       long id = ((Number) row[0]).longValue();
       String accountId = (String) row[2];
-      Webhook webhook = webhooks.current(((Number) row[1]).longValue());
+      Webhook webhook = batchWebhooks.computeIfAbsent(((Number) row[1]).longValue(),
+          webhookId -> Optional.ofNullable(webhooks.current(webhookId))).orElse(null);
       Event event = events.get(((Number) row[3]).longValue());
       if (webhook == null || !webhook.isEnabled() || !webhook.getAccountId().equals(accountId) || event == null) {
         em.find(Delivery.class, id).abandon(

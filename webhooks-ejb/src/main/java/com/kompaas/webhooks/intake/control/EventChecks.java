@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The message contract and the catalogue: whether a raw message is an event we take. Needs no
- * transaction (the account and type lookups are cached reads), so it runs before one is opened.
+ * The message contract and the catalogue: whether a raw message is an event we take. Runs before
+ * the batch's transaction opens: the account and type checks are cached, and the reads behind the
+ * caches open a transaction of their own ({@link IntakeLookups}).
  */
 @ApplicationScoped
 public class EventChecks {

@@ -1,10 +1,7 @@
 package com.kompaas.webhooks.intake.control;
 
-import com.kompaas.webhooks.account.entity.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +18,7 @@ public class KnownAccounts {
   static final Duration REMEMBER = Duration.ofMinutes(1);
   static final int MAX_REMEMBERED = 100_000;
 
-  @PersistenceContext EntityManager em;
+  @Inject IntakeLookups lookups;
 
   @Inject Clock clock;
 
@@ -33,7 +30,7 @@ public class KnownAccounts {
     if (until != null && now.isBefore(until)) {
       return true;
     }
-    boolean exists = em.find(Account.class, accountId) != null;
+    boolean exists = lookups.accountExists(accountId);
     if (exists) {
       if (seen.size() >= MAX_REMEMBERED) {
         seen.clear();

@@ -1,10 +1,7 @@
 package com.kompaas.webhooks.intake.control;
 
-import com.kompaas.webhooks.catalog.entity.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,7 @@ public class KnownEventTypes {
 
   static final Duration REFRESH = Duration.ofSeconds(30);
 
-  @PersistenceContext EntityManager em;
+  @Inject IntakeLookups lookups;
 
   @Inject Clock clock;
 
@@ -36,7 +33,7 @@ public class KnownEventTypes {
     if (!known && now.isBefore(readAt.plusSeconds(1))) {
       return false; // re-read a moment ago: a flood of unknown types must not become a flood of queries
     }
-    codes = Set.copyOf(em.createNamedQuery(EventType.CODES, String.class).getResultList());
+    codes = lookups.eventTypeCodes();
     readAt = now;
     return codes.contains(code);
   }
