@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The event types a webhook can subscribe to, grouped as the "New Web hook" window shows them. */
 @Stateless
@@ -48,6 +49,11 @@ public class Catalog {
   /** All types in display order, with their parameters loaded. */
   public List<EventType> types() {
     return em.createNamedQuery(EventType.ALL, EventType.class).getResultList();
+  }
+
+  /** Every type's code: what the intake accepts. */
+  public Set<String> codes() {
+    return Set.copyOf(em.createNamedQuery(EventType.CODES, String.class).getResultList());
   }
 
   public Optional<EventType> type(String code) {

@@ -71,8 +71,9 @@ public class EventConsumer {
    * Failed batches in a row after which a consumer thread hands over to a new one. Whatever a
    * failure left behind on a thread (its transaction context, its session) stays there; a new
    * thread from the managed thread factory starts clean. On 3 Dec 2026 all consumers kept failing
-   * with "Session/EntityManager is closed" for 30 minutes after a long database-heavy run while
-   * the database itself answered (docs/benchmarks.md); this is the remedy for any such state.
+   * with "Session/EntityManager is closed" for 30 minutes while the database answered: the cached
+   * checks had read outside a transaction (fixed in {@code EventChecks}); this stays as the remedy
+   * for any such state (docs/benchmarks.md).
    */
   static final int FRESH_THREAD_AFTER_FAILURES = 3;
 

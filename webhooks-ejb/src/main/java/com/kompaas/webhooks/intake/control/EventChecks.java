@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 /**
  * The message contract and the catalogue: whether a raw message is an event we take. Runs before
  * the batch's transaction opens: the account and type checks are cached, and the reads behind the
- * caches open a transaction of their own ({@link IntakeLookups}).
+ * caches go through the account and catalogue boundaries, each in a transaction of its own. (Read
+ * with the container's entity manager outside a transaction, on the intake's long-lived consumer
+ * threads, it was found closed after a quiet spell: every consumer failed its next batch with
+ * "Session/EntityManager is closed" until it handed over to a new thread, docs/benchmarks.md.)
  */
 @ApplicationScoped
 public class EventChecks {

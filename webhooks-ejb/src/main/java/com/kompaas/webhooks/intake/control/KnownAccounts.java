@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.intake.control;
 
+import com.kompaas.webhooks.account.boundary.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -18,7 +19,7 @@ public class KnownAccounts {
   static final Duration REMEMBER = Duration.ofMinutes(1);
   static final int MAX_REMEMBERED = 100_000;
 
-  @Inject IntakeLookups lookups;
+  @Inject Accounts accounts;
 
   @Inject Clock clock;
 
@@ -30,7 +31,7 @@ public class KnownAccounts {
     if (until != null && now.isBefore(until)) {
       return true;
     }
-    boolean exists = lookups.accountExists(accountId);
+    boolean exists = accounts.exists(accountId);
     if (exists) {
       if (seen.size() >= MAX_REMEMBERED) {
         seen.clear();

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.intake.control;
 
+import com.kompaas.webhooks.catalog.boundary.Catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,7 +18,7 @@ public class KnownEventTypes {
 
   static final Duration REFRESH = Duration.ofSeconds(30);
 
-  @Inject IntakeLookups lookups;
+  @Inject Catalog catalog;
 
   @Inject Clock clock;
 
@@ -33,7 +34,7 @@ public class KnownEventTypes {
     if (!known && now.isBefore(readAt.plusSeconds(1))) {
       return false; // re-read a moment ago: a flood of unknown types must not become a flood of queries
     }
-    codes = lookups.eventTypeCodes();
+    codes = catalog.codes();
     readAt = now;
     return codes.contains(code);
   }
