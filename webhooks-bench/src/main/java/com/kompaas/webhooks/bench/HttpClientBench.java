@@ -1,5 +1,10 @@
 package com.kompaas.webhooks.bench;
 
+import com.kompaas.webhooks.delivery.control.ApacheHttpSender;
+import com.kompaas.webhooks.delivery.control.OutboundRequest;
+import com.kompaas.webhooks.delivery.control.SendResult;
+import com.kompaas.webhooks.outbound.control.AddressGuard;
+import com.kompaas.webhooks.outbound.control.HostResolver;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,11 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import com.kompaas.webhooks.delivery.control.AddressGuard;
-import com.kompaas.webhooks.delivery.control.ApacheHttpSender;
-import com.kompaas.webhooks.delivery.control.HostResolver;
-import com.kompaas.webhooks.delivery.control.OutboundRequest;
-import com.kompaas.webhooks.delivery.control.SendResult;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;

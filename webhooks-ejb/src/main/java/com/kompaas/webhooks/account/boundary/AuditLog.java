@@ -1,8 +1,6 @@
 package com.kompaas.webhooks.account.boundary;
 
-import com.kompaas.webhooks.account.control.WebhookSnapshot;
 import com.kompaas.webhooks.account.entity.AuditEntry;
-import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,16 +22,12 @@ public class AuditLog {
   @Inject CurrentAccount caller;
 
   /**
-   * @param before the webhook before the change, {@code null} for a creation
-   * @param after the webhook after it, {@code null} for a deletion
+   * @param before the webhook's masked settings before the change (the subscription component's
+   *     snapshot), {@code null} for a creation
+   * @param after its settings after it, {@code null} for a deletion
    */
-  public void record(AuditEntry.Action action, Webhook webhook, String before, String after) {
-    em.persist(new AuditEntry(webhook.getAccountId(), actor(), action, webhook.getId(), clock.instant(), before, after));
-  }
-
-  /** The masked JSON form of a webhook's settings, to pass as before or after. */
-  public String snapshot(Webhook webhook) {
-    return WebhookSnapshot.of(webhook);
+  public void record(AuditEntry.Action action, String accountId, long webhookId, String before, String after) {
+    em.persist(new AuditEntry(accountId, actor(), action, webhookId, clock.instant(), before, after));
   }
 
   /** The account's entries, newest first. */

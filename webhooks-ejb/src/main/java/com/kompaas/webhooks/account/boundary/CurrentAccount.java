@@ -1,8 +1,8 @@
 package com.kompaas.webhooks.account.boundary;
 
-import com.kompaas.webhooks.account.control.AccessDeniedException;
 import com.kompaas.webhooks.account.entity.Role;
 import com.kompaas.webhooks.account.entity.User;
+import com.kompaas.webhooks.platform.control.AccessDeniedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;

@@ -1,6 +1,6 @@
 package com.kompaas.webhooks.account.control;
 
-import com.kompaas.webhooks.delivery.control.Cidr;
+import com.kompaas.webhooks.platform.control.Cidr;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

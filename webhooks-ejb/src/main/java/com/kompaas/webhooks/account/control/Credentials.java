@@ -1,7 +1,5 @@
 package com.kompaas.webhooks.account.control;
 
-import com.kompaas.webhooks.subscription.entity.KeyValue;
-import com.kompaas.webhooks.subscription.entity.WebhookSettings;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
  *       was sent. Nothing of the secret itself is kept.
  *   <li>In a <b>URL</b> the password of {@code user:password@} is masked, and the value of every
  *       query parameter whose name looks like a credential.
- *   <li>For <b>viewers</b> ({@link #forViewer}) every header, query and user parameter value and
+ *   <li>For <b>viewers</b> ({@code SettingsForViewer} in the subscription component) every header, query and user parameter value and
  *       every query value in the URL is masked, whatever its name: a name tells nothing reliable
  *       ({@code X-Tenant: <api key>} is common), and a viewer never needs the values to read a
  *       webhook, so masking all of them is the rule that cannot miss one.
@@ -120,20 +118,6 @@ public final class Credentials {
       out.append('\n');
     }
     return out.substring(0, out.length() - 1);
-  }
-
-  /** What a read-only viewer may see of a webhook's settings: names, no values (see the class). */
-  public static WebhookSettings forViewer(WebhookSettings settings) {
-    return settings.toBuilder()
-        .url(urlForViewer(settings.url()))
-        .userParameters(maskedValues(settings.userParameters()))
-        .queryParameters(maskedValues(settings.queryParameters()))
-        .headers(maskedValues(settings.headers()))
-        .build();
-  }
-
-  private static List<KeyValue> maskedValues(List<KeyValue> pairs) {
-    return pairs.stream().map(kv -> new KeyValue(kv.key(), masked(kv.value()))).toList();
   }
 
   private static String decoded(String name) {

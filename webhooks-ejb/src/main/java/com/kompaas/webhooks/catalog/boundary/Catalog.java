@@ -6,8 +6,7 @@ import com.kompaas.webhooks.catalog.control.EventTypeDraft;
 import com.kompaas.webhooks.catalog.control.InvalidCatalogEntryException;
 import com.kompaas.webhooks.catalog.entity.EventGroup;
 import com.kompaas.webhooks.catalog.entity.EventType;
-import com.kompaas.webhooks.subscription.control.FieldError;
-import com.kompaas.webhooks.subscription.entity.Webhook;
+import com.kompaas.webhooks.platform.control.FieldError;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,9 @@ import java.util.Set;
 /** The event types a webhook can subscribe to, grouped as the "New Web hook" window shows them. */
 @Stateless
 public class Catalog {
+
+  /** Implemented by the subscription component, which sits above the catalogue. */
+  @Inject Subscribers subscribers;
 
   @PersistenceContext EntityManager em;
 
@@ -73,11 +74,7 @@ public class Catalog {
   /** How many webhooks, across all accounts, subscribe to each type. Operators only. */
   public Map<String, Long> subscriptionCounts() {
     caller.requireOperator();
-    Map<String, Long> counts = new HashMap<>();
-    for (Object[] row : em.createNamedQuery(Webhook.COUNT_BY_EVENT_TYPE, Object[].class).getResultList()) {
-      counts.put((String) row[0], (Long) row[1]);
-    }
-    return counts;
+    return subscribers.countsByEventType();
   }
 
   /**

@@ -4,7 +4,7 @@ import com.kompaas.webhooks.catalog.entity.EventGroup;
 import com.kompaas.webhooks.catalog.entity.EventParameter;
 import com.kompaas.webhooks.catalog.entity.EventType;
 import com.kompaas.webhooks.catalog.entity.ParameterType;
-import com.kompaas.webhooks.subscription.control.FieldError;
+import com.kompaas.webhooks.platform.control.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;

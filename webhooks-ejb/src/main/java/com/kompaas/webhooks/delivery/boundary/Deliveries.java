@@ -3,9 +3,11 @@ package com.kompaas.webhooks.delivery.boundary;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.event.entity.Event;
+import com.kompaas.webhooks.subscription.boundary.WebhookDeleted;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +35,19 @@ public class Deliveries {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  /**
+   * Ends the deliveries of a deleted webhook that still wait to be sent or resent, in the deleting
+   * transaction; one being sent at this moment finishes its attempt, which is recorded.
+   */
+  public void endWaiting(@Observes WebhookDeleted deleted) {
+    em.createNamedQuery(Delivery.END_WAITING_OF_WEBHOOK)
+        .setParameter("reason", Delivery.WEBHOOK_DELETED)
+        .setParameter("now", deleted.at())
+        .setParameter("accountId", deleted.accountId())
+        .setParameter("webhookId", deleted.webhookId())
+        .executeUpdate();
+  }
 
   /** Optional filters of the log; null means any. {@code eventId} matches the producer's id prefix. */
   public record Filter(Long webhookId, DeliveryStatus status, String eventType, Instant from, Instant to, String eventId) {
@@ -168,7 +183,7 @@ public class Deliveries {
       return 0;
     }
     List<Event> events =
-        em.createNamedQuery(Event.WITHOUT_DELIVERY_TO_WEBHOOK, Event.class)
+        em.createNamedQuery(Delivery.EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK, Event.class)
             .setParameter("accountId", accountId)
             .setParameter("eventType", webhook.get().getEventType())
             .setParameter("webhookId", webhookId)

@@ -1,5 +1,8 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.outbound.control.AddressGuard;
+import com.kompaas.webhooks.outbound.control.OutboundUrl;
+import com.kompaas.webhooks.outbound.control.UnsafeAddressException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -1,5 +1,7 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.outbound.control.AddressGuard;
+import com.kompaas.webhooks.outbound.control.HostResolver;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

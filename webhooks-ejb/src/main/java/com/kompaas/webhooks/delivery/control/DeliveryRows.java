@@ -4,7 +4,7 @@ import static com.kompaas.webhooks.platform.control.TransactionJdbc.placeholders
 import static com.kompaas.webhooks.platform.control.TransactionJdbc.setInstant;
 
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.platform.control.MultiRow;
 import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import java.sql.Connection;

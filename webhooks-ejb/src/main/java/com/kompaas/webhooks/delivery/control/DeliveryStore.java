@@ -1,13 +1,13 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
-import com.kompaas.webhooks.intake.entity.Event;
-import com.kompaas.webhooks.account.control.WebhookSnapshot;
-import com.kompaas.webhooks.account.entity.AuditEntry;
-import com.kompaas.webhooks.subscription.entity.Webhook;
+import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.platform.control.TransactionJdbc;
+import com.kompaas.webhooks.subscription.control.WebhookSnapshot;
+import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,11 +1,11 @@
 package com.kompaas.webhooks.delivery.control;
 
 import com.kompaas.webhooks.delivery.entity.Delivery;
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.event.entity.Event;
+import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import java.time.Instant;
 

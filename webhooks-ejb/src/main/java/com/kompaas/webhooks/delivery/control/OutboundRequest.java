@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.outbound.control.HeaderRules;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

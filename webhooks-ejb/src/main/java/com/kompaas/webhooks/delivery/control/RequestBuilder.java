@@ -1,5 +1,7 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.outbound.control.HeaderRules;
+import com.kompaas.webhooks.outbound.control.SecretRing;
 import com.kompaas.webhooks.subscription.control.RenderedRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

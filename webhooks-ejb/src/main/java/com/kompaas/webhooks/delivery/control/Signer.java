@@ -1,5 +1,8 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.outbound.control.HeaderRules;
+import com.kompaas.webhooks.outbound.control.SecretRing;
+import com.kompaas.webhooks.outbound.control.SigningSecret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -29,9 +32,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class Signer {
 
-  public static final String ID_HEADER = "webhook-id";
-  public static final String TIMESTAMP_HEADER = "webhook-timestamp";
-  public static final String SIGNATURE_HEADER = "webhook-signature";
+  public static final String ID_HEADER = HeaderRules.ID_HEADER;
+  public static final String TIMESTAMP_HEADER = HeaderRules.TIMESTAMP_HEADER;
+  public static final String SIGNATURE_HEADER = HeaderRules.SIGNATURE_HEADER;
 
   private static final String ALGORITHM = "HmacSHA256";
 

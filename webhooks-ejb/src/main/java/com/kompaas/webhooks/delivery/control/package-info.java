@@ -10,8 +10,8 @@
  *       libraries. A rotated-out secret keeps signing for 24 hours beside the new one. A GET, which
  *       has no body, is signed over {@code GET <url>} in its place, so its query string is signed.
  *   <li>What the settings validator accepts and what the sender sends are decided by the same
- *       code: {@link com.kompaas.webhooks.delivery.control.OutboundUrl} for the URL's form and
- *       {@link com.kompaas.webhooks.delivery.control.HeaderRules} for headers.
+ *       code: {@link com.kompaas.webhooks.outbound.control.OutboundUrl} for the URL's form and
+ *       {@link com.kompaas.webhooks.outbound.control.HeaderRules} for headers.
  *   <li>The first attempt is immediate and outside the schedule; the default schedule is 8 resends
  *       ({@code 0s,5s,5m,30m,2h,5h,10h,10h}, ±20 % jitter), 9 attempts in all. {@code
  *       Retry-After} on 429/503 can only delay an attempt, within 1 s to 24 h.

@@ -1,8 +1,8 @@
 package com.kompaas.webhooks.intake.boundary;
 
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
+import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
-import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

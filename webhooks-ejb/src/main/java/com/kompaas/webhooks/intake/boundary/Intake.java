@@ -1,19 +1,19 @@
 package com.kompaas.webhooks.intake.boundary;
 
+import com.kompaas.webhooks.delivery.control.FanOut;
+import com.kompaas.webhooks.delivery.control.Job;
+import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.intake.control.EventChecks;
 import com.kompaas.webhooks.intake.control.EventRows;
 import com.kompaas.webhooks.intake.control.IncomingEvent;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
 import com.kompaas.webhooks.intake.control.MessageBody;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import com.kompaas.webhooks.delivery.control.Job;
-import com.kompaas.webhooks.delivery.control.FanOut;
-import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package com.kompaas.webhooks.intake.control;
 
 import static com.kompaas.webhooks.platform.control.TransactionJdbc.setInstant;
 
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.platform.control.MultiRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

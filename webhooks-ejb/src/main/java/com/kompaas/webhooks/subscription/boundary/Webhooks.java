@@ -1,24 +1,24 @@
 package com.kompaas.webhooks.subscription.boundary;
 
 import com.kompaas.webhooks.account.boundary.AuditLog;
-import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.catalog.boundary.Catalog;
 import com.kompaas.webhooks.catalog.entity.EventType;
-import com.kompaas.webhooks.delivery.entity.Delivery;
-import com.kompaas.webhooks.delivery.control.AddressGuard;
-import com.kompaas.webhooks.delivery.control.HostResolver;
-import com.kompaas.webhooks.delivery.control.UnsafeAddressException;
-import com.kompaas.webhooks.subscription.control.FieldError;
+import com.kompaas.webhooks.outbound.control.AddressGuard;
+import com.kompaas.webhooks.outbound.control.HostResolver;
+import com.kompaas.webhooks.outbound.control.SecretRing;
+import com.kompaas.webhooks.outbound.control.SigningSecret;
+import com.kompaas.webhooks.outbound.control.UnsafeAddressException;
+import com.kompaas.webhooks.platform.control.FieldError;
 import com.kompaas.webhooks.subscription.control.InvalidWebhookException;
 import com.kompaas.webhooks.subscription.control.Preview;
 import com.kompaas.webhooks.subscription.control.RenderedRequest;
+import com.kompaas.webhooks.subscription.control.SettingsForViewer;
+import com.kompaas.webhooks.subscription.control.WebhookSecrets;
+import com.kompaas.webhooks.subscription.control.WebhookSnapshot;
 import com.kompaas.webhooks.subscription.control.WebhookValidator;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
-import com.kompaas.webhooks.delivery.control.SecretRing;
-import com.kompaas.webhooks.delivery.control.SigningSecret;
-import com.kompaas.webhooks.delivery.control.WebhookSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,8 +27,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +53,9 @@ public class Webhooks {
 
   private final WebhookValidator validator = new WebhookValidator();
   private final Preview preview = new Preview();
+
+  /** Observed in this transaction by the delivery component, which ends the waiting deliveries. */
+  @Inject jakarta.enterprise.event.Event<WebhookDeleted> deleted;
 
   @PersistenceContext EntityManager em;
 
@@ -88,7 +91,7 @@ public class Webhooks {
     // every webhook signs from its first delivery on (Standard Webhooks)
     webhook.changeSecret(SigningSecret.generate(RANDOM).value(), now);
     em.persist(webhook);
-    audit.record(AuditEntry.Action.CREATE, webhook, null, audit.snapshot(webhook));
+    audit.record(AuditEntry.Action.CREATE, webhook.getAccountId(), webhook.getId(), null, WebhookSnapshot.of(webhook));
     return webhook;
   }
 
@@ -102,9 +105,9 @@ public class Webhooks {
     Instant now = clock.instant();
     found.ifPresent(
         webhook -> {
-          String before = audit.snapshot(webhook);
+          String before = WebhookSnapshot.of(webhook);
           WebhookSecrets.rotate(webhook, SigningSecret.generate(RANDOM), now);
-          audit.record(AuditEntry.Action.ROTATE_SECRET, webhook, before, audit.snapshot(webhook));
+          audit.record(AuditEntry.Action.ROTATE_SECRET, webhook.getAccountId(), webhook.getId(), before, WebhookSnapshot.of(webhook));
         });
     return found;
   }
@@ -124,9 +127,9 @@ public class Webhooks {
             throw new OptimisticLockException(
                 "webhook " + id + " was changed by someone else; reload it", null, webhook);
           }
-          String before = audit.snapshot(webhook);
+          String before = WebhookSnapshot.of(webhook);
           webhook.change(settings, clock.instant());
-          audit.record(AuditEntry.Action.UPDATE, webhook, before, audit.snapshot(webhook));
+          audit.record(AuditEntry.Action.UPDATE, webhook.getAccountId(), webhook.getId(), before, WebhookSnapshot.of(webhook));
         });
     return found;
   }
@@ -135,14 +138,14 @@ public class Webhooks {
   public Optional<Webhook> enable(String accountId, long id, boolean enabled) {
     Optional<Webhook> found = find(accountId, id);
     found.ifPresent(w -> {
-      String before = audit.snapshot(w);
+      String before = WebhookSnapshot.of(w);
       if (enabled) {
         w.enable(clock.instant());
       } else {
         w.disable(clock.instant());
       }
       audit.record(
-          enabled ? AuditEntry.Action.ENABLE : AuditEntry.Action.DISABLE, w, before, audit.snapshot(w));
+          enabled ? AuditEntry.Action.ENABLE : AuditEntry.Action.DISABLE, w.getAccountId(), w.getId(), before, WebhookSnapshot.of(w));
     });
     return found;
   }
@@ -185,15 +188,10 @@ public class Webhooks {
     Optional<Webhook> found = find(accountId, id);
     found.ifPresent(
         w -> {
-          audit.record(AuditEntry.Action.DELETE, w, audit.snapshot(w), null);
+          audit.record(AuditEntry.Action.DELETE, w.getAccountId(), w.getId(), WebhookSnapshot.of(w), null);
           Instant now = clock.instant();
           w.delete(now);
-          em.createNamedQuery(Delivery.END_WAITING_OF_WEBHOOK)
-              .setParameter("reason", Delivery.WEBHOOK_DELETED)
-              .setParameter("now", now)
-              .setParameter("accountId", accountId)
-              .setParameter("webhookId", id)
-              .executeUpdate();
+          deleted.fire(new WebhookDeleted(accountId, id, now));
         });
     return found.isPresent();
   }
@@ -231,14 +229,14 @@ public class Webhooks {
 
   /**
    * @param forViewer render with every header, query and user parameter value masked ({@link
-   *     Credentials#forViewer}), for a caller who may read the webhook but not its credentials
+   *     SettingsForViewer#of}), for a caller who may read the webhook but not its credentials
    */
   public Optional<RenderedRequest> preview(String accountId, long id, boolean forViewer) {
     return find(accountId, id)
         .map(
             w ->
                 preview.render(
-                    forViewer ? Credentials.forViewer(w.settings()) : w.settings(),
+                    forViewer ? SettingsForViewer.of(w.settings()) : w.settings(),
                     catalog
                         .type(w.getEventType())
                         .orElseThrow(() -> new IllegalStateException("no event type " + w.getEventType())),

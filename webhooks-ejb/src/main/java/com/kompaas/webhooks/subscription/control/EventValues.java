@@ -1,6 +1,6 @@
 package com.kompaas.webhooks.subscription.control;
 
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.event.entity.Event;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

@@ -1,21 +1,13 @@
 package com.kompaas.webhooks.subscription.control;
 
-import jakarta.ejb.ApplicationException;
+import com.kompaas.webhooks.platform.control.FieldError;
+import com.kompaas.webhooks.platform.control.InvalidInputException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Settings that cannot be saved; carries one message per offending field. */
-@ApplicationException(rollback = true)
-public class InvalidWebhookException extends RuntimeException {
-
-  private final List<FieldError> errors;
+public class InvalidWebhookException extends InvalidInputException {
 
   public InvalidWebhookException(List<FieldError> errors) {
-    super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
-    this.errors = List.copyOf(errors);
-  }
-
-  public List<FieldError> errors() {
-    return errors;
+    super(errors);
   }
 }

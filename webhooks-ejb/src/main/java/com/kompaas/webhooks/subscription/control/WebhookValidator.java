@@ -1,9 +1,10 @@
 package com.kompaas.webhooks.subscription.control;
 
 import com.kompaas.webhooks.catalog.entity.EventType;
-import com.kompaas.webhooks.delivery.control.HeaderRules;
-import com.kompaas.webhooks.delivery.control.OutboundUrl;
-import com.kompaas.webhooks.delivery.control.UnsafeAddressException;
+import com.kompaas.webhooks.outbound.control.HeaderRules;
+import com.kompaas.webhooks.outbound.control.OutboundUrl;
+import com.kompaas.webhooks.outbound.control.UnsafeAddressException;
+import com.kompaas.webhooks.platform.control.FieldError;
 import com.kompaas.webhooks.subscription.entity.DataType;
 import com.kompaas.webhooks.subscription.entity.KeyValue;
 import com.kompaas.webhooks.subscription.entity.Webhook;

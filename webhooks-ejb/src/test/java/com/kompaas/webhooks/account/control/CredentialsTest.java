@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.subscription.control.SettingsForViewer;
 import com.kompaas.webhooks.subscription.entity.KeyValue;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
 import java.util.List;
@@ -42,7 +43,7 @@ class CredentialsTest {
         .userParameter("crm_id", "user-key")
         .bodyTemplate("{{from}}")
         .build();
-    WebhookSettings shown = Credentials.forViewer(saved);
+    WebhookSettings shown = SettingsForViewer.of(saved);
     String text = shown.toString();
     for (String secret : List.of("hunter2", "abc", "tenant-key-1", "s3cr3t", "eu-key", "user-key")) {
       assertFalse(text.contains(secret), secret + " shown: " + text);

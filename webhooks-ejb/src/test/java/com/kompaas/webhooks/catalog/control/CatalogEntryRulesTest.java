@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kompaas.webhooks.catalog.entity.EventParameter;
 import com.kompaas.webhooks.catalog.entity.ParameterType;
-import com.kompaas.webhooks.subscription.control.FieldError;
+import com.kompaas.webhooks.platform.control.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.outbound.control.AddressGuard;
+import com.kompaas.webhooks.outbound.control.AddressGuardTest;
+import com.kompaas.webhooks.outbound.control.HeaderRules;
+import com.kompaas.webhooks.outbound.control.HostResolver;
+import com.kompaas.webhooks.outbound.control.SecretRing;
+import com.kompaas.webhooks.outbound.control.SigningSecret;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package com.kompaas.webhooks.delivery.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.kompaas.webhooks.account.control.WebhookSnapshot;
+import com.kompaas.webhooks.subscription.control.WebhookSnapshot;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package com.kompaas.webhooks.delivery.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.outbound.control.UnsafeAddressException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

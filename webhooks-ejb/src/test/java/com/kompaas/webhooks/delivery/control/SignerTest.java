@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.outbound.control.SecretRing;
+import com.kompaas.webhooks.outbound.control.SigningSecret;
 import com.kompaas.webhooks.subscription.control.RenderedRequest;
 import com.kompaas.webhooks.subscription.entity.HttpMethod;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package com.kompaas.webhooks.subscription.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.event.entity.Event;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

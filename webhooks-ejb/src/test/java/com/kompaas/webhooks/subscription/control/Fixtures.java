@@ -1,14 +1,15 @@
 package com.kompaas.webhooks.subscription.control;
 
+import static com.kompaas.webhooks.catalog.entity.ParameterType.BOOLEAN;
 import static com.kompaas.webhooks.catalog.entity.ParameterType.INTEGER;
 import static com.kompaas.webhooks.catalog.entity.ParameterType.NUMBER;
 import static com.kompaas.webhooks.catalog.entity.ParameterType.OBJECT;
 import static com.kompaas.webhooks.catalog.entity.ParameterType.STRING;
-import static com.kompaas.webhooks.catalog.entity.ParameterType.BOOLEAN;
 
 import com.kompaas.webhooks.catalog.entity.EventGroup;
 import com.kompaas.webhooks.catalog.entity.EventParameter;
 import com.kompaas.webhooks.catalog.entity.EventType;
+import com.kompaas.webhooks.event.entity.Event;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -4,9 +4,9 @@ import static com.kompaas.webhooks.subscription.control.Fixtures.TYPE;
 import static com.kompaas.webhooks.subscription.control.Fixtures.event;
 import static com.kompaas.webhooks.subscription.control.Fixtures.sampleEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.subscription.control.RenderedRequest.Header;
 import com.kompaas.webhooks.subscription.entity.DataType;
 import com.kompaas.webhooks.subscription.entity.HttpMethod;

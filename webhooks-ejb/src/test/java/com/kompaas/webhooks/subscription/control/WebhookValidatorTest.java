@@ -5,6 +5,7 @@ import static com.kompaas.webhooks.subscription.control.Fixtures.incomingCallEnd
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.platform.control.FieldError;
 import com.kompaas.webhooks.subscription.entity.DataType;
 import com.kompaas.webhooks.subscription.entity.HttpMethod;
 import com.kompaas.webhooks.subscription.entity.KeyValue;
@@ -288,8 +289,8 @@ class WebhookValidatorTest {
   @Test
   void everyHeaderTheValidatorAcceptsCanBeBuiltAndEveryOtherIsRefusedByBothAlike() {
     var builder = new com.kompaas.webhooks.delivery.control.RequestBuilder();
-    var secrets = com.kompaas.webhooks.delivery.control.SecretRing.of(
-        com.kompaas.webhooks.delivery.control.SigningSecret.generate(new java.security.SecureRandom()));
+    var secrets = com.kompaas.webhooks.outbound.control.SecretRing.of(
+        com.kompaas.webhooks.outbound.control.SigningSecret.generate(new java.security.SecureRandom()));
     int accepted = 0;
     for (String name : HEADER_NAMES) {
       for (HttpMethod method : HttpMethod.values()) {

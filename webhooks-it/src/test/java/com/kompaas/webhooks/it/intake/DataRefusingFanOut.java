@@ -4,7 +4,7 @@ import com.kompaas.webhooks.delivery.control.DeliveryRows;
 import com.kompaas.webhooks.delivery.control.EnabledWebhooks;
 import com.kompaas.webhooks.delivery.control.FanOut;
 import com.kompaas.webhooks.delivery.control.Job;
-import com.kompaas.webhooks.intake.entity.Event;
+import com.kompaas.webhooks.event.entity.Event;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Alternative;

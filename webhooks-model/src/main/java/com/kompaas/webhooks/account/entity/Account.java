@@ -1,6 +1,5 @@
 package com.kompaas.webhooks.account.entity;
 
-import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,7 +19,7 @@ public class Account {
 
   public static final String ALL = "Account.all";
 
-  public static final int ID_LENGTH = Event.ACCOUNT_ID_LENGTH;
+  public static final int ID_LENGTH = 64;
   public static final int NAME_LENGTH = 200;
   /** The same characters the JMS contract allows in {@code accountId}. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9_.:-]{1," + ID_LENGTH + "}");

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.entity;
 
+import com.kompaas.webhooks.event.entity.Event;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,6 +22,13 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "delivery")
+@NamedQuery(
+    name = Delivery.EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK,
+    query =
+        "select e from Event e where e.accountId = :accountId and e.type = :eventType"
+            + " and e.receivedAt >= :from and e.receivedAt < :to and not exists"
+            + " (select d.id from Delivery d"
+            + " where d.webhookId = :webhookId and d.eventId = e.id) order by e.receivedAt, e.id")
 @NamedQuery(
     name = Delivery.BY_ACCOUNT_AND_ID,
     query = "select d from Delivery d where d.accountId = :accountId and d.id = :id")
@@ -72,6 +80,8 @@ import java.util.Objects;
 public class Delivery {
 
   /** Per webhook of an account: deliveries since a time, how many succeeded, how many failed for good. */
+  /** Events of a webhook's type in a time range that have no delivery to it yet (for a redrive). */
+  public static final String EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK = "Delivery.eventsWithoutDeliveryToWebhook";
   public static final String COUNTS_BY_WEBHOOK_SINCE = "Delivery.countsByWebhookSince";
   /** Per webhook of an account: the delivery attempted last (the list's "last result" column). */
   public static final String LATEST_PER_WEBHOOK = "Delivery.latestPerWebhook";

@@ -1,8 +1,8 @@
 package com.kompaas.webhooks.subscription.entity;
 
+import com.kompaas.webhooks.account.entity.Account;
 import com.kompaas.webhooks.catalog.entity.EventParameter;
 import com.kompaas.webhooks.catalog.entity.EventType;
-import com.kompaas.webhooks.intake.entity.Event;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -86,7 +86,7 @@ public class Webhook {
   public static final String ENABLED_BY_ACCOUNT_AND_EVENT_TYPE =
       "Webhook.enabledByAccountAndEventType";
 
-  public static final int ACCOUNT_ID_LENGTH = Event.ACCOUNT_ID_LENGTH;
+  public static final int ACCOUNT_ID_LENGTH = Account.ID_LENGTH;
   public static final int EVENT_TYPE_LENGTH = EventType.CODE_LENGTH;
   public static final int TITLE_LENGTH = 200;
   public static final int URL_LENGTH = 2048;

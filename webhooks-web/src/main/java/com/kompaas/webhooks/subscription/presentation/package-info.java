@@ -1,0 +1,2 @@
+/** The webhooks list and settings window, and the webhooks REST resources. */
+package com.kompaas.webhooks.subscription.presentation;
