@@ -2,11 +2,14 @@ package com.kompaas.webhooks.delivery.boundary;
 
 import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
 import com.kompaas.webhooks.delivery.control.Job;
+import com.kompaas.webhooks.delivery.control.NewDeliveries;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -76,6 +79,20 @@ public class Dispatcher {
   /** Deliveries claimed at creation, after the transaction that created them has committed. */
   public void send(List<Job> jobs) {
     submit(fresh, jobs);
+  }
+
+  /**
+   * The hand-over of new deliveries, in one place: after the commit of the transaction that
+   * created them, on the committing thread, which waits only while the senders' queue is full (the
+   * back-pressure above). A failure here leaves them to their lease.
+   */
+  void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) NewDeliveries created) {
+    try {
+      send(created.jobs());
+    } catch (RuntimeException e) {
+      log.log(Level.WARNING, "Could not hand " + created.jobs().size()
+          + " new deliveries to the senders at once; the scheduler hands them out when their lease ends", e);
+    }
   }
 
   /** Deliveries the scheduler claimed, after its transaction has committed. */

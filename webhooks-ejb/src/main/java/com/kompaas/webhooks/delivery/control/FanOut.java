@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Creates one delivery for every enabled webhook of the event's account and type, in the caller's
  * transaction, so the event and its deliveries are committed together. The deliveries are claimed
- * at creation (status SENDING under token 1, leased): the caller hands the returned jobs to this
- * instance's senders after the commit, with no claim transaction in between. Webhooks that are
+ * at creation (status SENDING under token 1, leased) and handed to this instance's senders once the
+ * transaction commits ({@link NewDeliveries}), with no claim transaction in between. Webhooks that are
  * switched off get none: the event is kept, and can be replayed to them.
  */
 @Dependent
@@ -23,6 +23,9 @@ public class FanOut {
   static final long FIRST_TOKEN = 1;
 
   @Inject TransactionJdbc jdbc;
+
+  /** Observed after the commit by the dispatcher. */
+  @Inject jakarta.enterprise.event.Event<NewDeliveries> created;
 
   @Inject DeliveryConfiguration configuration;
 
@@ -56,6 +59,7 @@ public class FanOut {
         DeliveryRows.insertClaimed(connection, rows, FIRST_TOKEN, now, leaseUntil);
         return null;
       });
+      created.fire(new NewDeliveries(jobs.stream().flatMap(List::stream).toList()));
     }
     return jobs;
   }

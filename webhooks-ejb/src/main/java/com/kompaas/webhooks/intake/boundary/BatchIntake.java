@@ -1,6 +1,5 @@
 package com.kompaas.webhooks.intake.boundary;
 
-import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.intake.control.EventChecks;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
 import com.kompaas.webhooks.intake.control.MessageBody;
@@ -41,12 +40,13 @@ public class BatchIntake {
   @Inject Logger log;
 
   /**
-   * @return the deliveries created and claimed for the newly stored events, to be handed to the
-   *     senders now that their transaction has committed
+   * Stores the batch; the deliveries of its new events go to the senders as each transaction that
+   * created them commits.
+   *
    * @throws RuntimeException when the database failed: the batch is to be received again (what
    *     was stored of it meanwhile is recognised then)
    */
-  public List<Job> store(List<Received> batch) {
+  public void store(List<Received> batch) {
     List<Intake.Pending> events = new ArrayList<>();
     List<Received> sources = new ArrayList<>(); // the message of each event, at the same index
     List<Refused> refused = new ArrayList<>();
@@ -67,19 +67,17 @@ public class BatchIntake {
         + (r.reason() == null ? r.received().body().refusal() : r.reason())));
     try {
       intake.storeBatch(events, refused.stream().map(this::letter).toList());
-      return jobsOf(events);
     } catch (RuntimeException e) {
-      return storeEachAlone(events, sources, refused);
+      storeEachAlone(events, sources, refused);
     }
   }
 
-  private List<Job> storeEachAlone(List<Intake.Pending> events, List<Received> sources, List<Refused> refused) {
+  private void storeEachAlone(List<Intake.Pending> events, List<Received> sources, List<Refused> refused) {
     // new entities: those of the failed transaction may hold ids it drew
     refused.forEach(r -> intake.deadLetter(letter(r)));
-    List<Job> jobs = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       try {
-        jobs.addAll(intake.store(events.get(i).incoming()).jobs());
+        intake.store(events.get(i).incoming());
       } catch (RuntimeException e) {
         // alone, it fails on its own content: retrying cannot help, and must not pause the others
         String refusal = DatabaseRefusal.ofData(e).orElseThrow(() -> e);
@@ -88,7 +86,6 @@ public class BatchIntake {
             "the database refused the event: " + refusal);
       }
     }
-    return jobs;
   }
 
   private DeadLetter letter(Refused refused) {
@@ -98,11 +95,4 @@ public class BatchIntake {
         : intake.letter(received.body().text(), DeadLetter.Source.JMS, received.messageId(), refused.reason());
   }
 
-  private static List<Job> jobsOf(List<Intake.Pending> events) {
-    List<Job> jobs = new ArrayList<>();
-    for (Intake.Pending pending : events) {
-      jobs.addAll(pending.accepted().jobs());
-    }
-    return jobs;
-  }
 }

@@ -1,7 +1,6 @@
 package com.kompaas.webhooks.intake.boundary;
 
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
-import com.kompaas.webhooks.delivery.boundary.Dispatcher;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,7 +26,6 @@ public class DeadLetters {
 
   @Inject Intake intake;
 
-  @Inject Dispatcher dispatcher;
 
   public List<DeadLetter> list(int first, int max) {
     caller.requireOperator();
@@ -44,7 +42,6 @@ public class DeadLetters {
   public Optional<Intake.Outcome> redrive(long id) {
     caller.requireOperator();
     Optional<Intake.Accepted> accepted = intake.redrive(id);
-    accepted.ifPresent(a -> dispatcher.send(a.jobs()));
     return accepted.map(Intake.Accepted::outcome);
   }
 

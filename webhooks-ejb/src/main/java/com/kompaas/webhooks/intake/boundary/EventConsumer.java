@@ -1,7 +1,5 @@
 package com.kompaas.webhooks.intake.boundary;
 
-import com.kompaas.webhooks.delivery.boundary.Dispatcher;
-import com.kompaas.webhooks.delivery.control.Job;
 import com.kompaas.webhooks.intake.control.EventParser;
 import com.kompaas.webhooks.intake.control.MessageBody;
 import com.kompaas.webhooks.intake.entity.DeadLetter;
@@ -88,7 +86,6 @@ public class EventConsumer {
 
   @Inject BatchIntake intake;
 
-  @Inject Dispatcher dispatcher;
 
   @Inject Logger log;
 
@@ -228,9 +225,8 @@ public class EventConsumer {
       session.rollback();
       return true;
     }
-    List<Job> jobs;
     try {
-      jobs = intake.store(batch);
+      intake.store(batch);
     } catch (RuntimeException e) {
       // the whole trace once, so that a failure nobody expected can be told apart
       logFailure(storing, "Storing events", "the broker keeps the messages and they are tried again", e, true);
@@ -240,24 +236,12 @@ public class EventConsumer {
     if (storing.succeeded()) {
       log.info("Storing events works again; the messages the broker kept follow");
     }
-    try {
-      session.commit();
-    } finally {
-      // the events and their deliveries are committed even if the session's commit failed (its
-      // messages then come again and are recognised as stored)
-      handOver(jobs);
-    }
+    // the events and their deliveries are committed, and on their way to the senders, even if the
+    // session's commit fails: its messages then come again and are recognised as stored
+    session.commit();
     return true;
   }
 
-  private void handOver(List<Job> jobs) {
-    try {
-      dispatcher.send(jobs);
-    } catch (RuntimeException e) {
-      // the scheduler hands them out when their lease ends
-      log.log(Level.WARNING, "Could not hand " + jobs.size() + " new deliveries to the senders at once", e);
-    }
-  }
 
   /**
    * Text is the contract; bytes are read as strict UTF-8, after their length is checked; any other

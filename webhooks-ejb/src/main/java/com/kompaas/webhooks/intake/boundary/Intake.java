@@ -42,7 +42,7 @@ public class Intake {
    * @param jobs the deliveries created (and claimed) for a newly stored event, to be handed to the
    *     senders once the transaction has committed
    */
-  public record Accepted(Outcome outcome, Long eventId, List<Job> jobs) {}
+  public record Accepted(Outcome outcome, Long eventId, int deliveries) {}
 
   @PersistenceContext EntityManager em;
 
@@ -82,7 +82,7 @@ public class Intake {
   /** Keeps a new dead letter made by {@link #letter}, in a transaction of its own. */
   public Accepted deadLetter(DeadLetter letter) {
     em.persist(letter);
-    return new Accepted(Outcome.DEAD_LETTERED, null, List.of());
+    return new Accepted(Outcome.DEAD_LETTERED, null, 0);
   }
 
   /** The dead letter of a message that cannot be an event; new, not yet stored. */
@@ -174,28 +174,29 @@ public class Intake {
         return null;
       });
     }
+    // handed to the senders by delivery once this transaction commits
     List<List<Job>> jobs = fanOut.deliveriesFor(fresh, now);
-    Map<Long, List<Job>> jobsByEvent = new HashMap<>();
+    Map<Long, Integer> deliveriesByEvent = new HashMap<>();
     for (int i = 0; i < fresh.size(); i++) {
-      jobsByEvent.put(fresh.get(i).getId(), jobs.get(i));
+      deliveriesByEvent.put(fresh.get(i).getId(), jobs.get(i).size());
     }
     for (Pending pending : batch) { // the first copy in the batch gets the jobs, any other is a repeat
       String key = EventRows.key(pending.incoming.accountId(), pending.incoming.id());
       Long storedId = stored.get(key);
       if (storedId != null) {
-        pending.accepted = new Accepted(Outcome.DUPLICATE, storedId, List.of());
+        pending.accepted = new Accepted(Outcome.DUPLICATE, storedId, 0);
       } else {
         long id = candidates.get(key).getId();
-        List<Job> own = jobsByEvent.remove(id);
-        pending.accepted = own != null ? new Accepted(Outcome.STORED, id, own) : new Accepted(Outcome.DUPLICATE, id, List.of());
+        Integer own = deliveriesByEvent.remove(id);
+        pending.accepted = own != null ? new Accepted(Outcome.STORED, id, own) : new Accepted(Outcome.DUPLICATE, id, 0);
       }
     }
   }
 
   /**
    * Gives a dead letter another go, as if its message had just arrived: accepted, it becomes an
-   * event and leaves the store; rejected again, it is stored anew with today's reason. The caller
-   * hands the returned jobs to the senders after the commit, as {@link EventConsumer} does.
+   * event and leaves the store; rejected again, it is stored anew with today's reason. Its
+   * deliveries go to the senders once the caller's transaction commits.
    *
    * @return empty when there is no such dead letter
    */

@@ -2,7 +2,6 @@ package com.kompaas.webhooks.intake.presentation;
 
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.account.presentation.ApiKeyRequired;
-import com.kompaas.webhooks.delivery.boundary.Dispatcher;
 import com.kompaas.webhooks.intake.boundary.Events;
 import com.kompaas.webhooks.intake.boundary.Intake;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +34,6 @@ public class EventsResource {
 
   @Inject Intake intake;
 
-  @Inject Dispatcher dispatcher;
 
   @Inject CurrentAccount caller;
 
@@ -58,17 +55,11 @@ public class EventsResource {
       }
       throw e;
     }
-    try {
-      dispatcher.send(accepted.jobs());
-    } catch (RuntimeException e) {
-      // stored and committed: the scheduler hands the deliveries out when their lease ends
-      LOG.log(Level.WARNING, "Could not hand the deliveries of event " + accepted.eventId() + " at once", e);
-    }
     return Response.accepted(
             Json.createObjectBuilder()
                 .add("eventId", accepted.eventId())
                 .add("duplicate", accepted.outcome() == Intake.Outcome.DUPLICATE)
-                .add("deliveries", accepted.jobs().size())
+                .add("deliveries", accepted.deliveries())
                 .build())
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
