@@ -318,6 +318,17 @@ class ConsoleSystemIT {
     assertTrue(row.getText().contains("HTTP 503"), row.getText());
     Browser.screenshot(driver, "12-retry-state");
 
+    // the webhooks list shows the same state in its last-day columns (delivery's figures beside
+    // subscription's rows)
+    driver.get(app.uri("/webhooks.xhtml").toString());
+    WebElement listed = driver.findElements(By.cssSelector("tbody tr[data-ri]")).stream()
+        .filter(r -> r.getText().contains("SMS to a failing CRM")).findFirst().orElseThrow();
+    assertFalse(listed.findElements(By.cssSelector(".status-PENDING")).isEmpty(), "last delivery pending: " + listed.getText());
+    assertTrue(listed.getText().contains("503"), listed.getText());
+    Browser.screenshot(driver, "12-list-retry-state");
+    driver.get(app.uri("/deliveries.xhtml?webhook=" + id).toString());
+    row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#log\\:table tbody tr[data-ri]")));
+
     // the receiver is fixed; the user resends at once instead of waiting minutes for the schedule
     receiver.byDefault(path, Receiver.Answer.status(200));
     click(By.cssSelector("#log\\:table tbody tr[data-ri] [id$='resend']"));
