@@ -7,7 +7,6 @@ import com.kompaas.webhooks.outbound.control.UnsafeAddressException;
 import com.kompaas.webhooks.platform.control.FieldError;
 import com.kompaas.webhooks.subscription.entity.DataType;
 import com.kompaas.webhooks.subscription.entity.KeyValue;
-import com.kompaas.webhooks.subscription.entity.Webhook;
 import com.kompaas.webhooks.subscription.entity.WebhookSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,8 +51,8 @@ public class WebhookValidator {
   private static void title(String title, List<FieldError> errors) {
     if (title.isBlank()) {
       errors.add(FieldError.of("title", "title.required", "Enter a title"));
-    } else if (title.length() > Webhook.TITLE_LENGTH) {
-      errors.add(tooLong("title", "The title", title, Webhook.TITLE_LENGTH));
+    } else if (title.length() > WebhookSettings.TITLE_LENGTH) {
+      errors.add(tooLong("title", "The title", title, WebhookSettings.TITLE_LENGTH));
     }
   }
 
@@ -62,8 +61,8 @@ public class WebhookValidator {
       errors.add(FieldError.of("url", "url.required", "Enter the URL the webhook is sent to"));
       return;
     }
-    if (url.length() > Webhook.URL_LENGTH) {
-      errors.add(tooLong("url", "The URL", url, Webhook.URL_LENGTH));
+    if (url.length() > WebhookSettings.URL_LENGTH) {
+      errors.add(tooLong("url", "The URL", url, WebhookSettings.URL_LENGTH));
       return;
     }
     if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
@@ -144,13 +143,13 @@ public class WebhookValidator {
       boolean caseInsensitive,
       EventType type,
       List<FieldError> errors) {
-    if (pairs.size() > Webhook.MAX_PAIRS) {
+    if (pairs.size() > WebhookSettings.MAX_PAIRS) {
       errors.add(
           FieldError.of(
               list,
               "pairs.tooMany",
-              "At most " + Webhook.MAX_PAIRS + " entries are allowed here, not " + pairs.size(),
-              Webhook.MAX_PAIRS,
+              "At most " + WebhookSettings.MAX_PAIRS + " entries are allowed here, not " + pairs.size(),
+              WebhookSettings.MAX_PAIRS,
               pairs.size()));
     }
     Function<String, String> identity =
@@ -222,8 +221,8 @@ public class WebhookValidator {
 
   private static void body(WebhookSettings s, EventType type, List<FieldError> errors) {
     String body = s.bodyTemplate();
-    if (body.length() > Webhook.BODY_TEMPLATE_LENGTH) {
-      errors.add(tooLong("bodyTemplate", "The body", body, Webhook.BODY_TEMPLATE_LENGTH));
+    if (body.length() > WebhookSettings.BODY_TEMPLATE_LENGTH) {
+      errors.add(tooLong("bodyTemplate", "The body", body, WebhookSettings.BODY_TEMPLATE_LENGTH));
     } else if (s.dataType() == DataType.TEXT) {
       // a JSON webhook keeps an old Text template without using it; only a used one must be valid
       unknownPlaceholders("bodyTemplate", "placeholder.unknown.bodyTemplate", "the body", body, type, errors);

@@ -1,20 +1,16 @@
 package com.kompaas.webhooks.subscription.entity;
 
 import com.kompaas.webhooks.account.entity.Account;
-import com.kompaas.webhooks.catalog.entity.EventParameter;
-import com.kompaas.webhooks.catalog.entity.EventType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
@@ -42,7 +38,7 @@ import org.hibernate.annotations.FetchMode;
     name = Webhook.BY_ACCOUNT,
     query =
         "select w from Webhook w where w.accountId = :accountId and w.deletedAt is null"
-            + " order by w.title, w.id")
+            + " order by w.settings.title, w.id")
 @NamedQuery(
     name = Webhook.BY_ACCOUNT_AND_ID,
     query =
@@ -51,25 +47,25 @@ import org.hibernate.annotations.FetchMode;
 @NamedQuery(
     name = Webhook.NAMES_BY_ACCOUNT_AND_IDS,
     query =
-        "select w.id, w.title, w.deletedAt from Webhook w where w.accountId = :accountId and w.id in :ids")
+        "select w.id, w.settings.title, w.deletedAt from Webhook w where w.accountId = :accountId and w.id in :ids")
 @NamedQuery(
     name = Webhook.ENABLED_BY_ACCOUNT_AND_EVENT_TYPE,
     query =
-        "select w from Webhook w where w.accountId = :accountId and w.eventType = :eventType"
-            + " and w.enabled = true and w.deletedAt is null order by w.id")
+        "select w from Webhook w where w.accountId = :accountId and w.settings.eventType = :eventType"
+            + " and w.settings.enabled = true and w.deletedAt is null order by w.id")
 // the one query across accounts: counts only, for the operator's catalogue page
 @NamedQuery(
     name = Webhook.COUNT_BY_EVENT_TYPE,
     query =
-        "select w.eventType, count(w) from Webhook w where w.deletedAt is null group by w.eventType")
+        "select w.settings.eventType, count(w) from Webhook w where w.deletedAt is null group by w.settings.eventType")
 @NamedQuery(
     name = Webhook.VERSION_BY_ID,
     query = "select w.version from Webhook w where w.id = :id")
 @NamedQuery(
     name = Webhook.DISABLE_BY_SYSTEM,
     query =
-        "update Webhook w set w.enabled = false, w.disabledReason = :reason, w.disabledAt = :now,"
-            + " w.updatedAt = :now, w.version = w.version + 1 where w.id = :id and w.enabled = true")
+        "update Webhook w set w.settings.enabled = false, w.disabledReason = :reason, w.disabledAt = :now,"
+            + " w.updatedAt = :now, w.version = w.version + 1 where w.id = :id and w.settings.enabled = true")
 public class Webhook {
 
   /** Delivery switches a webhook off without loading it, so a user's open edit is not clobbered. */
@@ -87,14 +83,6 @@ public class Webhook {
       "Webhook.enabledByAccountAndEventType";
 
   public static final int ACCOUNT_ID_LENGTH = Account.ID_LENGTH;
-  public static final int EVENT_TYPE_LENGTH = EventType.CODE_LENGTH;
-  public static final int TITLE_LENGTH = 200;
-  public static final int URL_LENGTH = 2048;
-  public static final int PARAMETER_NAME_LENGTH = EventParameter.NAME_LENGTH;
-  /** Characters, not bytes; the column is MEDIUMTEXT so four-byte characters fit too. */
-  public static final int BODY_TEMPLATE_LENGTH = 64 * 1024;
-  /** Most entries in each of the ticked parameters, user parameters, query parameters, headers. */
-  public static final int MAX_PAIRS = 50;
   public static final int SECRET_LENGTH = 128;
   public static final int DISABLED_REASON_LENGTH = 500;
 
@@ -113,84 +101,9 @@ public class Webhook {
   @Column(name = "account_id", nullable = false, length = ACCOUNT_ID_LENGTH)
   private String accountId;
 
-  @NotBlank
-  @Size(max = EVENT_TYPE_LENGTH)
-  @Column(name = "event_type", nullable = false, length = EVENT_TYPE_LENGTH)
-  private String eventType;
-
-  @NotBlank
-  @Size(max = TITLE_LENGTH)
-  @Column(name = "title", nullable = false, length = TITLE_LENGTH)
-  private String title;
-
-  @NotBlank
-  @Size(max = URL_LENGTH)
-  @Column(name = "url", nullable = false, length = URL_LENGTH)
-  private String url;
-
-  @Column(name = "retry_if_error", nullable = false)
-  private boolean retryIfError = true;
-
-  // plain VARCHARs: Hibernate 6 would otherwise expect MariaDB's native ENUM type
-  @NotNull
-  @Enumerated(EnumType.STRING)
-  @Column(name = "method", nullable = false, columnDefinition = "VARCHAR(8)")
-  private HttpMethod method;
-
-  @NotNull
-  @Enumerated(EnumType.STRING)
-  @Column(name = "data_type", nullable = false, columnDefinition = "VARCHAR(8)")
-  private DataType dataType;
-
-  // eager, one subselect per collection and query: the UI reads webhooks after the transaction
-  @Size(max = MAX_PAIRS)
-  @ElementCollection(fetch = FetchType.EAGER)
-  @Fetch(FetchMode.SUBSELECT)
-  @CollectionTable(
-      name = "webhook_parameter",
-      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
-  @OrderColumn(name = "position", nullable = false)
-  @Column(name = "name", nullable = false, length = PARAMETER_NAME_LENGTH)
-  private List<String> parameters = new ArrayList<>();
-
   @Valid
-  @Size(max = MAX_PAIRS)
-  @ElementCollection(fetch = FetchType.EAGER)
-  @Fetch(FetchMode.SUBSELECT)
-  @CollectionTable(
-      name = "webhook_user_parameter",
-      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
-  @OrderColumn(name = "position", nullable = false)
-  private List<KeyValue> userParameters = new ArrayList<>();
-
-  @Valid
-  @Size(max = MAX_PAIRS)
-  @ElementCollection(fetch = FetchType.EAGER)
-  @Fetch(FetchMode.SUBSELECT)
-  @CollectionTable(
-      name = "webhook_query_parameter",
-      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
-  @OrderColumn(name = "position", nullable = false)
-  private List<KeyValue> queryParameters = new ArrayList<>();
-
-  @Valid
-  @Size(max = MAX_PAIRS)
-  @ElementCollection(fetch = FetchType.EAGER)
-  @Fetch(FetchMode.SUBSELECT)
-  @CollectionTable(
-      name = "webhook_header",
-      joinColumns = @JoinColumn(name = "webhook_id", nullable = false))
-  @OrderColumn(name = "position", nullable = false)
-  private List<KeyValue> headers = new ArrayList<>();
-
-  @NotNull
-  @Size(max = BODY_TEMPLATE_LENGTH)
-  @Lob
-  @Column(name = "body_template", nullable = false, columnDefinition = "MEDIUMTEXT")
-  private String bodyTemplate = "";
-
-  @Column(name = "enabled", nullable = false)
-  private boolean enabled = true;
+  @Embedded
+  private WebhookSettings settings = new WebhookSettings();
 
   /** Signs deliveries; {@code null} until the signing component assigns one. */
   @Size(max = SECRET_LENGTH)
@@ -240,24 +153,12 @@ public class Webhook {
 
   /** Replaces all settings at once, as the settings window saves them. */
   public void change(WebhookSettings settings, Instant now) {
-    Objects.requireNonNull(settings);
-    this.eventType = settings.eventType();
-    this.title = settings.title();
-    this.url = settings.url();
-    this.retryIfError = settings.retryIfError();
-    this.method = settings.method();
-    this.dataType = settings.dataType();
-    replace(parameters, settings.parameters());
-    replace(userParameters, settings.userParameters());
-    replace(queryParameters, settings.queryParameters());
-    replace(headers, settings.headers());
-    this.bodyTemplate = settings.bodyTemplate();
-    this.enabled = settings.enabled();
+    this.settings.copy(Objects.requireNonNull(settings));
     this.updatedAt = Objects.requireNonNull(now);
   }
 
   public void enable(Instant now) {
-    this.enabled = true;
+    settings.enabled(true);
     this.disabledReason = null;
     this.disabledAt = null;
     this.updatedAt = now;
@@ -298,7 +199,7 @@ public class Webhook {
       return;
     }
     this.deletedAt = Objects.requireNonNull(now);
-    this.enabled = false;
+    settings.enabled(false);
     this.secret = null;
     this.retiredSecrets.clear();
     this.updatedAt = now;
@@ -313,7 +214,7 @@ public class Webhook {
   }
 
   public void disable(Instant now) {
-    this.enabled = false;
+    settings.enabled(false);
     this.updatedAt = now;
   }
 
@@ -329,20 +230,9 @@ public class Webhook {
     this.updatedAt = now;
   }
 
+  /** The settings as the webhook holds them; read-only outside this package. */
   public WebhookSettings settings() {
-    return new WebhookSettings(
-        eventType,
-        title,
-        url,
-        retryIfError,
-        method,
-        dataType,
-        parameters,
-        userParameters,
-        queryParameters,
-        headers,
-        bodyTemplate,
-        enabled);
+    return settings;
   }
 
   private static <T> void replace(List<T> target, List<T> source) {
@@ -364,51 +254,51 @@ public class Webhook {
   }
 
   public String getEventType() {
-    return eventType;
+    return settings.eventType();
   }
 
   public String getTitle() {
-    return title;
+    return settings.title();
   }
 
   public String getUrl() {
-    return url;
+    return settings.url();
   }
 
   public boolean isRetryIfError() {
-    return retryIfError;
+    return settings.retryIfError();
   }
 
   public HttpMethod getMethod() {
-    return method;
+    return settings.method();
   }
 
   public DataType getDataType() {
-    return dataType;
+    return settings.dataType();
   }
 
   public List<String> getParameters() {
-    return List.copyOf(parameters);
+    return settings.parameters();
   }
 
   public List<KeyValue> getUserParameters() {
-    return List.copyOf(userParameters);
+    return settings.userParameters();
   }
 
   public List<KeyValue> getQueryParameters() {
-    return List.copyOf(queryParameters);
+    return settings.queryParameters();
   }
 
   public List<KeyValue> getHeaders() {
-    return List.copyOf(headers);
+    return settings.headers();
   }
 
   public String getBodyTemplate() {
-    return bodyTemplate;
+    return settings.bodyTemplate();
   }
 
   public boolean isEnabled() {
-    return enabled;
+    return settings.enabled();
   }
 
   public String getSecret() {
