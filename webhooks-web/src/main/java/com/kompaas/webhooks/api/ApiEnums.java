@@ -26,7 +26,11 @@ public class ApiEnums implements OASFilter {
 
   /** The JSON records whose enum components are described, by their schema names. */
   private static final List<Class<? extends Record>> RECORDS =
-      List.of(WebhookJson.class, WebhookInput.class, DeliveriesResource.DeliveryJson.class);
+      List.of(
+          WebhookJson.class,
+          WebhookInput.class,
+          DeliveriesResource.DeliveryJson.class,
+          DeliveriesResource.AttemptJson.class);
 
   /** The resources whose enum query parameters are described. */
   private static final List<Class<?>> RESOURCES = List.of(DeliveriesResource.class);

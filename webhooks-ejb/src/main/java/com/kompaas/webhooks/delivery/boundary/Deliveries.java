@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.boundary;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
@@ -42,7 +43,7 @@ public class Deliveries {
    */
   public void endWaiting(@Observes WebhookDeleted deleted) {
     em.createNamedQuery(Delivery.END_WAITING_OF_WEBHOOK)
-        .setParameter("reason", Delivery.WEBHOOK_DELETED)
+        .setParameter("reason", DeliveryError.WEBHOOK_DELETED)
         .setParameter("now", deleted.at())
         .setParameter("accountId", deleted.accountId())
         .setParameter("webhookId", deleted.webhookId())

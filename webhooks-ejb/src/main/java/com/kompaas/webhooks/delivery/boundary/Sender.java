@@ -1,7 +1,7 @@
 package com.kompaas.webhooks.delivery.boundary;
 
 import com.kompaas.webhooks.account.control.Credentials;
-import com.kompaas.webhooks.delivery.control.AttemptError;
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.control.AttemptOutcome;
 import com.kompaas.webhooks.delivery.control.AttemptRecorder;
 import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
@@ -136,7 +136,7 @@ public class Sender {
       request = builder.build(rendered, RequestBuilder.messageId(job.deliveryId()), startedAt, secrets(job.webhook(), startedAt));
     } catch (RuntimeException e) {
       // settings are validated on save, so this is a defect or a changed catalogue: log, not crash
-      var outcome = new AttemptOutcome(AttemptOutcome.Verdict.FAILED, AttemptError.OTHER, 0, null,
+      var outcome = new AttemptOutcome(AttemptOutcome.Verdict.FAILED, DeliveryError.OTHER, 0, null,
           "could not build the request: " + e.getMessage());
       return new Attempted(
           attempt(job, startedAt, Duration.ZERO, new Attempt.Request(job.webhook().getMethod().name(), Credentials.maskUrl(job.webhook().getUrl()), "", null),
@@ -168,7 +168,7 @@ public class Sender {
     return new Attempt(
         job.deliveryId(), job.accountId(), job.attemptNumber(), job.manual(), startedAt, duration.toMillis(),
         request, response, Attempt.Outcome.valueOf(outcome.verdict().name()),
-        outcome.error() == null ? null : outcome.error().name(), outcome.detail());
+        outcome.error(), outcome.detail());
   }
 
   /** The current secret, and the replaced ones while their rotation overlap lasts. */

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.outbound.control.AddressGuard;
 import com.kompaas.webhooks.outbound.control.OutboundUrl;
 import com.kompaas.webhooks.outbound.control.UnsafeAddressException;
@@ -265,10 +266,10 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       if (expired.get()) {
-        return SendResult.failure(startedAt, since(start), AttemptError.TIMEOUT,
+        return SendResult.failure(startedAt, since(start), DeliveryError.TIMEOUT,
             "no complete response within " + shown(settings.totalTimeout()));
       }
-      AttemptError error = OutcomeClassifier.errorOf(e);
+      DeliveryError error = OutcomeClassifier.errorOf(e);
       return SendResult.failure(startedAt, since(start), error, describe(error, e, request.url()));
     } finally {
       if (timer != null) {
@@ -318,7 +319,7 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
     return headers;
   }
 
-  private static String describe(AttemptError error, Exception e, URI url) {
+  private static String describe(DeliveryError error, Exception e, URI url) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return switch (error) {
       case DNS -> "host " + url.getHost() + " does not resolve";

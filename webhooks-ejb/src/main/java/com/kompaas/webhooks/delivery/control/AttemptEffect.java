@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param dueAt the next attempt's time while {@code status} is PENDING; null once it is final
  */
 public record AttemptEffect(
-    DeliveryStatus status, Instant dueAt, int attempts, Instant lastAttemptAt, Integer lastStatusCode, String lastError) {
+    DeliveryStatus status, Instant dueAt, int attempts, Instant lastAttemptAt, Integer lastStatusCode, DeliveryError lastError) {
 
   public AttemptEffect {
     Objects.requireNonNull(status, "status");
@@ -32,7 +33,7 @@ public record AttemptEffect(
     if (outcome.delivered()) {
       return new AttemptEffect(DeliveryStatus.SUCCEEDED, null, attemptsBefore + 1, at, status, null);
     }
-    String error = outcome.error().name();
+    DeliveryError error = outcome.error();
     if (outcome.verdict() == AttemptOutcome.Verdict.FAILED && nextAttemptAt.isPresent()) {
       return new AttemptEffect(DeliveryStatus.PENDING, nextAttemptAt.get(), attemptsBefore + 1, at, status, error);
     }

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * Verdict#DELIVERED}; {@code status} is 0 when no response arrived.
  */
 public record AttemptOutcome(
-    Verdict verdict, AttemptError error, int status, Duration retryAfter, String detail) {
+    Verdict verdict, DeliveryError error, int status, Duration retryAfter, String detail) {
 
   public enum Verdict {
     /** A 2xx arrived: the delivery is done. */

@@ -53,7 +53,7 @@ final class AttemptRows {
       new Updated("attempts", (st, i, e) -> st.setInt(i, e.attempts())),
       new Updated("last_attempt_at", (st, i, e) -> setInstant(st, i, e.lastAttemptAt())),
       new Updated("last_status_code", (st, i, e) -> setInteger(st, i, e.lastStatusCode())),
-      new Updated("last_error", (st, i, e) -> st.setString(i, e.lastError())),
+      new Updated("last_error", (st, i, e) -> st.setString(i, e.lastError() == null ? null : e.lastError().name())),
       new Updated("updated_at", (st, i, e) -> setInstant(st, i, e.lastAttemptAt()))); // as the attempt's end
 
   private static final List<String> UPDATED_COLUMNS = UPDATED.stream().map(Updated::column).toList();
@@ -127,7 +127,7 @@ final class AttemptRows {
       insert.setString(i++, a.getResponseBody());
       insert.setBoolean(i++, a.isResponseTruncated());
       insert.setString(i++, a.getOutcome().name());
-      insert.setString(i++, a.getError());
+      insert.setString(i++, a.getError() == null ? null : a.getError().name());
       insert.setString(i++, a.getErrorDetail());
       return i;
     });

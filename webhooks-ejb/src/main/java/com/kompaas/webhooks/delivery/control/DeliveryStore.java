@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
@@ -106,7 +107,7 @@ public class DeliveryStore {
       Event event = events.get(((Number) row[3]).longValue());
       if (webhook == null || !webhook.isEnabled() || !webhook.getAccountId().equals(accountId) || event == null) {
         em.find(Delivery.class, id).abandon(
-            webhook != null && webhook.isDeleted() ? Delivery.WEBHOOK_DELETED : Delivery.WEBHOOK_DISABLED, now);
+            webhook != null && webhook.isDeleted() ? DeliveryError.WEBHOOK_DELETED : DeliveryError.WEBHOOK_DISABLED, now);
         continue;
       }
       jobs.add(new Job(id, ((Number) row[4]).longValue() + 1, accountId, ((Number) row[5]).intValue() + 1,

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.outbound.control.UnsafeAddressException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -31,7 +32,7 @@ public class OutcomeClassifier {
     }
     if (status == 410) {
       return new AttemptOutcome(
-          AttemptOutcome.Verdict.GONE, AttemptError.HTTP_STATUS, status, null,
+          AttemptOutcome.Verdict.GONE, DeliveryError.HTTP_STATUS, status, null,
           "HTTP 410 Gone: the receiver asked to stop deliveries");
     }
     Duration retryAfter = null;
@@ -47,35 +48,35 @@ public class OutcomeClassifier {
       detail += " redirect (not followed)" + (location == null ? "" : " to " + location);
     }
     return new AttemptOutcome(
-        AttemptOutcome.Verdict.FAILED, AttemptError.HTTP_STATUS, status, retryAfter, detail);
+        AttemptOutcome.Verdict.FAILED, DeliveryError.HTTP_STATUS, status, retryAfter, detail);
   }
 
   /** The error class of an exception from a send, looking through its causes. */
-  public static AttemptError errorOf(Throwable thrown) {
+  public static DeliveryError errorOf(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof UnsafeAddressException) {
-        return AttemptError.BLOCKED_ADDRESS;
+        return DeliveryError.BLOCKED_ADDRESS;
       }
     }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException) {
-        return AttemptError.DNS;
+        return DeliveryError.DNS;
       }
       if (t instanceof SSLException || t instanceof CertificateException) {
-        return AttemptError.TLS;
+        return DeliveryError.TLS;
       }
       if (t instanceof InterruptedIOException) { // the client's connect and lease timeouts too
-        return AttemptError.TIMEOUT;
+        return DeliveryError.TIMEOUT;
       }
       if (t instanceof ConnectException
           || t instanceof NoRouteToHostException
           || t instanceof PortUnreachableException) {
-        return AttemptError.CONNECTION_REFUSED;
+        return DeliveryError.CONNECTION_REFUSED;
       }
       if (t.getCause() == t) {
         break;
       }
     }
-    return AttemptError.OTHER;
+    return DeliveryError.OTHER;
   }
 }

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ public record SendResult(
     Map<String, List<String>> headers,
     byte[] body,
     boolean truncated,
-    AttemptError error,
+    DeliveryError error,
     String errorDetail) {
 
   public SendResult {
@@ -38,7 +39,7 @@ public record SendResult(
   }
 
   public static SendResult failure(
-      Instant startedAt, Duration duration, AttemptError error, String detail) {
+      Instant startedAt, Duration duration, DeliveryError error, String detail) {
     return new SendResult(startedAt, duration, 0, Map.of(), new byte[0], false, error, detail);
   }
 

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -164,7 +165,7 @@ class ApacheHttpSenderTest {
     SendResult r = post(url("127.0.0.1", "/boom"), "{}");
     assertEquals(500, r.status());
     assertEquals("broken", new String(r.body(), StandardCharsets.UTF_8));
-    assertEquals(AttemptError.HTTP_STATUS, new OutcomeClassifier().classify(r, Instant.now()).error());
+    assertEquals(DeliveryError.HTTP_STATUS, new OutcomeClassifier().classify(r, Instant.now()).error());
   }
 
   @Test
@@ -189,7 +190,7 @@ class ApacheHttpSenderTest {
   @Test
   void slowEndpointTimesOut() {
     SendResult r = post(url("127.0.0.1", "/slow"), "{}");
-    assertEquals(AttemptError.TIMEOUT, r.error(), r.toString());
+    assertEquals(DeliveryError.TIMEOUT, r.error(), r.toString());
     assertTrue(r.duration().compareTo(Duration.ofMillis(650)) >= 0, r.toString());
   }
 
@@ -201,7 +202,7 @@ class ApacheHttpSenderTest {
     }
     SendResult r = sender.send(OutboundRequest.post(
         URI.create("http://127.0.0.1:" + closed + "/"), List.of(), new byte[0]));
-    assertEquals(AttemptError.CONNECTION_REFUSED, r.error(), r.toString());
+    assertEquals(DeliveryError.CONNECTION_REFUSED, r.error(), r.toString());
   }
 
   @Test
@@ -215,7 +216,7 @@ class ApacheHttpSenderTest {
   @Test
   void unknownHostIsADnsError() {
     SendResult r = post(url("nowhere.test", "/ok"), "{}");
-    assertEquals(AttemptError.DNS, r.error(), r.toString());
+    assertEquals(DeliveryError.DNS, r.error(), r.toString());
   }
 
   @Test
@@ -225,7 +226,7 @@ class ApacheHttpSenderTest {
         "http://metadata.test/", "http://private.test:8080/x", "https://private.test/x",
         "https://169.254.169.254/", "http://127.0.0.2:" + server.getAddress().getPort() + "/ok")) {
       SendResult r = sender.send(OutboundRequest.post(URI.create(target), List.of(), new byte[0]));
-      assertEquals(AttemptError.BLOCKED_ADDRESS, r.error(), target + " -> " + r);
+      assertEquals(DeliveryError.BLOCKED_ADDRESS, r.error(), target + " -> " + r);
       assertTrue(r.errorDetail().contains("refused:"), r.errorDetail());
       assertTrue(r.duration().compareTo(Duration.ofMillis(400)) < 0, "no connect attempt: " + r);
     }
@@ -243,7 +244,7 @@ class ApacheHttpSenderTest {
     strict.checkAtSave(url);
     try (ApacheHttpSender s = new ApacheHttpSender(ApacheHttpSender.Settings.defaults(), strict)) {
       SendResult r = s.send(OutboundRequest.post(url, List.of(), new byte[0]));
-      assertEquals(AttemptError.BLOCKED_ADDRESS, r.error(), r.toString());
+      assertEquals(DeliveryError.BLOCKED_ADDRESS, r.error(), r.toString());
       assertTrue(r.errorDetail().contains("rebind.test resolves to 127.0.0.1"), r.errorDetail());
     }
     assertEquals(2, lookups.get(), "one lookup at save, one at connect, and the connect used its own");
@@ -286,7 +287,7 @@ class ApacheHttpSenderTest {
         "http://127.0.0.01:" + port + "/ok", "https://127.000.000.001:" + port + "/ok",
         "http://ivan:hunter2@127.0.0.1:" + port + "/ok", "http://127.0.0.1:99999/ok", "http://127.0.0.1:0/ok")) {
       SendResult r = sender.send(OutboundRequest.post(URI.create(target), List.of(), new byte[0]));
-      assertEquals(AttemptError.BLOCKED_ADDRESS, r.error(), target + " -> " + r);
+      assertEquals(DeliveryError.BLOCKED_ADDRESS, r.error(), target + " -> " + r);
       assertTrue(r.errorDetail().startsWith("refused: "), target + " -> " + r.errorDetail());
       assertFalse(r.errorDetail().contains("hunter2"), r.errorDetail());
     }

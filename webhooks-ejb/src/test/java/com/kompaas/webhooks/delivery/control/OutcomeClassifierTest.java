@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class OutcomeClassifierTest {
   void everythingElseFailsAndRetries(int code) {
     AttemptOutcome o = classifier.classify(status(code, Map.of()), NOW);
     assertEquals(AttemptOutcome.Verdict.FAILED, o.verdict());
-    assertEquals(AttemptError.HTTP_STATUS, o.error());
+    assertEquals(DeliveryError.HTTP_STATUS, o.error());
   }
 
   @Test
@@ -70,36 +71,36 @@ class OutcomeClassifierTest {
 
   @Test
   void errorsAreClassifiedThroughTheirCauses() {
-    assertEquals(AttemptError.TIMEOUT, OutcomeClassifier.errorOf(new SocketTimeoutException("Read timed out")));
-    assertEquals(AttemptError.CONNECTION_REFUSED, OutcomeClassifier.errorOf(new ConnectException("Connection refused")));
-    assertEquals(AttemptError.DNS, OutcomeClassifier.errorOf(new UnknownHostException("nope.invalid")));
-    assertEquals(AttemptError.TLS, OutcomeClassifier.errorOf(new SSLHandshakeException("PKIX path building failed")));
-    assertEquals(AttemptError.BLOCKED_ADDRESS, OutcomeClassifier.errorOf(
+    assertEquals(DeliveryError.TIMEOUT, OutcomeClassifier.errorOf(new SocketTimeoutException("Read timed out")));
+    assertEquals(DeliveryError.CONNECTION_REFUSED, OutcomeClassifier.errorOf(new ConnectException("Connection refused")));
+    assertEquals(DeliveryError.DNS, OutcomeClassifier.errorOf(new UnknownHostException("nope.invalid")));
+    assertEquals(DeliveryError.TLS, OutcomeClassifier.errorOf(new SSLHandshakeException("PKIX path building failed")));
+    assertEquals(DeliveryError.BLOCKED_ADDRESS, OutcomeClassifier.errorOf(
         new IOException("wrapped", new UnsafeAddressException("refused: 10.0.0.1"))));
-    assertEquals(AttemptError.TIMEOUT, OutcomeClassifier.errorOf(
+    assertEquals(DeliveryError.TIMEOUT, OutcomeClassifier.errorOf(
         new IOException("chained", new SocketTimeoutException("connect timed out"))));
-    assertEquals(AttemptError.OTHER, OutcomeClassifier.errorOf(new IOException("Unexpected end of file")));
+    assertEquals(DeliveryError.OTHER, OutcomeClassifier.errorOf(new IOException("Unexpected end of file")));
   }
 
   @Test
   void theHttpClientsOwnExceptionsAreClassifiedByWhatTheyExtend() {
     var target = new org.apache.hc.core5.http.HttpHost("http", "receiver.example", 80);
-    assertEquals(AttemptError.TIMEOUT, OutcomeClassifier.errorOf(
+    assertEquals(DeliveryError.TIMEOUT, OutcomeClassifier.errorOf(
         new org.apache.hc.client5.http.ConnectTimeoutException("Connect timed out")));
-    assertEquals(AttemptError.TIMEOUT, OutcomeClassifier.errorOf(
+    assertEquals(DeliveryError.TIMEOUT, OutcomeClassifier.errorOf(
         new org.apache.hc.core5.http.ConnectionRequestTimeoutException("Timeout deadline")));
-    assertEquals(AttemptError.CONNECTION_REFUSED, OutcomeClassifier.errorOf(
+    assertEquals(DeliveryError.CONNECTION_REFUSED, OutcomeClassifier.errorOf(
         new org.apache.hc.client5.http.HttpHostConnectException("Connect to receiver.example failed: refused", target)));
-    assertEquals(AttemptError.OTHER, OutcomeClassifier.errorOf(
+    assertEquals(DeliveryError.OTHER, OutcomeClassifier.errorOf(
         new org.apache.hc.core5.http.NoHttpResponseException("receiver.example:80 failed to respond")));
   }
 
   @Test
   void failureWithoutResponseKeepsItsError() {
     AttemptOutcome o = classifier.classify(
-        SendResult.failure(NOW, Duration.ofSeconds(5), AttemptError.TIMEOUT, "connect timed out"), NOW);
+        SendResult.failure(NOW, Duration.ofSeconds(5), DeliveryError.TIMEOUT, "connect timed out"), NOW);
     assertEquals(AttemptOutcome.Verdict.FAILED, o.verdict());
-    assertEquals(AttemptError.TIMEOUT, o.error());
+    assertEquals(DeliveryError.TIMEOUT, o.error());
     assertEquals(0, o.status());
   }
 }

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -138,9 +139,9 @@ class SenderConnectionsTest {
     await(() -> server.inFlight() == 1, "the first request held");
     Future<SendResult> second = callers.submit(() -> post(sender, server.url("/second")));
     await(() -> sender.connections().getPending() == 1, "the second waiting for the one connection");
-    assertEquals(AttemptError.TIMEOUT, first.get(10, TimeUnit.SECONDS).error());
+    assertEquals(DeliveryError.TIMEOUT, first.get(10, TimeUnit.SECONDS).error());
     SendResult waited = second.get(10, TimeUnit.SECONDS);
-    assertEquals(AttemptError.TIMEOUT, waited.error(), waited.toString());
+    assertEquals(DeliveryError.TIMEOUT, waited.error(), waited.toString());
     assertEquals("no complete response within 700 ms", waited.errorDetail());
     // the connection came free when the first timed out, just before the second's own deadline;
     // had the wait not counted, the second would have had 700 ms more from then
@@ -154,7 +155,7 @@ class SenderConnectionsTest {
       ScriptedServer server = server(ScriptedServer.Exchange::close);
       SendResult r = sender(SETTINGS).send(new OutboundRequest(method, server.url("/hook"), List.of(),
           "{}".getBytes(StandardCharsets.UTF_8)));
-      assertEquals(AttemptError.OTHER, r.error(), method + ": " + r);
+      assertEquals(DeliveryError.OTHER, r.error(), method + ": " + r);
       assertEquals(1, server.requests(), method + ": exactly one request reached the receiver");
       assertEquals(1, server.connections(), method);
     }
@@ -175,7 +176,7 @@ class SenderConnectionsTest {
       OutboundRequest request = new OutboundRequest(method, server.url("/hook"), List.of(), new byte[] {'1'});
       assertEquals(200, sender.send(request).status());
       SendResult r = sender.send(request);
-      assertEquals(AttemptError.OTHER, r.error(), method + ": " + r);
+      assertEquals(DeliveryError.OTHER, r.error(), method + ": " + r);
       assertEquals(2, server.requests(), method + ": the dropped request was not sent again");
       assertEquals(1, server.connections(), method + ": no new connection for a resend");
     }
@@ -213,7 +214,7 @@ class SenderConnectionsTest {
       ex.awaitClientClose();
     });
     SendResult r = post(sender(SETTINGS), server.url("/hook"));
-    assertEquals(AttemptError.TIMEOUT, r.error(), r.toString());
+    assertEquals(DeliveryError.TIMEOUT, r.error(), r.toString());
     assertEquals("no complete response within 700 ms", r.errorDetail());
     assertTrue(r.duration().compareTo(Duration.ofMillis(650)) >= 0, r.toString());
     assertTrue(r.duration().compareTo(Duration.ofSeconds(3)) < 0, r.toString());

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,13 +80,13 @@ class TlsPinningTest {
       // same address, but the certificate is not for this name
       SendResult wrongName = sender.send(OutboundRequest.post(
           URI.create("https://other.test:" + port + "/hook"), List.of(), "{}".getBytes()));
-      assertEquals(AttemptError.TLS, wrongName.error(), wrongName.toString());
+      assertEquals(DeliveryError.TLS, wrongName.error(), wrongName.toString());
     }
     try (ApacheHttpSender strict = new ApacheHttpSender(settings, AddressGuard.parse("", resolver),
         context, Clock.systemUTC())) {
       SendResult blocked = strict.send(OutboundRequest.post(
           URI.create("https://receiver.test:" + port + "/hook"), List.of(), "{}".getBytes()));
-      assertEquals(AttemptError.BLOCKED_ADDRESS, blocked.error(), blocked.toString());
+      assertEquals(DeliveryError.BLOCKED_ADDRESS, blocked.error(), blocked.toString());
       assertTrue(blocked.errorDetail().contains("receiver.test resolves to 127.0.0.1"), blocked.errorDetail());
     } finally {
       server.stop(0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.account.boundary.Accounts;
 import com.kompaas.webhooks.account.boundary.ApiKeys;
 import com.kompaas.webhooks.account.entity.Role;
@@ -133,7 +134,7 @@ class WebhookDeletionIT {
     // what was waiting for a resend is ended, with the reason, and its attempt kept
     Delivery ended = delivery(hook, waiting).orElseThrow(() -> new AssertionError("the waiting delivery is gone"));
     assertEquals(DeliveryStatus.FAILED, ended.getStatus());
-    assertEquals("WEBHOOK_DELETED", ended.getLastError());
+    assertEquals(DeliveryError.WEBHOOK_DELETED, ended.getLastError());
     assertEquals(1, deliveries.attempts(account, ended.getId()).size());
     assertFalse(deliveries.resend(account, ended.getId()), "a deleted webhook's delivery is not resent");
 

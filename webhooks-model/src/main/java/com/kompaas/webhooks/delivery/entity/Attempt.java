@@ -2,6 +2,8 @@ package com.kompaas.webhooks.delivery.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -38,7 +40,6 @@ public class Attempt {
   // What each column holds (V4__delivery.sql): VARCHARs count characters, TEXTs bytes of utf8mb4.
   public static final int METHOD_LENGTH = 8;
   public static final int URL_LENGTH = 8192;
-  public static final int ERROR_LENGTH = 32;
   public static final int ERROR_DETAIL_LENGTH = 1000;
   /** A TEXT column: request and response headers. */
   public static final int HEADERS_BYTES = 65_535;
@@ -109,12 +110,13 @@ public class Attempt {
   @Column(name = "response_truncated", nullable = false)
   private boolean responseTruncated;
 
-  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Enumerated(EnumType.STRING)
   @Column(name = "outcome", nullable = false, columnDefinition = "VARCHAR(16)")
   private Outcome outcome;
 
-  @Column(name = "error", length = 32)
-  private String error;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "error", columnDefinition = "VARCHAR(32)")
+  private DeliveryError error;
 
   @Column(name = "error_detail", length = ERROR_DETAIL_LENGTH)
   private String errorDetail;
@@ -137,7 +139,7 @@ public class Attempt {
       Request request,
       Response response,
       Outcome outcome,
-      String error,
+      DeliveryError error,
       String errorDetail) {
     this.deliveryId = deliveryId;
     this.accountId = Objects.requireNonNull(accountId);
@@ -157,7 +159,7 @@ public class Attempt {
     this.responseTruncated = response.truncated()
         || (response.body() != null && this.responseBody.length() < response.body().length());
     this.outcome = Objects.requireNonNull(outcome);
-    this.error = StoredText.characters(error, ERROR_LENGTH);
+    this.error = error;
     this.errorDetail = StoredText.characters(errorDetail, ERROR_DETAIL_LENGTH);
   }
 
@@ -236,7 +238,7 @@ public class Attempt {
     return outcome;
   }
 
-  public String getError() {
+  public DeliveryError getError() {
     return error;
   }
 

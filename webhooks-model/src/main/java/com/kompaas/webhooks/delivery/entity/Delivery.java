@@ -89,10 +89,6 @@ public class Delivery {
   public static final String BY_ACCOUNT_AND_ID = "Delivery.byAccountAndId";
   public static final String END_WAITING_OF_WEBHOOK = "Delivery.endWaitingOfWebhook";
 
-  /** {@link #getLastError()} of a delivery ended because its webhook was deleted. */
-  public static final String WEBHOOK_DELETED = "WEBHOOK_DELETED";
-  /** {@link #getLastError()} of a delivery ended because its webhook was switched off. */
-  public static final String WEBHOOK_DISABLED = "WEBHOOK_DISABLED";
   public static final String BY_ACCOUNT = "Delivery.byAccount";
   public static final String BY_ACCOUNT_AND_WEBHOOK = "Delivery.byAccountAndWebhook";
   public static final String FAILED_BY_WEBHOOK_IN_RANGE = "Delivery.failedByWebhookInRange";
@@ -145,8 +141,9 @@ public class Delivery {
   @Column(name = "last_status_code")
   private Integer lastStatusCode;
 
-  @Column(name = "last_error", length = 32)
-  private String lastError;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "last_error", columnDefinition = "VARCHAR(32)")
+  private DeliveryError lastError;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -186,7 +183,7 @@ public class Delivery {
   }
 
   /** The webhook is disabled or deleted: nothing was sent, and nothing will be until a resend. */
-  public void abandon(String reason, Instant now) {
+  public void abandon(DeliveryError reason, Instant now) {
     this.status = DeliveryStatus.FAILED;
     this.lastError = reason;
     this.dueAt = null;
@@ -258,7 +255,7 @@ public class Delivery {
     return lastStatusCode;
   }
 
-  public String getLastError() {
+  public DeliveryError getLastError() {
     return lastError;
   }
 

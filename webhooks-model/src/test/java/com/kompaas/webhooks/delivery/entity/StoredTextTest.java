@@ -113,7 +113,7 @@ class StoredTextTest {
   void aSummaryKeepsWhatDecidesTheDeliveryAndSaysWhy() {
     Attempt attempt =
         new Attempt(7, "acc", 3, true, Instant.EPOCH, 40, new Attempt.Request("PUT", "https://x/", "A: b\n", "body"),
-            new Attempt.Response(503, "Retry-After: 5\n", "busy", false), Attempt.Outcome.FAILED, "HTTP_STATUS", "503");
+            new Attempt.Response(503, "Retry-After: 5\n", "busy", false), Attempt.Outcome.FAILED, DeliveryError.HTTP_STATUS, "503");
     Attempt summary = attempt.withoutDetails("Data too long for column 'request_headers' at row 1");
     assertEquals(3, summary.getNumber());
     assertTrue(summary.isManual());
@@ -121,7 +121,7 @@ class StoredTextTest {
     assertEquals(40, summary.getDurationMs());
     assertEquals(503, summary.getResponseStatus());
     assertEquals(Attempt.Outcome.FAILED, summary.getOutcome());
-    assertEquals("HTTP_STATUS", summary.getError());
+    assertEquals(DeliveryError.HTTP_STATUS, summary.getError());
     assertEquals("PUT", summary.getRequestMethod());
     assertEquals("", summary.getRequestHeaders());
     assertNull(summary.getResponseBody());

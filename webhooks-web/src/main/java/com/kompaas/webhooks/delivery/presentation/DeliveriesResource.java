@@ -4,6 +4,7 @@ import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.account.presentation.ApiKeyRequired;
 import com.kompaas.webhooks.delivery.boundary.Deliveries;
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
@@ -47,7 +48,7 @@ public class DeliveriesResource {
   /** One delivery as the log shows it. */
   public record DeliveryJson(
       long id, long webhookId, String eventId, String eventType, DeliveryStatus status, int attempts,
-      Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode, String lastError, Instant createdAt) {
+      Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode, DeliveryError lastError, Instant createdAt) {
     static DeliveryJson of(Delivery d) {
       return new DeliveryJson(d.getId(), d.getWebhookId(), d.getExternalEventId(), d.getEventType(), d.getStatus(),
           d.getAttempts(), d.getNextAttemptAt(), d.getLastAttemptAt(), d.getLastStatusCode(), d.getLastError(),
@@ -57,7 +58,7 @@ public class DeliveriesResource {
 
   /** One attempt: the request as sent (credentials masked) and the response (truncated). */
   public record AttemptJson(
-      int number, boolean manual, Instant startedAt, long durationMs, String outcome, String error, String errorDetail,
+      int number, boolean manual, Instant startedAt, long durationMs, String outcome, DeliveryError error, String errorDetail,
       String requestMethod, String requestUrl, String requestHeaders, String requestBody,
       Integer responseStatus, String responseHeaders, String responseBody, boolean responseTruncated) {
     static AttemptJson of(Attempt a) {
