@@ -18,11 +18,8 @@ import com.kompaas.webhooks.delivery.control.RequestBuilder;
 import com.kompaas.webhooks.delivery.control.SendResult;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.StoredText;
-import com.kompaas.webhooks.outbound.control.SecretRing;
 import com.kompaas.webhooks.subscription.control.EventValues;
 import com.kompaas.webhooks.subscription.control.RequestRenderer;
-import com.kompaas.webhooks.subscription.control.WebhookSecrets;
-import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +94,7 @@ public class Sender {
 
   /** Inside the gate: attempt, record, and always leave the gate again. */
   private void attemptAndRecord(Job job) throws InterruptedException {
-    long webhookId = job.webhook().getId();
+    long webhookId = job.webhook().id();
     boolean sent = false;
     boolean delivered = false;
     try {
@@ -124,7 +121,7 @@ public class Sender {
     Instant now = clock.instant();
     boolean worth =
         attempted.outcome().delivered()
-            && gate.successWorthRecording(job.webhook().getId(), now, DeliveryStore.SUCCESS_RECORD_INTERVAL);
+            && gate.successWorthRecording(job.webhook().id(), now, DeliveryStore.SUCCESS_RECORD_INTERVAL);
     recorder.record(new FinishedAttempt(job, attempted.attempt(), attempted.outcome(), now, worth));
   }
 
@@ -132,14 +129,14 @@ public class Sender {
     Instant startedAt = clock.instant();
     OutboundRequest request;
     try {
-      var rendered = renderer.render(job.webhook(), EventValues.of(job.event()));
-      request = builder.build(rendered, RequestBuilder.messageId(job.deliveryId()), startedAt, secrets(job.webhook(), startedAt));
+      var rendered = renderer.render(job.webhook().settings(), EventValues.of(job.event()));
+      request = builder.build(rendered, RequestBuilder.messageId(job.deliveryId()), startedAt, job.webhook().secrets());
     } catch (RuntimeException e) {
       // settings are validated on save, so this is a defect or a changed catalogue: log, not crash
       var outcome = new AttemptOutcome(AttemptOutcome.Verdict.FAILED, DeliveryError.OTHER, 0, null,
           "could not build the request: " + e.getMessage());
       return new Attempted(
-          attempt(job, startedAt, Duration.ZERO, new Attempt.Request(job.webhook().getMethod().name(), Credentials.maskUrl(job.webhook().getUrl()), "", null),
+          attempt(job, startedAt, Duration.ZERO, new Attempt.Request(job.webhook().settings().method().name(), Credentials.maskUrl(job.webhook().settings().url()), "", null),
               new Attempt.Response(null, null, null, false), outcome),
           outcome);
     }
@@ -169,10 +166,5 @@ public class Sender {
         job.deliveryId(), job.accountId(), job.attemptNumber(), job.manual(), startedAt, duration.toMillis(),
         request, response, Attempt.Outcome.valueOf(outcome.verdict().name()),
         outcome.error(), outcome.detail());
-  }
-
-  /** The current secret, and the replaced ones while their rotation overlap lasts. */
-  static SecretRing secrets(Webhook webhook, Instant now) {
-    return WebhookSecrets.ring(webhook).orElse(null);
   }
 }

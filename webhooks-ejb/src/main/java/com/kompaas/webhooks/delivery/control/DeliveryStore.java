@@ -98,16 +98,16 @@ public class DeliveryStore {
         .executeUpdate();
     Map<Long, Event> events = jdbc.work(connection -> DeliveryRows.events(connection, eventIds));
     List<Job> jobs = new ArrayList<>(due.size());
-    Map<Long, Optional<Webhook>> batchWebhooks = new HashMap<>(); // one version read per webhook, not per row
+    Map<Long, Optional<WebhookCopy>> batchWebhooks = new HashMap<>(); // one version read per webhook, not per row
     for (Object[] row : due) {
       long id = ((Number) row[0]).longValue();
       String accountId = (String) row[2];
-      Webhook webhook = batchWebhooks.computeIfAbsent(((Number) row[1]).longValue(),
+      WebhookCopy webhook = batchWebhooks.computeIfAbsent(((Number) row[1]).longValue(),
           webhookId -> Optional.ofNullable(webhooks.current(webhookId))).orElse(null);
       Event event = events.get(((Number) row[3]).longValue());
-      if (webhook == null || !webhook.isEnabled() || !webhook.getAccountId().equals(accountId) || event == null) {
+      if (webhook == null || !webhook.enabled() || !webhook.accountId().equals(accountId) || event == null) {
         em.find(Delivery.class, id).abandon(
-            webhook != null && webhook.isDeleted() ? DeliveryError.WEBHOOK_DELETED : DeliveryError.WEBHOOK_DISABLED, now);
+            webhook != null && webhook.deleted() ? DeliveryError.WEBHOOK_DELETED : DeliveryError.WEBHOOK_DISABLED, now);
         continue;
       }
       jobs.add(new Job(id, ((Number) row[4]).longValue() + 1, accountId, ((Number) row[5]).intValue() + 1,
@@ -203,11 +203,11 @@ public class DeliveryStore {
         AttemptOutcome outcome = finished.outcome();
         Instant at = finished.finishedAt();
         Optional<Instant> next =
-            outcome.verdict() == AttemptOutcome.Verdict.FAILED && job.webhook().isRetryIfError()
+            outcome.verdict() == AttemptOutcome.Verdict.FAILED && job.webhook().settings().retryIfError()
                 ? schedule.nextAttemptAt(delivery.attempts() + 1, at, outcome.retryAfterHint())
                 : Optional.empty();
         effects.put(job.deliveryId(), AttemptEffect.of(delivery.attempts(), outcome, at, next));
-        health.add(new HealthChanges.Change(job.webhook().getId(), outcome.verdict(), at, finished.successWorthRecording()));
+        health.add(new HealthChanges.Change(job.webhook().id(), outcome.verdict(), at, finished.successWorthRecording()));
       }
       AttemptRows.update(connection, effects);
       return null;

@@ -3,7 +3,6 @@ package com.kompaas.webhooks.delivery.control;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.platform.control.TransactionJdbc;
-import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -82,7 +81,7 @@ public class FanOut {
     List<Job> jobs = new ArrayList<>(targets.size());
     for (EnabledWebhooks.Version target : targets) {
       long webhookId = target.webhookId();
-      Webhook webhook = webhooks.at(webhookId, target.version());
+      WebhookCopy webhook = webhooks.at(webhookId, target.version());
       if (webhook == null) {
         continue; // deleted since the query; nothing to deliver to
       }

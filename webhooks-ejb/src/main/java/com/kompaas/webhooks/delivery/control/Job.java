@@ -1,7 +1,6 @@
 package com.kompaas.webhooks.delivery.control;
 
 import com.kompaas.webhooks.event.entity.Event;
-import com.kompaas.webhooks.subscription.entity.Webhook;
 import java.time.Instant;
 
 /**
@@ -17,11 +16,11 @@ public record Job(
     String accountId,
     int attemptNumber,
     boolean manual,
-    Webhook webhook,
+    WebhookCopy webhook,
     Event event,
     Instant leaseUntil) {
 
   public DispatchTicket ticket() {
-    return new DispatchTicket(deliveryId, webhook.getId(), token);
+    return new DispatchTicket(deliveryId, webhook.id(), token);
   }
 }

@@ -1,18 +1,20 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.kompaas.webhooks.subscription.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The webhooks senders work with, read once per version. Loading a webhook with its four settings
  * lists takes five statements, for every delivery, although settings change rarely; every change
  * bumps the webhook's version (the system's bulk disable too), so a one-column read of the version
  * in the caller's transaction tells whether the copy held here is still the committed state. A
- * sender thus sees exactly what it would have loaded. Copies are detached and only read.
+ * sender thus sees exactly what it would have loaded. The copies are immutable records ({@link
+ * WebhookCopy}), held in a bounded Caffeine cache that forgets the least used first.
  */
 @ApplicationScoped
 public class WebhookCopies {
@@ -21,14 +23,14 @@ public class WebhookCopies {
 
   @PersistenceContext EntityManager em;
 
-  private final ConcurrentHashMap<Long, Webhook> copies = new ConcurrentHashMap<>();
+  private final Cache<Long, WebhookCopy> copies = Caffeine.newBuilder().maximumSize(MAX_HELD).build();
 
   /** @return the webhook as committed now, or null if it is gone */
-  public Webhook current(long webhookId) {
+  public WebhookCopy current(long webhookId) {
     List<Long> version =
         em.createNamedQuery(Webhook.VERSION_BY_ID, Long.class).setParameter("id", webhookId).getResultList();
     if (version.isEmpty()) {
-      copies.remove(webhookId);
+      copies.invalidate(webhookId);
       return null;
     }
     return at(webhookId, version.get(0));
@@ -38,18 +40,18 @@ public class WebhookCopies {
    * @param version the version just read in the caller's transaction
    * @return the webhook as committed at that version, or null if it is gone
    */
-  public Webhook at(long webhookId, long version) {
-    Webhook held = copies.get(webhookId);
-    if (held != null && held.getVersion() == version) {
+  public WebhookCopy at(long webhookId, long version) {
+    WebhookCopy held = copies.getIfPresent(webhookId);
+    if (held != null && held.version() == version) {
       return held;
     }
     Webhook loaded = em.find(Webhook.class, webhookId);
-    if (loaded != null) {
-      if (copies.size() >= MAX_HELD) {
-        copies.clear();
-      }
-      copies.put(webhookId, loaded); // detached when the caller's transaction ends
+    if (loaded == null) {
+      copies.invalidate(webhookId);
+      return null;
     }
-    return loaded;
+    WebhookCopy copy = WebhookCopy.of(loaded);
+    copies.put(webhookId, copy);
+    return copy;
   }
 }

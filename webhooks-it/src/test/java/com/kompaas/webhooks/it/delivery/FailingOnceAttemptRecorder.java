@@ -47,15 +47,15 @@ public class FailingOnceAttemptRecorder extends AttemptRecorder {
 
   @Override
   protected void write(List<FinishedAttempt> batch) {
-    if (batch.stream().anyMatch(f -> UNSTORABLE_FOR_WEBHOOK.contains(f.job().webhook().getId())
+    if (batch.stream().anyMatch(f -> UNSTORABLE_FOR_WEBHOOK.contains(f.job().webhook().id())
         && !f.attempt().getRequestHeaders().isEmpty())) {
       failing.refuse(batch.get(0).job().deliveryId());
     }
-    boolean armed = batch.stream().anyMatch(f -> FAIL_ONCE_FOR_WEBHOOK.remove(f.job().webhook().getId()));
+    boolean armed = batch.stream().anyMatch(f -> FAIL_ONCE_FOR_WEBHOOK.remove(f.job().webhook().id()));
     if (armed) {
       failing.recordThenFail(batch);
     }
-    boolean answerLost = batch.stream().anyMatch(f -> LOSE_COMMIT_ANSWER_FOR_WEBHOOK.remove(f.job().webhook().getId()));
+    boolean answerLost = batch.stream().anyMatch(f -> LOSE_COMMIT_ANSWER_FOR_WEBHOOK.remove(f.job().webhook().id()));
     super.write(batch);
     if (answerLost) {
       throw new IllegalStateException("test: the shared attempt transaction committed, but its answer was lost");
