@@ -4,6 +4,7 @@ import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
+import com.kompaas.webhooks.delivery.entity.DeliveryTransitions;
 import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.subscription.boundary.WebhookDeleted;
 import com.kompaas.webhooks.subscription.entity.Webhook;
@@ -44,6 +45,7 @@ public class Deliveries {
   public void endWaiting(@Observes WebhookDeleted deleted) {
     em.createNamedQuery(Delivery.END_WAITING_OF_WEBHOOK)
         .setParameter("reason", DeliveryError.WEBHOOK_DELETED)
+        .setParameter("waiting", DeliveryTransitions.WAITING)
         .setParameter("now", deleted.at())
         .setParameter("accountId", deleted.accountId())
         .setParameter("webhookId", deleted.webhookId())
@@ -131,12 +133,10 @@ public class Deliveries {
    */
   public boolean resend(String accountId, long deliveryId) {
     Optional<Delivery> found = find(accountId, deliveryId);
-    if (found.isEmpty() || found.get().getStatus() == DeliveryStatus.SENDING || deleted(found.get().getWebhookId())) {
+    if (found.isEmpty() || deleted(found.get().getWebhookId())) {
       return false;
     }
-    Delivery delivery = found.get();
-    delivery.resendNow(delivery.getDispatchToken() + 1, clock.instant());
-    return true;
+    return found.get().resend(clock.instant()); // refused while a sender holds it
   }
 
   /**
@@ -156,10 +156,7 @@ public class Deliveries {
             .setMaxResults(BULK_LIMIT)
             .getResultList();
     Instant now = clock.instant();
-    for (Delivery delivery : failed) {
-      delivery.resendNow(delivery.getDispatchToken() + 1, now);
-    }
-    return failed.size();
+    return (int) failed.stream().filter(delivery -> delivery.resend(now)).count();
   }
 
   /** Whether the webhook was deleted; callers have checked that the delivery is the account's. */

@@ -4,7 +4,9 @@ import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
+import com.kompaas.webhooks.delivery.entity.DeliveryState;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
+import com.kompaas.webhooks.delivery.entity.DeliveryTransitions;
 import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.platform.control.TransactionJdbc;
 import com.kompaas.webhooks.subscription.control.WebhookSnapshot;
@@ -77,75 +79,60 @@ public class DeliveryStore {
    * first (a lost message or a dead sender is late already), then pending resends.
    */
   public List<Job> handOutDue(Instant now, int batch, Instant leaseUntil) {
-    List<Object[]> due = new ArrayList<>(dueRows(DeliveryStatus.SENDING, now.minus(RECORD_GRACE), batch));
-    due.addAll(dueRows(DeliveryStatus.QUEUED, now, batch - due.size()));
-    due.addAll(dueRows(DeliveryStatus.PENDING, now, batch - due.size()));
+    List<DeliveryRows.Due> due = jdbc.work(connection -> {
+      List<DeliveryRows.Due> rows =
+          new ArrayList<>(DeliveryRows.due(connection, DeliveryStatus.SENDING, now.minus(RECORD_GRACE), batch));
+      rows.addAll(DeliveryRows.due(connection, DeliveryStatus.QUEUED, now, batch - rows.size()));
+      rows.addAll(DeliveryRows.due(connection, DeliveryStatus.PENDING, now, batch - rows.size()));
+      return rows;
+    });
     if (due.isEmpty()) {
       return List.of();
     }
-    List<Long> ids = new ArrayList<>(due.size());
-    List<Long> eventIds = new ArrayList<>(due.size());
-    for (Object[] row : due) {
-      ids.add(((Number) row[0]).longValue());
-      eventIds.add(((Number) row[3]).longValue());
-    }
-    em.createNativeQuery(
-            "UPDATE delivery SET status = 'SENDING', dispatch_token = dispatch_token + 1,"
-                + " due_at = ?1, updated_at = ?2, version = version + 1 WHERE id IN (?3)")
-        .setParameter(1, leaseUntil)
-        .setParameter(2, now)
-        .setParameter(3, ids)
-        .executeUpdate();
-    Map<Long, Event> events = jdbc.work(connection -> DeliveryRows.events(connection, eventIds));
-    List<Job> jobs = new ArrayList<>(due.size());
+    Map<Long, Event> events =
+        jdbc.work(connection -> DeliveryRows.events(connection, due.stream().map(DeliveryRows.Due::eventId).toList()));
     Map<Long, Optional<WebhookCopy>> batchWebhooks = new HashMap<>(); // one version read per webhook, not per row
-    for (Object[] row : due) {
-      long id = ((Number) row[0]).longValue();
-      String accountId = (String) row[2];
-      WebhookCopy webhook = batchWebhooks.computeIfAbsent(((Number) row[1]).longValue(),
+    Map<Long, DeliveryRows.Change> changes = new TreeMap<>();
+    List<Job> jobs = new ArrayList<>(due.size());
+    for (DeliveryRows.Due row : due) {
+      WebhookCopy webhook = batchWebhooks.computeIfAbsent(row.webhookId(),
           webhookId -> Optional.ofNullable(webhooks.current(webhookId))).orElse(null);
-      Event event = events.get(((Number) row[3]).longValue());
-      if (webhook == null || !webhook.enabled() || !webhook.accountId().equals(accountId) || event == null) {
-        em.find(Delivery.class, id).abandon(
-            webhook != null && webhook.deleted() ? DeliveryError.WEBHOOK_DELETED : DeliveryError.WEBHOOK_DISABLED, now);
+      Event event = events.get(row.eventId());
+      if (webhook == null || !webhook.enabled() || !webhook.accountId().equals(row.accountId()) || event == null) {
+        DeliveryError reason =
+            webhook != null && webhook.deleted() ? DeliveryError.WEBHOOK_DELETED : DeliveryError.WEBHOOK_DISABLED;
+        DeliveryTransitions.abandon(row.state(), reason)
+            .ifPresent(ended -> changes.put(row.id(), new DeliveryRows.Change(ended, now)));
         continue;
       }
-      jobs.add(new Job(id, ((Number) row[4]).longValue() + 1, accountId, ((Number) row[5]).intValue() + 1,
-          isTrue(row[6]), webhook, event, leaseUntil));
+      DeliveryTransitions.claim(row.state(), leaseUntil).ifPresent(claimed -> {
+        changes.put(row.id(), new DeliveryRows.Change(claimed, now));
+        jobs.add(new Job(row.id(), claimed.token(), row.accountId(), claimed.attempts() + 1, claimed.manualResend(),
+            webhook, event, leaseUntil));
+      });
     }
+    jdbc.work(connection -> {
+      DeliveryRows.write(connection, changes);
+      return null;
+    });
     return jobs;
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Object[]> dueRows(DeliveryStatus status, Instant dueBy, int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
-    return em.createNativeQuery(
-            "SELECT id, webhook_id, account_id, event_id, dispatch_token, attempts, manual_resend FROM delivery"
-                + " WHERE status = ?1 AND due_at <= ?2 ORDER BY due_at LIMIT ?3 FOR UPDATE SKIP LOCKED")
-        .setParameter(1, status.name())
-        .setParameter(2, dueBy)
-        .setParameter(3, limit)
-        .getResultList();
-  }
-
-  private static boolean isTrue(Object column) {
-    return column instanceof Boolean b ? b : ((Number) column).intValue() != 0;
   }
 
   /**
    * Not sent now (the endpoint's circuit is open or it is busy): back to pending, no attempt. Only
-   * the holder of the current token can do so, whether the delivery is still queued or was claimed
-   * at creation.
+   * the holder of the current token can do so ({@link DeliveryTransitions#defer}), whether the
+   * delivery is still queued or was claimed at creation.
    */
   public void defer(DispatchTicket ticket, Instant until, Instant now) {
-    em.createNamedQuery(Delivery.DEFER)
-        .setParameter("id", ticket.deliveryId())
-        .setParameter("token", ticket.token())
-        .setParameter("until", until)
-        .setParameter("now", now)
-        .executeUpdate();
+    jdbc.work(connection -> {
+      DeliveryState held = DeliveryRows.lock(connection, List.of(ticket.deliveryId())).get(ticket.deliveryId());
+      Optional<DeliveryState> pending =
+          held == null ? Optional.empty() : DeliveryTransitions.defer(held, ticket.token(), until);
+      if (pending.isPresent()) {
+        DeliveryRows.write(connection, Map.of(ticket.deliveryId(), new DeliveryRows.Change(pending.get(), now)));
+      }
+      return null;
+    });
   }
 
   /**
@@ -172,7 +159,7 @@ public class DeliveryStore {
     List<HealthChanges.Change> health = new ArrayList<>(batch.size());
     jdbc.work(connection -> {
       // locked first, before any attempt row (whose key refers to its delivery) is written
-      Map<Long, AttemptRows.Locked> deliveries = AttemptRows.lock(connection, ids);
+      Map<Long, DeliveryState> deliveries = DeliveryRows.lock(connection, ids);
       Set<Long> written = retry ? AttemptRows.existing(connection, rows.stream().filter(Objects::nonNull).toList()) : Set.of();
       List<FinishedAttempt> fresh = new ArrayList<>(batch.size());
       List<AttemptRows.NewAttempt> freshRows = new ArrayList<>(batch.size());
@@ -188,16 +175,11 @@ public class DeliveryStore {
         }
       }
       AttemptRows.insert(connection, freshRows);
-      Map<Long, AttemptEffect> effects = new TreeMap<>();
+      Map<Long, DeliveryRows.Change> changes = new TreeMap<>();
       for (FinishedAttempt finished : fresh) {
         Job job = finished.job();
-        AttemptRows.Locked delivery = deliveries.get(job.deliveryId());
+        DeliveryState delivery = deliveries.get(job.deliveryId());
         if (delivery == null) {
-          continue;
-        }
-        if (delivery.status() != DeliveryStatus.SENDING || delivery.token() != job.token()
-            || effects.containsKey(job.deliveryId())) {
-          log.warning(() -> "Delivery " + job.deliveryId() + " changed hands during its attempt; logged it only");
           continue;
         }
         AttemptOutcome outcome = finished.outcome();
@@ -206,10 +188,20 @@ public class DeliveryStore {
             outcome.verdict() == AttemptOutcome.Verdict.FAILED && job.webhook().settings().retryIfError()
                 ? schedule.nextAttemptAt(delivery.attempts() + 1, at, outcome.retryAfterHint())
                 : Optional.empty();
-        effects.put(job.deliveryId(), AttemptEffect.of(delivery.attempts(), outcome, at, next));
+        var attempted = new DeliveryTransitions.Attempted(
+            outcome.delivered(), outcome.status() > 0 ? outcome.status() : null, outcome.error(), at, next);
+        Optional<DeliveryState> moved =
+            changes.containsKey(job.deliveryId())
+                ? Optional.empty()
+                : DeliveryTransitions.record(delivery, job.token(), attempted);
+        if (moved.isEmpty()) {
+          log.warning(() -> "Delivery " + job.deliveryId() + " changed hands during its attempt; logged it only");
+          continue;
+        }
+        changes.put(job.deliveryId(), new DeliveryRows.Change(moved.get(), at)); // as of the attempt's end
         health.add(new HealthChanges.Change(job.webhook().id(), outcome.verdict(), at, finished.successWorthRecording()));
       }
-      AttemptRows.update(connection, effects);
+      DeliveryRows.write(connection, changes);
       return null;
     });
     Duration limit = configuration.autoDisableAfter();

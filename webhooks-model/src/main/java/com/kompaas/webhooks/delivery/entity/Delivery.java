@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One event on its way to one webhook. The row is the resend schedule: {@code status}, {@code
@@ -46,24 +47,16 @@ import java.util.Objects;
         "select d from Delivery d where d.accountId = :accountId and d.webhookId = :webhookId"
             + " and d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.FAILED"
             + " and d.createdAt >= :from and d.createdAt < :to order by d.createdAt, d.id")
-@NamedQuery(
-    name = Delivery.DEFER,
-    query =
-        "update Delivery d set d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.PENDING,"
-            + " d.dueAt = :until, d.updatedAt = :now, d.version = d.version + 1"
-            + " where d.id = :id and d.dispatchToken = :token"
-            + " and d.status in (com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED,"
-            + " com.kompaas.webhooks.delivery.entity.DeliveryStatus.SENDING)")
-// a deleted webhook's deliveries that wait to be sent (again) end now; one being sent finishes its
-// attempt, and is ended when it would next be handed out (DeliveryStore.handOutDue)
+// a deleted webhook's deliveries that wait to be sent (again) end now (DeliveryTransitions.abandon
+// of every one in DeliveryTransitions.WAITING, as one statement: there may be a million); one being
+// sent finishes its attempt, and is ended when it would next be handed out (DeliveryStore.handOutDue)
 @NamedQuery(
     name = Delivery.END_WAITING_OF_WEBHOOK,
     query =
         "update Delivery d set d.status = com.kompaas.webhooks.delivery.entity.DeliveryStatus.FAILED,"
             + " d.lastError = :reason, d.dueAt = null, d.updatedAt = :now, d.version = d.version + 1"
             + " where d.accountId = :accountId and d.webhookId = :webhookId"
-            + " and d.status in (com.kompaas.webhooks.delivery.entity.DeliveryStatus.PENDING,"
-            + " com.kompaas.webhooks.delivery.entity.DeliveryStatus.QUEUED)")
+            + " and d.status in :waiting")
 @NamedQuery(
     name = Delivery.COUNTS_BY_WEBHOOK_SINCE,
     query =
@@ -92,8 +85,6 @@ public class Delivery {
   public static final String BY_ACCOUNT = "Delivery.byAccount";
   public static final String BY_ACCOUNT_AND_WEBHOOK = "Delivery.byAccountAndWebhook";
   public static final String FAILED_BY_WEBHOOK_IN_RANGE = "Delivery.failedByWebhookInRange";
-  /** Back to pending without an attempt, by whoever holds the current token (queued or claimed). */
-  public static final String DEFER = "Delivery.defer";
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
@@ -175,28 +166,48 @@ public class Delivery {
     this.updatedAt = now;
   }
 
-  /** Not sent now (the endpoint's circuit is open, or it is at its concurrency limit): try later. */
+  /** Its state, as {@link DeliveryTransitions} reads it. */
+  public DeliveryState state() {
+    return new DeliveryState(
+        status, dispatchToken, dueAt, attempts, manualResend, lastAttemptAt, lastStatusCode, lastError);
+  }
+
+  /** Pending and due at {@code until}, unsent: {@link DeliveryTransitions#defer} by its token's holder. */
   public void defer(Instant until, Instant now) {
-    this.status = DeliveryStatus.PENDING;
-    this.dueAt = until;
-    this.updatedAt = now;
+    apply(DeliveryTransitions.defer(state(), dispatchToken, until), now, "deferred");
   }
 
   /** The webhook is disabled or deleted: nothing was sent, and nothing will be until a resend. */
   public void abandon(DeliveryError reason, Instant now) {
-    this.status = DeliveryStatus.FAILED;
-    this.lastError = reason;
-    this.dueAt = null;
-    this.updatedAt = now;
+    apply(DeliveryTransitions.abandon(state(), reason), now, "abandoned");
   }
 
-  /** A person asked for another attempt: a new attempt, the history stays. */
-  public void resendNow(long newToken, Instant now) {
-    this.status = DeliveryStatus.PENDING;
-    this.dueAt = now;
-    this.manualResend = true;
-    this.dispatchToken = newToken;
-    this.updatedAt = now;
+  /**
+   * A person asked for another attempt: a new attempt, the history stays ({@link
+   * DeliveryTransitions#resend}).
+   *
+   * @return false, and nothing changed, while a sender holds it
+   */
+  public boolean resend(Instant now) {
+    Optional<DeliveryState> next = DeliveryTransitions.resend(state(), now);
+    next.ifPresent(n -> apply(n, now));
+    return next.isPresent();
+  }
+
+  private void apply(Optional<DeliveryState> next, Instant now, String what) {
+    apply(next.orElseThrow(() -> new IllegalStateException("a " + status + " delivery cannot be " + what)), now);
+  }
+
+  private void apply(DeliveryState next, Instant now) {
+    this.status = next.status();
+    this.dispatchToken = next.token();
+    this.dueAt = next.dueAt();
+    this.attempts = next.attempts();
+    this.manualResend = next.manualResend();
+    this.lastAttemptAt = next.lastAttemptAt();
+    this.lastStatusCode = next.lastStatusCode();
+    this.lastError = next.lastError();
+    this.updatedAt = Objects.requireNonNull(now);
   }
 
   public Long getId() {
