@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -148,15 +149,20 @@ public class Deliveries {
       return 0;
     }
     List<Delivery> failed =
-        em.createNamedQuery(Delivery.FAILED_BY_WEBHOOK_IN_RANGE, Delivery.class)
-            .setParameter("accountId", accountId)
-            .setParameter("webhookId", webhookId)
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .setMaxResults(BULK_LIMIT)
-            .getResultList();
+        inRange(em.createNamedQuery(Delivery.FAILED_BY_WEBHOOK_IN_RANGE, Delivery.class), accountId, webhookId, from, to);
     Instant now = clock.instant();
     return (int) failed.stream().filter(delivery -> delivery.resend(now)).count();
+  }
+
+  /** The first {@link #BULK_LIMIT} rows of a bulk action's query over one webhook and [from, to). */
+  private static <T> List<T> inRange(TypedQuery<T> query, String accountId, long webhookId, Instant from, Instant to) {
+    return query
+        .setParameter("accountId", accountId)
+        .setParameter("webhookId", webhookId)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setMaxResults(BULK_LIMIT)
+        .getResultList();
   }
 
   /** Whether the webhook was deleted; callers have checked that the delivery is the account's. */
@@ -181,14 +187,10 @@ public class Deliveries {
       return 0;
     }
     List<Event> events =
-        em.createNamedQuery(Delivery.EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK, Event.class)
-            .setParameter("accountId", accountId)
-            .setParameter("eventType", webhook.get().getEventType())
-            .setParameter("webhookId", webhookId)
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .setMaxResults(BULK_LIMIT)
-            .getResultList();
+        inRange(
+            em.createNamedQuery(Delivery.EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK, Event.class)
+                .setParameter("eventType", webhook.get().getEventType()),
+            accountId, webhookId, from, to);
     Instant now = clock.instant();
     for (Event event : events) {
       Delivery delivery =

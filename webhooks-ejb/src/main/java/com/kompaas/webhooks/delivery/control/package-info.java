@@ -1,7 +1,14 @@
 /**
- * The container-free parts of delivery: signing, the retry schedule, the meaning of an attempt's
- * outcome, the outbound address guard and the HTTP sender. Boundaries wire them up; nothing here
- * touches JPA, EJB or a clock of its own, so each is tested with plain JUnit and real sockets.
+ * How delivery works inside, behind its boundary: fan-out ({@code FanOut}), the sender machinery
+ * (request building, signing, the HTTP client, the outcome's meaning, the endpoint gate), the
+ * attempt writer's group commit ({@code AttemptRecorder}), the one store of every delivery state
+ * change ({@code DeliveryStore}, a stateless EJB, with its plain-JDBC statements in {@code
+ * DeliveryRows} and {@code AttemptRows}), the immutable webhook copies the senders share ({@code
+ * WebhookCopies}, a Caffeine cache) and the retry schedule. The state machine itself is pure and
+ * lives with the entity ({@link com.kompaas.webhooks.delivery.entity.DeliveryTransitions}); the
+ * pure parts here ({@code RetrySchedule}, {@code OutcomeClassifier}, {@code Signer}, {@code
+ * HealthChanges}, {@code EndpointGate}) take their time as an argument and are tested with plain
+ * JUnit, the HTTP client with real sockets.
  *
  * <p>Key decisions:
  *

@@ -72,9 +72,9 @@ import java.util.Optional;
             + " where d2.accountId = :accountId and d2.webhookId = d.webhookId)")
 public class Delivery {
 
-  /** Per webhook of an account: deliveries since a time, how many succeeded, how many failed for good. */
   /** Events of a webhook's type in a time range that have no delivery to it yet (for a redrive). */
   public static final String EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK = "Delivery.eventsWithoutDeliveryToWebhook";
+  /** Per webhook of an account: deliveries since a time, how many succeeded, how many failed for good. */
   public static final String COUNTS_BY_WEBHOOK_SINCE = "Delivery.countsByWebhookSince";
   /** Per webhook of an account: the delivery attempted last (the list's "last result" column). */
   public static final String LATEST_PER_WEBHOOK = "Delivery.latestPerWebhook";
