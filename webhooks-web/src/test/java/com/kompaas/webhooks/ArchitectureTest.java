@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The layering of the application, over the production classes of all three jars (model, EJB,
- * web), as docs/architecture.md draws it. No rule has an exception list: a change that breaks one
- * moves the code, not the rule.
+ * The layering of the application, over the production classes of all three jars (model, EJB, web),
+ * as docs/architecture.md draws it. No rule has an exception list: a change that breaks one moves
+ * the code, not the rule.
  *
  * <ul>
  *   <li>A <b>component</b> is a package under {@code com.kompaas.webhooks}: platform, account,
@@ -31,11 +31,13 @@ import java.util.regex.Pattern;
  *       boundary, control does not call its own component's boundary, and no EJB-side class knows
  *       the web module's presentation.
  *   <li>The web module's classes live in {@code <component>.presentation} packages (or {@code
- *       api}), never in a package the EJB jar also uses, so the two jars cannot form a cycle
- *       inside one package name.
+ *       api}), never in a package the EJB jar also uses, so the two jars cannot form a cycle inside
+ *       one package name.
  * </ul>
  */
-@AnalyzeClasses(packages = "com.kompaas.webhooks", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "com.kompaas.webhooks",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   private static final String ROOT = "com.kompaas.webhooks";
@@ -43,9 +45,12 @@ class ArchitectureTest {
   /** The rules below mean nothing unless the EJB and model jars are imported beside this one. */
   @ArchTest
   static void importsAllThreeJars(JavaClasses all) {
-    for (String name : new String[] {
-        ROOT + ".event.entity.Event", ROOT + ".delivery.boundary.Dispatcher",
-        ROOT + ".subscription.presentation.WebhookBacking"}) {
+    for (String name :
+        new String[] {
+          ROOT + ".event.entity.Event",
+          ROOT + ".delivery.boundary.Dispatcher",
+          ROOT + ".subscription.presentation.WebhookBacking"
+        }) {
       if (!all.contain(name)) {
         throw new AssertionError(name + " was not imported; the rules would check nothing");
       }
@@ -59,34 +64,58 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule platformIsTheLowest =
       noClasses()
-          .that().resideInAPackage(ROOT + ".platform..")
-          .should().dependOnClassesThat().resideInAnyPackage(
-              ROOT + ".account..", ROOT + ".catalog..", ROOT + ".event..", ROOT + ".outbound..",
-              ROOT + ".subscription..", ROOT + ".delivery..", ROOT + ".intake..", ROOT + ".api..");
+          .that()
+          .resideInAPackage(ROOT + ".platform..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".account..",
+              ROOT + ".catalog..",
+              ROOT + ".event..",
+              ROOT + ".outbound..",
+              ROOT + ".subscription..",
+              ROOT + ".delivery..",
+              ROOT + ".intake..",
+              ROOT + ".api..");
 
   @ArchTest
   static final ArchRule entitiesKnowOnlyEntities =
       noClasses()
-          .that().resideInAPackage("..entity..")
-          .should().dependOnClassesThat().resideInAnyPackage("..control..", "..boundary..", "..presentation..");
+          .that()
+          .resideInAPackage("..entity..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..control..", "..boundary..", "..presentation..");
 
   @ArchTest
   static final ArchRule controlDoesNotCallItsOwnBoundary =
-      classes().that().resideInAPackage("..control..").should(notDependOnTheBoundaryOfItsComponent());
+      classes()
+          .that()
+          .resideInAPackage("..control..")
+          .should(notDependOnTheBoundaryOfItsComponent());
 
   @ArchTest
   static final ArchRule onlyTheWebModuleKnowsPresentation =
       noClasses()
-          .that().resideOutsideOfPackages("..presentation..", ROOT + ".api..")
-          .should().dependOnClassesThat().resideInAnyPackage("..presentation..", ROOT + ".api..");
+          .that()
+          .resideOutsideOfPackages("..presentation..", ROOT + ".api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..presentation..", ROOT + ".api..");
 
   @ArchTest
   static final ArchRule theWebModuleHoldsOnlyPresentation =
-      classes().that(areInTheWebModule()).should().resideInAnyPackage("..presentation..", ROOT + ".api..");
+      classes()
+          .that(areInTheWebModule())
+          .should()
+          .resideInAnyPackage("..presentation..", ROOT + ".api..");
 
   @ArchTest
   static final ArchRule presentationIsOnlyInTheWebModule =
-      classes().that().resideInAnyPackage("..presentation..", ROOT + ".api..").should(beInTheWebModule());
+      classes()
+          .that()
+          .resideInAnyPackage("..presentation..", ROOT + ".api..")
+          .should(beInTheWebModule());
 
   private static final Pattern COMPONENT = Pattern.compile(Pattern.quote(ROOT) + "\\.(\\w+)\\.");
 
@@ -116,7 +145,8 @@ class ArchitectureTest {
   }
 
   private static DescribedPredicate<JavaClass> areInTheWebModule() {
-    return DescribedPredicate.describe("are compiled in webhooks-web", ArchitectureTest::inWebModule);
+    return DescribedPredicate.describe(
+        "are compiled in webhooks-web", ArchitectureTest::inWebModule);
   }
 
   private static ArchCondition<JavaClass> beInTheWebModule() {
@@ -124,7 +154,8 @@ class ArchitectureTest {
       @Override
       public void check(JavaClass item, ConditionEvents events) {
         if (!inWebModule(item)) {
-          events.add(SimpleConditionEvent.violated(item, item.getName() + " is not in webhooks-web"));
+          events.add(
+              SimpleConditionEvent.violated(item, item.getName() + " is not in webhooks-web"));
         }
       }
     };

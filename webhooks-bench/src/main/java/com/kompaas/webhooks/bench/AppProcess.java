@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The production artifact as an operator runs it (the same way the system tests start it): the
- * uber jar in a JVM of its own, configured by environment, judged ready by the presence of the
- * {@code database} check.
+ * The production artifact as an operator runs it (the same way the system tests start it): the uber
+ * jar in a JVM of its own, configured by environment, judged ready by the presence of the {@code
+ * database} check.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -37,7 +37,8 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  static AppProcess start(Path microJar, Path work, String xmx, List<String> jvmOptions, Map<String, String> env)
+  static AppProcess start(
+      Path microJar, Path work, String xmx, List<String> jvmOptions, Map<String, String> env)
       throws IOException {
     int httpPort = freePort();
     Path root = Files.createDirectories(work.resolve("payara-root"));
@@ -47,10 +48,21 @@ final class AppProcess implements AutoCloseable {
     command.add("-Xmx" + xmx);
     command.add("-Djava.io.tmpdir=" + work);
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", microJar.toString(), "--port", String.valueOf(httpPort), "--nocluster",
-        "--name", "bench", "--rootdir", root.toString()));
-    var builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    command.addAll(
+        List.of(
+            "-jar",
+            microJar.toString(),
+            "--port",
+            String.valueOf(httpPort),
+            "--nocluster",
+            "--name",
+            "bench",
+            "--rootdir",
+            root.toString()));
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     return new AppProcess(builder.start(), httpPort, log);
   }
@@ -70,13 +82,16 @@ final class AppProcess implements AutoCloseable {
 
   void awaitReady(Duration timeout) throws InterruptedException {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-        .timeout(Duration.ofSeconds(5)).build();
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "the application exited with " + process.exitValue() + "; see " + log);
       }
       try {
         var response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -90,7 +105,8 @@ final class AppProcess implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("the application was not ready after " + timeout + ": " + last + "; see " + log);
+    throw new IllegalStateException(
+        "the application was not ready after " + timeout + ": " + last + "; see " + log);
   }
 
   /** SIGTERM first, as a service manager would; forcibly after the timeout. */

@@ -60,8 +60,8 @@ import org.apache.hc.core5.util.Timeout;
  * other work shows as such.
  *
  * <p>Options ({@code --name=value}): clients (comma list, default all), rounds (3), threads (16),
- * seconds (10), warmup (8), receiver-threads (1). The run-one and receiver modes are the tool's
- * own children.
+ * seconds (10), warmup (8), receiver-threads (1). The run-one and receiver modes are the tool's own
+ * children.
  */
 public final class HttpClientBench {
 
@@ -69,12 +69,21 @@ public final class HttpClientBench {
   static final Map<String, String> CANDIDATES = new LinkedHashMap<>();
 
   static {
-    CANDIDATES.put("urlconnection", "JDK HttpURLConnection, keep-alive (http.maxConnections = threads)");
-    CANDIDATES.put("jdk-httpclient", "JDK java.net.http.HttpClient, send(), HTTP/1.1, default executor");
-    CANDIDATES.put("jdk-httpclient-2", "the same with a 2-thread executor (its best set-up in shared/STACK.md)");
-    CANDIDATES.put("apache5", "Apache HttpClient 5.6 classic, pooling manager, STRICT pool, retries, redirects, cookies, compression off");
-    CANDIDATES.put("apache5-lax", "the same with the LAX pool (per-route limits only, no global lock)");
-    CANDIDATES.put("sender", "ApacheHttpSender itself, as DeliveryConfiguration builds it: guard, watchdog, SendResult");
+    CANDIDATES.put(
+        "urlconnection", "JDK HttpURLConnection, keep-alive (http.maxConnections = threads)");
+    CANDIDATES.put(
+        "jdk-httpclient", "JDK java.net.http.HttpClient, send(), HTTP/1.1, default executor");
+    CANDIDATES.put(
+        "jdk-httpclient-2",
+        "the same with a 2-thread executor (its best set-up in shared/STACK.md)");
+    CANDIDATES.put(
+        "apache5",
+        "Apache HttpClient 5.6 classic, pooling manager, STRICT pool, retries, redirects, cookies, compression off");
+    CANDIDATES.put(
+        "apache5-lax", "the same with the LAX pool (per-route limits only, no global lock)");
+    CANDIDATES.put(
+        "sender",
+        "ApacheHttpSender itself, as DeliveryConfiguration builds it: guard, watchdog, SendResult");
   }
 
   private static final byte[] BODY = body();
@@ -84,21 +93,22 @@ public final class HttpClientBench {
 
   /** About 300 bytes, shaped like a delivery's JSON. */
   private static byte[] body() {
-    String json = "{\"type\":\"sms.incoming\",\"timestamp\":\"2026-12-02T10:00:00Z\",\"data\":{\"messageId\":\"1234567\","
-        + "\"from\":\"+79161234567\",\"to\":\"+74951234567\",\"text\":\"Hello, this is a benchmark message of a"
-        + " usual length for an SMS webhook\",\"account\":\"acc_0123456789\",\"direction\":\"inbound\","
-        + "\"segments\":1,\"encoding\":\"GSM-7\"}}";
+    String json =
+        "{\"type\":\"sms.incoming\",\"timestamp\":\"2026-12-02T10:00:00Z\",\"data\":{\"messageId\":\"1234567\","
+            + "\"from\":\"+79161234567\",\"to\":\"+74951234567\",\"text\":\"Hello, this is a benchmark message of a"
+            + " usual length for an SMS webhook\",\"account\":\"acc_0123456789\",\"direction\":\"inbound\","
+            + "\"segments\":1,\"encoding\":\"GSM-7\"}}";
     return json.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The headers every candidate sends beside Content-Type, as the sender does for a delivery. */
   private static final String[][] HEADERS = {
-      {"Content-Type", "application/json"},
-      {"User-Agent", "kompaas-webhooks/1"},
-      {"Accept", "*/*"},
-      {"webhook-id", "msg_2aBcDeFgHiJkLmNoPqRsTuVwXyZ"},
-      {"webhook-timestamp", "1796205600"},
-      {"webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="},
+    {"Content-Type", "application/json"},
+    {"User-Agent", "kompaas-webhooks/1"},
+    {"Accept", "*/*"},
+    {"webhook-id", "msg_2aBcDeFgHiJkLmNoPqRsTuVwXyZ"},
+    {"webhook-timestamp", "1796205600"},
+    {"webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="},
   };
 
   public static void main(String[] args) throws Exception {
@@ -107,7 +117,8 @@ public final class HttpClientBench {
       runReceiver(Integer.parseInt(options.getOrDefault("receiver-threads", "1")));
     } else if (options.containsKey("run-one")) {
       System.out.println(runOne(options.get("run-one"), options));
-      System.exit(0); // the JDK client's selector thread and the pools' threads need not be waited for
+      System.exit(
+          0); // the JDK client's selector thread and the pools' threads need not be waited for
     } else {
       compare(options);
     }
@@ -116,61 +127,89 @@ public final class HttpClientBench {
   // --- the parent: one receiver, a fresh client JVM per candidate and round ---
 
   private static void compare(Map<String, String> options) throws Exception {
-    List<String> clients = List.of(options.getOrDefault("clients", String.join(",", CANDIDATES.keySet())).split(","));
+    List<String> clients =
+        List.of(options.getOrDefault("clients", String.join(",", CANDIDATES.keySet())).split(","));
     for (String c : clients) {
       if (!CANDIDATES.containsKey(c)) {
-        throw new IllegalArgumentException("unknown client " + c + "; one of " + CANDIDATES.keySet());
+        throw new IllegalArgumentException(
+            "unknown client " + c + "; one of " + CANDIDATES.keySet());
       }
     }
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");
-    Process receiver = new ProcessBuilder(java, "-Xmx256m", "-Dslf4j.internal.verbosity=ERROR", "-cp", classpath,
-        HttpClientBench.class.getName(), "--receiver", "--receiver-threads=" + options.getOrDefault("receiver-threads", "1"))
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process receiver =
+        new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-Dslf4j.internal.verbosity=ERROR",
+                "-cp",
+                classpath,
+                HttpClientBench.class.getName(),
+                "--receiver",
+                "--receiver-threads=" + options.getOrDefault("receiver-threads", "1"))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try {
       BufferedReader fromReceiver =
-          new BufferedReader(new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8));
       String port = fromReceiver.readLine();
       if (port == null) {
         throw new IllegalStateException("the receiver did not start");
       }
-      System.out.printf("receiver: pid %d, port %s; %d cores; %s threads, %s s warm-up, %s s measured%n",
-          receiver.pid(), port, Runtime.getRuntime().availableProcessors(), options.getOrDefault("threads", "16"),
-          options.getOrDefault("warmup", "8"), options.getOrDefault("seconds", "10"));
+      System.out.printf(
+          "receiver: pid %d, port %s; %d cores; %s threads, %s s warm-up, %s s measured%n",
+          receiver.pid(),
+          port,
+          Runtime.getRuntime().availableProcessors(),
+          options.getOrDefault("threads", "16"),
+          options.getOrDefault("warmup", "8"),
+          options.getOrDefault("seconds", "10"));
       for (String c : clients) {
         System.out.println("  " + c + ": " + CANDIDATES.get(c));
       }
       System.out.println();
-      System.out.println("| round | client | requests/s | client CPU µs/request | receiver CPU µs/request"
-          + " | others' CPU | errors |");
+      System.out.println(
+          "| round | client | requests/s | client CPU µs/request | receiver CPU µs/request"
+              + " | others' CPU | errors |");
       System.out.println("|---|---|---|---|---|---|---|");
       Map<String, List<String[]>> results = new LinkedHashMap<>();
       // round 0, not reported: the receiver's JIT settles before any candidate is measured
       for (int round = 0; round <= rounds; round++) {
         for (String c : round == 0 ? clients.subList(0, 1) : clients) {
           // slf4j's own notice that it has no provider (HttpClient 5 logs through it) is noise here
-          List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dslf4j.internal.verbosity=ERROR"));
+          List<String> command =
+              new ArrayList<>(List.of(java, "-Xmx256m", "-Dslf4j.internal.verbosity=ERROR"));
           if (c.equals("urlconnection")) {
             // the JDK keeps only 5 idle connections per destination unless told otherwise
             command.add("-Dhttp.maxConnections=" + options.getOrDefault("threads", "16"));
           }
-          command.addAll(List.of("-cp", classpath, HttpClientBench.class.getName(), "--run-one=" + c,
-              "--port=" + port, "--receiver-pid=" + receiver.pid()));
+          command.addAll(
+              List.of(
+                  "-cp",
+                  classpath,
+                  HttpClientBench.class.getName(),
+                  "--run-one=" + c,
+                  "--port=" + port,
+                  "--receiver-pid=" + receiver.pid()));
           for (String name : List.of("threads", "seconds", "warmup")) {
             if (options.containsKey(name)) {
               command.add("--" + name + "=" + options.get(name));
             }
           }
-          Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-          String line = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+          Process child =
+              new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+          String line =
+              new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
           if (child.waitFor() != 0) {
             throw new IllegalStateException(c + " failed: " + line);
           }
           if (round > 0) {
             String[] f = line.split(" ");
-            System.out.printf("| %d | %s | %,.0f | %s | %s | %s %% | %s |%n", round, c, Double.parseDouble(f[0]), f[1],
-                f[2], f[3], f[4]);
+            System.out.printf(
+                "| %d | %s | %,.0f | %s | %s | %s %% | %s |%n",
+                round, c, Double.parseDouble(f[0]), f[1], f[2], f[3], f[4]);
             results.computeIfAbsent(c, k -> new ArrayList<>()).add(f);
           }
         }
@@ -178,7 +217,9 @@ public final class HttpClientBench {
       System.out.println();
       System.out.println("| client | median requests/s | median client CPU µs/request |");
       System.out.println("|---|---|---|");
-      results.forEach((c, runs) -> System.out.printf("| %s | %,.0f | %.1f |%n", c, median(runs, 0), median(runs, 1)));
+      results.forEach(
+          (c, runs) ->
+              System.out.printf("| %s | %,.0f | %.1f |%n", c, median(runs, 0), median(runs, 1)));
     } finally {
       receiver.getOutputStream().close(); // the receiver exits when its stdin closes
       if (!receiver.waitFor(10, TimeUnit.SECONDS)) {
@@ -224,27 +265,31 @@ public final class HttpClientBench {
       Thread[] workers = new Thread[threads];
       AtomicBoolean stop = new AtomicBoolean();
       for (int i = 0; i < threads; i++) {
-        workers[i] = new Thread(() -> {
-          while (!stop.get()) {
-            try {
-              int status = client.post();
-              if (status == 200) {
-                done.increment();
-              } else {
-                errors.increment();
-              }
-            } catch (Exception e) {
-              if (errors.sum() == 0) {
-                System.err.println(name + ": first error: " + e);
-              }
-              errors.increment();
-            }
-          }
-        }, "client-" + i);
+        workers[i] =
+            new Thread(
+                () -> {
+                  while (!stop.get()) {
+                    try {
+                      int status = client.post();
+                      if (status == 200) {
+                        done.increment();
+                      } else {
+                        errors.increment();
+                      }
+                    } catch (Exception e) {
+                      if (errors.sum() == 0) {
+                        System.err.println(name + ": first error: " + e);
+                      }
+                      errors.increment();
+                    }
+                  }
+                },
+                "client-" + i);
         workers[i].start();
       }
       TimeUnit.SECONDS.sleep(warmup);
-      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      OperatingSystemMXBean os =
+          (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long n0 = done.sum();
       long e0 = errors.sum();
       long cpu0 = os.getProcessCpuTime();
@@ -266,10 +311,17 @@ public final class HttpClientBench {
       double wall = (t1 - t0) / 1e9;
       // the rest of the machine's busy time: other processes, the kernel's own threads
       double clientTicks = (cpu1 - cpu0) / 1e7;
-      double others = (machine1[0] - machine0[0] - clientTicks - (rcv1 - rcv0))
-          / Math.max(1, machine1[1] - machine0[1]);
-      return String.format(Locale.ROOT, "%.0f %.1f %.1f %.0f %d", n / wall, (cpu1 - cpu0) / 1e3 / n,
-          (rcv1 - rcv0) * 1e4 / n, Math.max(0, others) * 100, e1 - e0);
+      double others =
+          (machine1[0] - machine0[0] - clientTicks - (rcv1 - rcv0))
+              / Math.max(1, machine1[1] - machine0[1]);
+      return String.format(
+          Locale.ROOT,
+          "%.0f %.1f %.1f %.0f %d",
+          n / wall,
+          (cpu1 - cpu0) / 1e3 / n,
+          (rcv1 - rcv0) * 1e4 / n,
+          Math.max(0, others) * 100,
+          e1 - e0);
     }
   }
 
@@ -277,11 +329,16 @@ public final class HttpClientBench {
     return switch (name) {
       case "urlconnection" -> urlConnection(url);
       case "jdk-httpclient" -> jdkHttpClient(url, null);
-      case "jdk-httpclient-2" -> jdkHttpClient(url, Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "jdk-httpclient");
-        t.setDaemon(true);
-        return t;
-      }));
+      case "jdk-httpclient-2" ->
+          jdkHttpClient(
+              url,
+              Executors.newFixedThreadPool(
+                  2,
+                  r -> {
+                    Thread t = new Thread(r, "jdk-httpclient");
+                    t.setDaemon(true);
+                    return t;
+                  }));
       case "apache5" -> apache(url, threads, PoolConcurrencyPolicy.STRICT);
       case "apache5-lax" -> apache(url, threads, PoolConcurrencyPolicy.LAX);
       case "sender" -> sender(url, threads);
@@ -289,7 +346,10 @@ public final class HttpClientBench {
     };
   }
 
-  /** As the sender used it: buffered body, read the whole response, close the stream to keep the socket. */
+  /**
+   * As the sender used it: buffered body, read the whole response, close the stream to keep the
+   * socket.
+   */
   private static Client urlConnection(URI uri) throws IOException {
     URL url = uri.toURL();
     return () -> {
@@ -317,9 +377,12 @@ public final class HttpClientBench {
   }
 
   private static Client jdkHttpClient(URI url, Executor executor) {
-    HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY)
-        .connectTimeout(Duration.ofSeconds(5));
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .proxy(HttpClient.Builder.NO_PROXY)
+            .connectTimeout(Duration.ofSeconds(5));
     if (executor != null) {
       builder.executor(executor);
     }
@@ -329,28 +392,44 @@ public final class HttpClientBench {
       template.header(h[0], h[1]);
     }
     return () -> {
-      HttpRequest request = template.copy().POST(HttpRequest.BodyPublishers.ofByteArray(BODY)).build();
+      HttpRequest request =
+          template.copy().POST(HttpRequest.BodyPublishers.ofByteArray(BODY)).build();
       return client.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
     };
   }
 
-  /** Set up as the delivery sender sets up its client; the candidate "sender" is the sender itself. */
+  /**
+   * Set up as the delivery sender sets up its client; the candidate "sender" is the sender itself.
+   */
   private static Client apache(URI url, int threads, PoolConcurrencyPolicy policy) {
-    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-        .setPoolConcurrencyPolicy(policy)
-        .setMaxConnPerRoute(threads).setMaxConnTotal(threads * 4)
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.of(TIMEOUT))
-            .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
-        .build();
-    CloseableHttpClient client = org.apache.hc.client5.http.impl.classic.HttpClients.custom()
-        .setConnectionManager(pool)
-        .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
-        .disableContentCompression().disableAuthCaching()
-        .setDefaultRequestConfig(RequestConfig.custom().setProtocolUpgradeEnabled(false)
-            .setAuthenticationEnabled(false).setRedirectsEnabled(false)
-            .setConnectionRequestTimeout(Timeout.of(TIMEOUT)).build())
-        .build();
+    PoolingHttpClientConnectionManager pool =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setPoolConcurrencyPolicy(policy)
+            .setMaxConnPerRoute(threads)
+            .setMaxConnTotal(threads * 4)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.ofSeconds(5))
+                    .setSocketTimeout(Timeout.of(TIMEOUT))
+                    .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                    .build())
+            .build();
+    CloseableHttpClient client =
+        org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+            .setConnectionManager(pool)
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableContentCompression()
+            .disableAuthCaching()
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setProtocolUpgradeEnabled(false)
+                    .setAuthenticationEnabled(false)
+                    .setRedirectsEnabled(false)
+                    .setConnectionRequestTimeout(Timeout.of(TIMEOUT))
+                    .build())
+            .build();
     return new Client() {
       @Override
       public int post() throws IOException {
@@ -376,10 +455,15 @@ public final class HttpClientBench {
     };
   }
 
-  /** The production sender, with the loopback receiver allow-listed as the bench's application has it. */
+  /**
+   * The production sender, with the loopback receiver allow-listed as the bench's application has
+   * it.
+   */
   static Client sender(URI url, int threads) {
-    ApacheHttpSender sender = new ApacheHttpSender(ApacheHttpSender.Settings.defaults().withConnections(threads,
-        Math.max(256, threads)), AddressGuard.parse("127.0.0.1/32", HostResolver.system()));
+    ApacheHttpSender sender =
+        new ApacheHttpSender(
+            ApacheHttpSender.Settings.defaults().withConnections(threads, Math.max(256, threads)),
+            AddressGuard.parse("127.0.0.1/32", HostResolver.system()));
     List<OutboundRequest.Header> headers = new ArrayList<>();
     for (String[] h : HEADERS) {
       headers.add(new OutboundRequest.Header(h[0], h[1]));

@@ -22,13 +22,32 @@ final class ProcessMonitor implements AutoCloseable {
   private static final double TICKS = 100.0; // USER_HZ on Linux
 
   /** CPU use between two points. */
-  record Cpu(double seconds, double app, double broker, double db, double bench, double machineBusy, int cores) {
+  record Cpu(
+      double seconds,
+      double app,
+      double broker,
+      double db,
+      double bench,
+      double machineBusy,
+      int cores) {
 
-    /** The report's row: each process's CPU seconds and, over {@code deliveries}, µs per delivery. */
+    /**
+     * The report's row: each process's CPU seconds and, over {@code deliveries}, µs per delivery.
+     */
     String perProcess(long deliveries) {
-      return String.format("%.1f s (%,.0f µs) / %.1f s (%,.0f µs) / %.1f s (%,.0f µs) / %.1f s (%,.0f µs)"
-          + " over %.1f s wall (machine busy %.0f %% of %d cores)", app, us(app, deliveries), broker,
-          us(broker, deliveries), db, us(db, deliveries), bench, us(bench, deliveries), seconds, machineBusy * 100,
+      return String.format(
+          "%.1f s (%,.0f µs) / %.1f s (%,.0f µs) / %.1f s (%,.0f µs) / %.1f s (%,.0f µs)"
+              + " over %.1f s wall (machine busy %.0f %% of %d cores)",
+          app,
+          us(app, deliveries),
+          broker,
+          us(broker, deliveries),
+          db,
+          us(db, deliveries),
+          bench,
+          us(bench, deliveries),
+          seconds,
+          machineBusy * 100,
           cores);
     }
 
@@ -50,9 +69,17 @@ final class ProcessMonitor implements AutoCloseable {
   ProcessMonitor(long appPid, long brokerPid) {
     this.appPid = appPid;
     this.brokerPid = brokerPid;
-    this.dbPid = ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
-        .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    this.dbPid =
+        ProcessHandle.allProcesses()
+            .filter(
+                p ->
+                    p.info()
+                        .command()
+                        .map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+                        .orElse(false))
+            .mapToLong(ProcessHandle::pid)
+            .findFirst()
+            .orElse(-1);
     sampler = new Thread(this::sample, "rss-sampler");
     sampler.setDaemon(true);
     sampler.start();
@@ -97,16 +124,27 @@ final class ProcessMonitor implements AutoCloseable {
 
   Mark mark() {
     long[] machine = machine();
-    return new Mark(System.nanoTime(), ticks(appPid), ticks(brokerPid), dbPid > 0 ? ticks(dbPid) : 0,
-        ticks(ProcessHandle.current().pid()), machine[0], machine[1]);
+    return new Mark(
+        System.nanoTime(),
+        ticks(appPid),
+        ticks(brokerPid),
+        dbPid > 0 ? ticks(dbPid) : 0,
+        ticks(ProcessHandle.current().pid()),
+        machine[0],
+        machine[1]);
   }
 
   Cpu since(Mark from) {
     Mark to = mark();
     double seconds = (to.nanos() - from.nanos()) / 1e9;
     double total = Math.max(1, to.total() - from.total());
-    return new Cpu(seconds, (to.app() - from.app()) / TICKS, (to.broker() - from.broker()) / TICKS,
-        (to.db() - from.db()) / TICKS, (to.bench() - from.bench()) / TICKS, (to.busy() - from.busy()) / total,
+    return new Cpu(
+        seconds,
+        (to.app() - from.app()) / TICKS,
+        (to.broker() - from.broker()) / TICKS,
+        (to.db() - from.db()) / TICKS,
+        (to.bench() - from.bench()) / TICKS,
+        (to.busy() - from.busy()) / total,
         Runtime.getRuntime().availableProcessors());
   }
 
@@ -139,39 +177,61 @@ final class ProcessMonitor implements AutoCloseable {
     return rssKb(appPid);
   }
 
-  /** The application's heap from {@code jstat -gc}, in KiB: in use (young and old), the old generation's share of it, committed. */
+  /**
+   * The application's heap from {@code jstat -gc}, in KiB: in use (young and old), the old
+   * generation's share of it, committed.
+   */
   record Gc(long usedKb, long oldKb, long committedKb) {
     static final Gc NONE = new Gc(0, 0, 0);
   }
 
   /** The heap now, from {@code jstat -gc}; zeros if jstat fails. */
   Gc gc() {
-    return jdkTool("jstat", "-gc", String.valueOf(appPid)).map(out -> {
-      String[] lines = out.trim().split("\n");
-      if (lines.length < 2) {
-        return Gc.NONE;
-      }
-      List<String> names = List.of(lines[0].trim().split("\\s+"));
-      String[] values = lines[lines.length - 1].trim().split("\\s+");
-      ToDoubleFunction<String> v = n -> Double.parseDouble(values[names.indexOf(n)]);
-      double used = v.applyAsDouble("S0U") + v.applyAsDouble("S1U") + v.applyAsDouble("EU") + v.applyAsDouble("OU");
-      double committed = v.applyAsDouble("S0C") + v.applyAsDouble("S1C") + v.applyAsDouble("EC") + v.applyAsDouble("OC");
-      return new Gc((long) used, (long) v.applyAsDouble("OU"), (long) committed);
-    }).orElse(Gc.NONE);
+    return jdkTool("jstat", "-gc", String.valueOf(appPid))
+        .map(
+            out -> {
+              String[] lines = out.trim().split("\n");
+              if (lines.length < 2) {
+                return Gc.NONE;
+              }
+              List<String> names = List.of(lines[0].trim().split("\\s+"));
+              String[] values = lines[lines.length - 1].trim().split("\\s+");
+              ToDoubleFunction<String> v = n -> Double.parseDouble(values[names.indexOf(n)]);
+              double used =
+                  v.applyAsDouble("S0U")
+                      + v.applyAsDouble("S1U")
+                      + v.applyAsDouble("EU")
+                      + v.applyAsDouble("OU");
+              double committed =
+                  v.applyAsDouble("S0C")
+                      + v.applyAsDouble("S1C")
+                      + v.applyAsDouble("EC")
+                      + v.applyAsDouble("OC");
+              return new Gc((long) used, (long) v.applyAsDouble("OU"), (long) committed);
+            })
+        .orElse(Gc.NONE);
   }
 
   /** Heap in use and committed, in MiB, from {@code jcmd GC.heap_info}; empty if jcmd fails. */
   Optional<String> heap() {
-    return jdkTool("jcmd", String.valueOf(appPid), "GC.heap_info").flatMap(out -> {
-      Matcher m = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K").matcher(out);
-      return m.find()
-          ? Optional.of(Long.parseLong(m.group(2)) / 1024 + " MiB used of " + Long.parseLong(m.group(1)) / 1024
-              + " MiB committed")
-          : Optional.empty();
-    });
+    return jdkTool("jcmd", String.valueOf(appPid), "GC.heap_info")
+        .flatMap(
+            out -> {
+              Matcher m = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K").matcher(out);
+              return m.find()
+                  ? Optional.of(
+                      Long.parseLong(m.group(2)) / 1024
+                          + " MiB used of "
+                          + Long.parseLong(m.group(1)) / 1024
+                          + " MiB committed")
+                  : Optional.empty();
+            });
   }
 
-  /** What one of this JDK's tools printed, stdout and stderr; empty if it failed to run or took over 20 s. */
+  /**
+   * What one of this JDK's tools printed, stdout and stderr; empty if it failed to run or took over
+   * 20 s.
+   */
   private static Optional<String> jdkTool(String tool, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());

@@ -18,8 +18,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * The telephony platform's producers as a high-volume producer publishes: plain JMS over CORE/TCP,
- * persistent messages, one connection per thread, and no round trip per message. Each healthy
- * event carries its sequence number as {@code messageId}; its publish time is kept here under that
+ * persistent messages, one connection per thread, and no round trip per message. Each healthy event
+ * carries its sequence number as {@code messageId}; its publish time is kept here under that
  * number. An event counts as published only once the broker has confirmed it (durably stored).
  *
  * <p>Two ways, chosen with {@link Mode}:
@@ -37,7 +37,8 @@ final class Publisher {
   static final String QUEUE = "webhooks.events";
 
   enum Mode {
-    ASYNC, TRANSACTED;
+    ASYNC,
+    TRANSACTED;
 
     static Mode of(String name) {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -55,7 +56,14 @@ final class Publisher {
   private final AtomicLong maxLagNanos = new AtomicLong();
   private final AtomicLong confirmed = new AtomicLong();
 
-  Publisher(String url, String user, String password, int accounts, String runId, int capacity, Mode mode,
+  Publisher(
+      String url,
+      String user,
+      String password,
+      int accounts,
+      String runId,
+      int capacity,
+      Mode mode,
       int window) {
     this.url = url;
     this.user = user;
@@ -70,10 +78,16 @@ final class Publisher {
   /** How the producers publish, for the report. */
   String describe() {
     return switch (mode) {
-      case ASYNC -> "asynchronous durable sends (blockOnDurableSend=false, confirmationWindowSize=1 MiB,"
-          + " a CompletionListener per send), at most " + window + " unconfirmed per producer thread";
-      case TRANSACTED -> "transacted batches of up to " + window + " persistent messages (fewer when a paced"
-          + " producer has nothing more due)";
+      case ASYNC ->
+          "asynchronous durable sends (blockOnDurableSend=false, confirmationWindowSize=1 MiB,"
+              + " a CompletionListener per send), at most "
+              + window
+              + " unconfirmed per producer thread";
+      case TRANSACTED ->
+          "transacted batches of up to "
+              + window
+              + " persistent messages (fewer when a paced"
+              + " producer has nothing more due)";
     };
   }
 
@@ -109,68 +123,82 @@ final class Publisher {
    */
   String mixedEvent(int seq) {
     if (seq % 10 == 9) {
-      return event(runId + "-flat-dead-" + seq, Bench.DEAD_ACCOUNTS.get((seq / 10) % Bench.DEAD_ACCOUNTS.size()), 0);
+      return event(
+          runId + "-flat-dead-" + seq,
+          Bench.DEAD_ACCOUNTS.get((seq / 10) % Bench.DEAD_ACCOUNTS.size()),
+          0);
     }
     return healthyEvent(seq);
   }
 
   private static String event(String id, String account, int seq) {
-    return "{\"id\":\"" + id + "\",\"type\":\"sms.incoming\",\"accountId\":\"" + account
-        + "\",\"occurredAt\":\"2026-11-28T10:00:00Z\",\"data\":{\"messageId\":\"" + seq
+    return "{\"id\":\""
+        + id
+        + "\",\"type\":\"sms.incoming\",\"accountId\":\""
+        + account
+        + "\",\"occurredAt\":\"2026-11-28T10:00:00Z\",\"data\":{\"messageId\":\""
+        + seq
         + "\",\"from\":\"79161234567\",\"to\":\"74951234567\",\"text\":\"Please call me back\",\"parts\":1}}";
   }
 
   /** Publishes sequence numbers [from, from + count) from {@code threads} threads, flat out. */
   void flatOut(int from, int count, int threads, java.util.function.IntFunction<String> event)
       throws InterruptedException {
-    run(threads, t -> {
-      try (Sink sink = sink()) {
-        for (int seq = from + t; seq < from + count; seq += threads) {
-          publishedAt[seq] = System.nanoTime();
-          sink.send(event.apply(seq));
-        }
-      }
-    });
+    run(
+        threads,
+        t -> {
+          try (Sink sink = sink()) {
+            for (int seq = from + t; seq < from + count; seq += threads) {
+              publishedAt[seq] = System.nanoTime();
+              sink.send(event.apply(seq));
+            }
+          }
+        });
   }
 
   /**
    * Publishes [from, from + count) at {@code rate} per second, paced on an absolute schedule; an
-   * event's publish time is its scheduled time, so a stalled producer counts against latency
-   * (no coordinated omission). With {@code deadRate > 0} one more thread sends events for the
-   * dead endpoint over the same span.
+   * event's publish time is its scheduled time, so a stalled producer counts against latency (no
+   * coordinated omission). With {@code deadRate > 0} one more thread sends events for the dead
+   * endpoint over the same span.
    */
   void paced(int from, int count, int rate, int threads, int deadRate) throws InterruptedException {
     long period = TimeUnit.SECONDS.toNanos(1) / rate;
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
     long end = start + period * count;
     int workers = threads + (deadRate > 0 ? 1 : 0);
-    run(workers, t -> {
-      try (Sink sink = sink()) {
-        if (t == threads) {
-          long deadPeriod = TimeUnit.SECONDS.toNanos(1) / deadRate;
-          for (int n = 0; start + n * deadPeriod < end; n++) {
-            sleepUntil(start + n * deadPeriod, sink);
-            sink.send(deadEvent(n));
+    run(
+        workers,
+        t -> {
+          try (Sink sink = sink()) {
+            if (t == threads) {
+              long deadPeriod = TimeUnit.SECONDS.toNanos(1) / deadRate;
+              for (int n = 0; start + n * deadPeriod < end; n++) {
+                sleepUntil(start + n * deadPeriod, sink);
+                sink.send(deadEvent(n));
+              }
+              return;
+            }
+            for (int i = t; i < count; i += threads) {
+              long due = start + i * period;
+              sleepUntil(due, sink);
+              long lag = System.nanoTime() - due;
+              maxLagNanos.accumulateAndGet(lag, Math::max);
+              publishedAt[from + i] = due;
+              sink.send(healthyEvent(from + i));
+            }
           }
-          return;
-        }
-        for (int i = t; i < count; i += threads) {
-          long due = start + i * period;
-          sleepUntil(due, sink);
-          long lag = System.nanoTime() - due;
-          maxLagNanos.accumulateAndGet(lag, Math::max);
-          publishedAt[from + i] = due;
-          sink.send(healthyEvent(from + i));
-        }
-      }
-    });
+        });
   }
 
   long takeMaxLagNanos() {
     return maxLagNanos.getAndSet(0);
   }
 
-  /** Waits for {@code due}; a transacted producer first commits what it holds, as nothing more is ready. */
+  /**
+   * Waits for {@code due}; a transacted producer first commits what it holds, as nothing more is
+   * ready.
+   */
   private static void sleepUntil(long due, Sink sink) {
     if (due - System.nanoTime() > 0) {
       sink.idle();
@@ -224,28 +252,36 @@ final class Publisher {
     AsyncSink() {
       // blockOnDurableSend=false: a persistent send does not wait for the broker; the confirmation
       // window makes the broker confirm sends in batches, which the CompletionListener receives
-      super(url + "?blockOnDurableSend=false&confirmationWindowSize=1048576", user, password,
+      super(
+          url + "?blockOnDurableSend=false&confirmationWindowSize=1048576",
+          user,
+          password,
           JMSContext.AUTO_ACKNOWLEDGE);
-      producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-          .setAsync(new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-              confirmed.incrementAndGet();
-              unconfirmed.release();
-            }
+      producer =
+          context
+              .createProducer()
+              .setDeliveryMode(DeliveryMode.PERSISTENT)
+              .setAsync(
+                  new CompletionListener() {
+                    @Override
+                    public void onCompletion(Message message) {
+                      confirmed.incrementAndGet();
+                      unconfirmed.release();
+                    }
 
-            @Override
-            public void onException(Message message, Exception exception) {
-              failure.compareAndSet(null, exception);
-              unconfirmed.release();
-            }
-          });
+                    @Override
+                    public void onException(Message message, Exception exception) {
+                      failure.compareAndSet(null, exception);
+                      unconfirmed.release();
+                    }
+                  });
     }
 
     @Override
     void send(String body) throws InterruptedException {
       if (!unconfirmed.tryAcquire(2, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("the broker confirmed none of " + window + " sends for 2 minutes");
+        throw new IllegalStateException(
+            "the broker confirmed none of " + window + " sends for 2 minutes");
       }
       producer.send(queue, body);
     }
@@ -253,7 +289,8 @@ final class Publisher {
     @Override
     void drain() throws InterruptedException {
       if (!unconfirmed.tryAcquire(window, 2, TimeUnit.MINUTES)) {
-        throw new IllegalStateException((window - unconfirmed.availablePermits()) + " sends never confirmed");
+        throw new IllegalStateException(
+            (window - unconfirmed.availablePermits()) + " sends never confirmed");
       }
       if (failure.get() != null) {
         throw new IllegalStateException("the broker refused a send", failure.get());
@@ -306,15 +343,18 @@ final class Publisher {
     List<Throwable> failures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int index = t;
-      Thread thread = new Thread(() -> {
-        try {
-          work.run(index);
-        } catch (Throwable e) {
-          synchronized (failures) {
-            failures.add(e);
-          }
-        }
-      }, "producer-" + t);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  work.run(index);
+                } catch (Throwable e) {
+                  synchronized (failures) {
+                    failures.add(e);
+                  }
+                }
+              },
+              "producer-" + t);
       thread.start();
       started.add(thread);
     }

@@ -35,11 +35,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * request's arrival under the event's sequence number, which the webhook's JSON body carries as
  * {@code messageId}, and, for the fan-out scenario, under the webhook's place {@code k} among the
  * event's ten ({@code /fan/k}). {@code /hook/*} and {@code /fan/*} answer 200 with no body at once,
- * with keep-alive ({@code /raw} too, recording nothing: the raw limit); {@code /dead} never answers, and holds the connection until {@link #releaseHeld}.
+ * with keep-alive ({@code /raw} too, recording nothing: the raw limit); {@code /dead} never
+ * answers, and holds the connection until {@link #releaseHeld}.
  *
- * <p>Netty on its own event loop threads (one is plenty on two cores): no thread per request and
- * no copy of the body, so the receiver costs the machine as little as a real customer's endpoint
- * would cost it, which is nothing. Netty is already on the classpath through the Artemis client.
+ * <p>Netty on its own event loop threads (one is plenty on two cores): no thread per request and no
+ * copy of the body, so the receiver costs the machine as little as a real customer's endpoint would
+ * cost it, which is nothing. Netty is already on the classpath through the Artemis client.
  */
 final class Receiver implements AutoCloseable {
 
@@ -47,7 +48,10 @@ final class Receiver implements AutoCloseable {
 
   private final EventLoopGroup loops;
   private final Channel server;
-  /** Webhooks per event at most, the fan-out scenario's ten: arrivals are kept per (event, webhook). */
+
+  /**
+   * Webhooks per event at most, the fan-out scenario's ten: arrivals are kept per (event, webhook).
+   */
   static final int FAN_MAX = 10;
 
   private final AtomicLongArray arrivals;
@@ -60,22 +64,33 @@ final class Receiver implements AutoCloseable {
 
   Receiver(int capacity, int threads) throws InterruptedException {
     arrivals = new AtomicLongArray(capacity * FAN_MAX);
-    loops = new NioEventLoopGroup(threads, r -> {
-      Thread t = new Thread(r, "receiver");
-      t.setDaemon(true);
-      return t;
-    });
+    loops =
+        new NioEventLoopGroup(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "receiver");
+              t.setDaemon(true);
+              return t;
+            });
     ChannelHandler handler = new Handler();
-    server = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 4096)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), handler);
-          }
-        })
-        .bind("127.0.0.1", 0).sync().channel();
+    server =
+        new ServerBootstrap()
+            .group(loops)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel channel) {
+                    channel
+                        .pipeline()
+                        .addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), handler);
+                  }
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
   }
 
   int port() {
@@ -111,8 +126,9 @@ final class Receiver implements AutoCloseable {
     }
 
     private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
-      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-          Unpooled.EMPTY_BUFFER);
+      FullHttpResponse response =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
       response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       HttpUtil.setKeepAlive(response, keepAlive);
@@ -131,7 +147,9 @@ final class Receiver implements AutoCloseable {
   /** {@code k} of {@code /fan/k}, or -1. */
   static int fanIndex(String uri) {
     String rest = uri.substring("/fan/".length());
-    return rest.length() == 1 && rest.charAt(0) >= '0' && rest.charAt(0) < '0' + FAN_MAX ? rest.charAt(0) - '0' : -1;
+    return rest.length() == 1 && rest.charAt(0) >= '0' && rest.charAt(0) < '0' + FAN_MAX
+        ? rest.charAt(0) - '0'
+        : -1;
   }
 
   /** The digits after {@code "messageId":"}, without a JSON parser on the hot path. */
@@ -154,7 +172,10 @@ final class Receiver implements AutoCloseable {
         return -1;
       }
       long value = 0;
-      while (j < end && body.getByte(j) >= '0' && body.getByte(j) <= '9' && value <= Integer.MAX_VALUE) {
+      while (j < end
+          && body.getByte(j) >= '0'
+          && body.getByte(j) <= '9'
+          && value <= Integer.MAX_VALUE) {
         value = value * 10 + (body.getByte(j++) - '0');
       }
       return value > Integer.MAX_VALUE ? -1 : (int) value;
@@ -166,7 +187,10 @@ final class Receiver implements AutoCloseable {
     return arrivals.get(seq * FAN_MAX);
   }
 
-  /** When the request of the event {@code seq} to the fan-out webhook {@code k} arrived; 0 if not yet. */
+  /**
+   * When the request of the event {@code seq} to the fan-out webhook {@code k} arrived; 0 if not
+   * yet.
+   */
   long arrival(int seq, int k) {
     return arrivals.get(seq * FAN_MAX + k);
   }

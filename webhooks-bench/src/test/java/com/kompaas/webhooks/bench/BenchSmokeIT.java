@@ -23,9 +23,16 @@ class BenchSmokeIT {
     Path jar = Path.of(System.getProperty("bench.jar", "target/webhooks-bench.jar"));
     Path root = Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
     Path output = Path.of(System.getProperty("bench.target", "target")).resolve("bench-smoke.log");
-    Process bench = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toAbsolutePath().toString(), "--smoke")
-        .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Process bench =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "--smoke")
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     boolean exited = bench.waitFor(8, TimeUnit.MINUTES);
     if (!exited) {
       bench.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -35,7 +42,8 @@ class BenchSmokeIT {
     assertTrue(exited, "the smoke did not finish in 8 minutes; see " + output);
     assertEquals(0, bench.exitValue(), "the smoke failed; see " + output + "\n" + tail(log));
     assertTrue(log.contains("SMOKE PASSED"), tail(log));
-    assertTrue(log.contains("| requests received / duplicates / unparsed | 200 / 0 / 0 |"), tail(log));
+    assertTrue(
+        log.contains("| requests received / duplicates / unparsed | 200 / 0 / 0 |"), tail(log));
     assertTrue(log.contains("application / broker / MariaDB / harness"), tail(log));
   }
 

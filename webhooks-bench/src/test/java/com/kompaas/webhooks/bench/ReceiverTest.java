@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ReceiverTest {
 
   private Receiver receiver;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
   void start() throws Exception {
@@ -35,8 +36,11 @@ class ReceiverTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + path))
-        .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + path))
+            .timeout(Duration.ofSeconds(5))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -68,7 +72,8 @@ class ReceiverTest {
   @Test
   void countsABodyWithoutAUsableMessageIdAsUnparsed() throws Exception {
     assertEquals(200, post("/hook/1", "{\"text\":\"no id\"}").statusCode());
-    assertEquals(200, post("/hook/1", "{\"messageId\":\"100000\"}").statusCode()); // beyond capacity
+    assertEquals(
+        200, post("/hook/1", "{\"messageId\":\"100000\"}").statusCode()); // beyond capacity
 
     assertEquals(2, receiver.unparsed());
     assertEquals(0, receiver.duplicates());
@@ -86,17 +91,28 @@ class ReceiverTest {
 
   @Test
   void holdsADeadEndpointRequestUnansweredUntilReleased() throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/dead"))
-        .timeout(Duration.ofMillis(500)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-    var error = assertThrows(java.util.concurrent.ExecutionException.class,
-        () -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(5, TimeUnit.SECONDS));
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/dead"))
+            .timeout(Duration.ofMillis(500))
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    var error =
+        assertThrows(
+            java.util.concurrent.ExecutionException.class,
+            () ->
+                client
+                    .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .get(5, TimeUnit.SECONDS));
     assertTrue(error.getCause() instanceof HttpTimeoutException, error.toString());
     assertEquals(1, receiver.deadRequests());
 
-    CompletableFuture<HttpResponse<String>> held = client.sendAsync(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/dead"))
-            .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> held =
+        client.sendAsync(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/dead"))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (receiver.deadRequests() < 2 && System.nanoTime() < deadline) {
       Thread.onSpinWait();
@@ -104,7 +120,8 @@ class ReceiverTest {
     assertFalse(held.isDone());
     receiver.releaseHeld();
     // released: the connection is closed, which the client reports at once
-    assertThrows(java.util.concurrent.ExecutionException.class, () -> held.get(5, TimeUnit.SECONDS));
+    assertThrows(
+        java.util.concurrent.ExecutionException.class, () -> held.get(5, TimeUnit.SECONDS));
   }
 
   @Test

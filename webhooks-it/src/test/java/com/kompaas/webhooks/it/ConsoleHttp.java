@@ -54,19 +54,26 @@ public final class ConsoleHttp {
   }
 
   /** A client signed in as {@code login}. @throws AssertionError if the sign-in is refused */
-  public static ConsoleHttp signIn(URI base, String login, String password) throws IOException, InterruptedException {
+  public static ConsoleHttp signIn(URI base, String login, String password)
+      throws IOException, InterruptedException {
     ConsoleHttp console = new ConsoleHttp(base);
     HttpResponse<String> answer = console.submitLogin(login, password);
     if (answer.uri().getPath().endsWith("/login.xhtml")) {
       String body = answer.body() == null ? "" : answer.body();
-      throw new AssertionError("sign-in as " + login + " refused: " + answer.statusCode() + " "
-          + body.substring(0, Math.min(body.length(), 600)));
+      throw new AssertionError(
+          "sign-in as "
+              + login
+              + " refused: "
+              + answer.statusCode()
+              + " "
+              + body.substring(0, Math.min(body.length(), 600)));
     }
     return console;
   }
 
   /** Posts the login form; the answer is the page the browser would end on. */
-  public HttpResponse<String> submitLogin(String login, String password) throws IOException, InterruptedException {
+  public HttpResponse<String> submitLogin(String login, String password)
+      throws IOException, InterruptedException {
     String form = get("/login.xhtml").body();
     Matcher viewState = VIEW_STATE.matcher(form);
     if (!viewState.find()) {
@@ -88,7 +95,8 @@ public final class ConsoleHttp {
   public static String viewState(String page) {
     Matcher viewState = VIEW_STATE.matcher(page);
     if (!viewState.find()) {
-      throw new AssertionError("no view state on the page: " + page.substring(0, Math.min(page.length(), 600)));
+      throw new AssertionError(
+          "no view state on the page: " + page.substring(0, Math.min(page.length(), 600)));
     }
     return viewState.group(1);
   }
@@ -96,9 +104,10 @@ public final class ConsoleHttp {
   /** Posts a form as a browser does, with any extra headers given as name, value, name, value. */
   public HttpResponse<String> post(String path, Map<String, String> fields, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -110,7 +119,8 @@ public final class ConsoleHttp {
   }
 
   /** Sends any request with this client's cookies. */
-  public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+  public HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     if (forwardedFor != null) {
       request.header("X-Forwarded-For", forwardedFor);
     }
@@ -124,7 +134,11 @@ public final class ConsoleHttp {
 
   private static String encode(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 }

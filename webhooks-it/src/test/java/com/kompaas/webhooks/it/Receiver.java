@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class Receiver implements AutoCloseable {
 
   /** One request as it arrived. */
-  public record Request(Instant at, String method, String uri, Map<String, List<String>> headers, String body) {
+  public record Request(
+      Instant at, String method, String uri, Map<String, List<String>> headers, String body) {
     public String header(String name) {
       for (var e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
@@ -95,8 +96,13 @@ public final class Receiver implements AutoCloseable {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     String path = exchange.getRequestURI().getPath();
-    received.add(new Request(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-        Map.copyOf(exchange.getRequestHeaders()), body));
+    received.add(
+        new Request(
+            Instant.now(),
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().toString(),
+            Map.copyOf(exchange.getRequestHeaders()),
+            body));
     var queue = scripts.get(path);
     Answer answer = queue == null ? null : queue.poll();
     if (answer == null) {

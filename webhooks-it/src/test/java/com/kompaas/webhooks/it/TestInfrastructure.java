@@ -21,6 +21,7 @@ public class TestInfrastructure implements LauncherSessionListener {
 
   /** The Arquillian container's database. */
   public static final String IT_DATABASE = System.getProperty("it.db.name", "webhooks_it");
+
   /** The packaged application's database in system tests. */
   public static final String SYSTEM_DATABASE = System.getProperty("it.sys-db.name", "webhooks_sys");
 
@@ -28,14 +29,17 @@ public class TestInfrastructure implements LauncherSessionListener {
   public static final String DB_PASSWORD = "webhooks-it";
   public static final String BROKER_USER = "it";
   public static final String BROKER_PASSWORD = "it-secret";
+
   /** The first-run passwords the tests hand to every application they start. */
   public static final String OPERATOR_LOGIN = "operator";
+
   public static final String OPERATOR_PASSWORD = "it-operator-secret-1";
   public static final String DEMO_ADMIN_LOGIN = "demo-admin";
   public static final String DEMO_ADMIN_PASSWORD = "it-demo-admin-secret-1";
 
   /** Artemis audits every message at INFO; held so the level sticks. */
-  private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
+  private static final java.util.logging.Logger AUDIT =
+      java.util.logging.Logger.getLogger("org.apache.activemq.audit");
 
   private EmbeddedBroker broker;
 
@@ -49,7 +53,9 @@ public class TestInfrastructure implements LauncherSessionListener {
       recreateDatabases();
       Path brokerDir = target().resolve("it-broker");
       deleteRecursively(brokerDir);
-      broker = new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort(), BROKER_USER, BROKER_PASSWORD).start();
+      broker =
+          new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort(), BROKER_USER, BROKER_PASSWORD)
+              .start();
     } catch (Exception e) {
       throw new IllegalStateException("cannot prepare the integration-test infrastructure", e);
     }
@@ -75,8 +81,12 @@ public class TestInfrastructure implements LauncherSessionListener {
   }
 
   public static String jdbcUrl(String database) {
-    return "jdbc:mariadb://" + System.getProperty("it.db.host", "127.0.0.1") + ":"
-        + System.getProperty("it.db.port", "3306") + "/" + database;
+    return "jdbc:mariadb://"
+        + System.getProperty("it.db.host", "127.0.0.1")
+        + ":"
+        + System.getProperty("it.db.port", "3306")
+        + "/"
+        + database;
   }
 
   public static Connection connect(String database) throws SQLException {
@@ -86,7 +96,9 @@ public class TestInfrastructure implements LauncherSessionListener {
   /** Accounts are provisioned, not implied: the intake refuses events of unknown accounts. */
   public static void ensureAccount(String database, String accountId) throws SQLException {
     try (Connection c = connect(database);
-        var s = c.prepareStatement("INSERT IGNORE INTO account (id, name, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))")) {
+        var s =
+            c.prepareStatement(
+                "INSERT IGNORE INTO account (id, name, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))")) {
       s.setString(1, accountId);
       s.setString(2, "Test account " + accountId);
       s.executeUpdate();
@@ -99,7 +111,14 @@ public class TestInfrastructure implements LauncherSessionListener {
     try (Connection c = DriverManager.getConnection(jdbcUrl(""), admin, password);
         Statement s = c.createStatement()) {
       for (String host : new String[] {"127.0.0.1", "localhost"}) {
-        s.execute("CREATE USER IF NOT EXISTS '" + DB_USER + "'@'" + host + "' IDENTIFIED BY '" + DB_PASSWORD + "'");
+        s.execute(
+            "CREATE USER IF NOT EXISTS '"
+                + DB_USER
+                + "'@'"
+                + host
+                + "' IDENTIFIED BY '"
+                + DB_PASSWORD
+                + "'");
       }
       for (String db : new String[] {IT_DATABASE, SYSTEM_DATABASE}) {
         s.execute("DROP DATABASE IF EXISTS " + db);

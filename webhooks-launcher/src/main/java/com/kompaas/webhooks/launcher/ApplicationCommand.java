@@ -19,7 +19,10 @@ import java.util.TreeSet;
  */
 final class ApplicationCommand {
 
-  /** Space-separated JVM options of the application, e.g. {@code -Xmx1g -XX:+HeapDumpOnOutOfMemoryError}. */
+  /**
+   * Space-separated JVM options of the application, e.g. {@code -Xmx1g
+   * -XX:+HeapDumpOnOutOfMemoryError}.
+   */
   static final String JVM_OPTIONS = "webhooks.jvm-options";
 
   private static final List<String> PASSED_ON = List.of("webhooks.", "artemis.");
@@ -52,7 +55,9 @@ final class ApplicationCommand {
    */
   ApplicationCommand systemProperties(Properties launcher, Set<String> providedHere) {
     for (String key : new TreeSet<>(launcher.stringPropertyNames())) {
-      if (PASSED_ON.stream().anyMatch(key::startsWith) && !providedHere.contains(key) && !JVM_OPTIONS.equals(key)) {
+      if (PASSED_ON.stream().anyMatch(key::startsWith)
+          && !providedHere.contains(key)
+          && !JVM_OPTIONS.equals(key)) {
         properties.add("-D" + key + "=" + launcher.getProperty(key));
       }
     }

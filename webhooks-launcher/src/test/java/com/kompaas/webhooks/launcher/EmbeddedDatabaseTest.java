@@ -17,11 +17,17 @@ class EmbeddedDatabaseTest {
   @Test
   void refusesToOpenADatabaseThatMariaDb4jWouldDeleteAndDeletesNothing() throws Exception {
     Path dataDir = tmp.resolve("data/mariadb");
-    Path table = Files.writeString(Files.createDirectories(dataDir.resolve("data/mysql")).resolve("user.MAD"), "users");
-    Path rows = Files.writeString(Files.createDirectories(dataDir.resolve("data/webhooks")).resolve("event.ibd"), "rows");
-    assertTrue(EmbeddedDatabase.seenAsTemporary(dataDir), "the test's premise: under java.io.tmpdir");
+    Path table =
+        Files.writeString(
+            Files.createDirectories(dataDir.resolve("data/mysql")).resolve("user.MAD"), "users");
+    Path rows =
+        Files.writeString(
+            Files.createDirectories(dataDir.resolve("data/webhooks")).resolve("event.ibd"), "rows");
+    assertTrue(
+        EmbeddedDatabase.seenAsTemporary(dataDir), "the test's premise: under java.io.tmpdir");
 
-    var refused = assertThrows(IllegalStateException.class, () -> new EmbeddedDatabase(dataDir, 3399));
+    var refused =
+        assertThrows(IllegalStateException.class, () -> new EmbeddedDatabase(dataDir, 3399));
 
     assertTrue(refused.getMessage().contains("nothing was deleted"), refused.getMessage());
     assertTrue(refused.getMessage().contains(dataDir.toString()), refused.getMessage());
@@ -32,7 +38,9 @@ class EmbeddedDatabaseTest {
   @Test
   void refusesEvenDataThatIsNotADatabaseYet() throws Exception {
     Path dataDir = tmp.resolve("mariadb");
-    Path half = Files.writeString(Files.createDirectories(dataDir.resolve("data")).resolve("aria_log.00000001"), "log");
+    Path half =
+        Files.writeString(
+            Files.createDirectories(dataDir.resolve("data")).resolve("aria_log.00000001"), "log");
 
     assertThrows(IllegalStateException.class, () -> new EmbeddedDatabase(dataDir, 3399));
 

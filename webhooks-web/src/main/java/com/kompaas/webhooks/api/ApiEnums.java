@@ -47,7 +47,9 @@ public class ApiEnums implements OASFilter {
         for (RecordComponent c : type.getRecordComponents()) {
           if (c.getType().isEnum() && schema.getProperties().containsKey(c.getName())) {
             Schema property = schema.getProperties().get(c.getName());
-            schema.addProperty(c.getName(), enumSchema(c.getType(), property == null ? null : property.getDescription()));
+            schema.addProperty(
+                c.getName(),
+                enumSchema(c.getType(), property == null ? null : property.getDescription()));
           }
         }
       }
@@ -56,17 +58,33 @@ public class ApiEnums implements OASFilter {
     if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
       return;
     }
-    api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-      if (operation.getParameters() == null) {
-        return;
-      }
-      for (Parameter p : operation.getParameters()) {
-        Class<?> type = p.getIn() == Parameter.In.QUERY ? queryEnums.get(p.getName()) : null;
-        if (type != null) {
-          p.setSchema(enumSchema(type, p.getSchema() == null ? null : p.getSchema().getDescription()));
-        }
-      }
-    }));
+    api.getPaths()
+        .getPathItems()
+        .values()
+        .forEach(
+            item ->
+                item.getOperations()
+                    .values()
+                    .forEach(
+                        operation -> {
+                          if (operation.getParameters() == null) {
+                            return;
+                          }
+                          for (Parameter p : operation.getParameters()) {
+                            Class<?> type =
+                                p.getIn() == Parameter.In.QUERY
+                                    ? queryEnums.get(p.getName())
+                                    : null;
+                            if (type != null) {
+                              p.setSchema(
+                                  enumSchema(
+                                      type,
+                                      p.getSchema() == null
+                                          ? null
+                                          : p.getSchema().getDescription()));
+                            }
+                          }
+                        }));
   }
 
   private static Map<String, Class<?>> queryEnums() {
@@ -85,9 +103,13 @@ public class ApiEnums implements OASFilter {
   }
 
   private static Schema enumSchema(Class<?> type, String description) {
-    Schema schema = OASFactory.createSchema()
-        .type(Schema.SchemaType.STRING)
-        .enumeration(Arrays.stream(type.getEnumConstants()).map(e -> (Object) ((Enum<?>) e).name()).toList());
+    Schema schema =
+        OASFactory.createSchema()
+            .type(Schema.SchemaType.STRING)
+            .enumeration(
+                Arrays.stream(type.getEnumConstants())
+                    .map(e -> (Object) ((Enum<?>) e).name())
+                    .toList());
     return description == null ? schema : schema.description(description);
   }
 }

@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * The console's users, for Jakarta Security. Validation goes through {@link Accounts#signIn}, which
- * counts failures and refuses locked users; a lock and a wrong password look the same to the caller.
- * The caller's group is its role's name.
+ * counts failures and refuses locked users; a lock and a wrong password look the same to the
+ * caller. The caller's group is its role's name.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -31,7 +31,13 @@ public class AccountIdentityStore implements IdentityStore {
     Accounts.SignIn outcome = accounts.signIn(name, login.getPasswordAsString());
     if (outcome != Accounts.SignIn.SUCCESS) {
       // the login is typed by anyone; keep it out of the log's structure
-      log.info(() -> "sign-in refused (" + outcome + ") for login of " + (name == null ? 0 : name.length()) + " characters");
+      log.info(
+          () ->
+              "sign-in refused ("
+                  + outcome
+                  + ") for login of "
+                  + (name == null ? 0 : name.length())
+                  + " characters");
       return CredentialValidationResult.INVALID_RESULT;
     }
     User user = accounts.user(name).orElseThrow();

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tenants and their users. Management methods trust their caller: pages and resources check that
- * it is an operator (see {@link CurrentAccount#requireOperator()}) before they call them.
+ * Tenants and their users. Management methods trust their caller: pages and resources check that it
+ * is an operator (see {@link CurrentAccount#requireOperator()}) before they call them.
  */
 @Stateless
 public class Accounts {
@@ -48,14 +48,18 @@ public class Accounts {
   }
 
   public Optional<Account> account(String accountId) {
-    return accountId == null ? Optional.empty() : Optional.ofNullable(em.find(Account.class, accountId));
+    return accountId == null
+        ? Optional.empty()
+        : Optional.ofNullable(em.find(Account.class, accountId));
   }
 
   public List<Account> accounts() {
     return em.createNamedQuery(Account.ALL, Account.class).getResultList();
   }
 
-  /** @throws jakarta.persistence.PersistenceException (wrapped) if the id is taken */
+  /**
+   * @throws jakarta.persistence.PersistenceException (wrapped) if the id is taken
+   */
   public Account createAccount(String id, String name) {
     Account account = new Account(id, name, clock.instant());
     em.persist(account);
@@ -92,7 +96,9 @@ public class Accounts {
     if (accountId == null) {
       return em.createNamedQuery(User.ALL, User.class).getResultList();
     }
-    return em.createNamedQuery(User.BY_ACCOUNT, User.class).setParameter("accountId", accountId).getResultList();
+    return em.createNamedQuery(User.BY_ACCOUNT, User.class)
+        .setParameter("accountId", accountId)
+        .getResultList();
   }
 
   public boolean unlock(String login) {
@@ -108,9 +114,9 @@ public class Accounts {
   }
 
   /**
-   * Checks a password and records the outcome on the user, in its own transaction so that a
-   * failure is counted even though the sign-in fails. A locked user is refused without looking at
-   * the password, so guessing during the lock learns nothing.
+   * Checks a password and records the outcome on the user, in its own transaction so that a failure
+   * is counted even though the sign-in fails. A locked user is refused without looking at the
+   * password, so guessing during the lock learns nothing.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public SignIn signIn(String login, String password) {

@@ -45,16 +45,26 @@ public class ApiKeys {
     }
     String key = KeyMaterial.newKey();
     ApiKey apiKey =
-        new ApiKey(accountId, name, KeyMaterial.shownPart(key), KeyMaterial.sha256(key), createdBy, clock.instant());
+        new ApiKey(
+            accountId,
+            name,
+            KeyMaterial.shownPart(key),
+            KeyMaterial.sha256(key),
+            createdBy,
+            clock.instant());
     em.persist(apiKey);
     return new Issued(key, apiKey);
   }
 
   public List<ApiKey> list(String accountId) {
-    return em.createNamedQuery(ApiKey.BY_ACCOUNT, ApiKey.class).setParameter("accountId", accountId).getResultList();
+    return em.createNamedQuery(ApiKey.BY_ACCOUNT, ApiKey.class)
+        .setParameter("accountId", accountId)
+        .getResultList();
   }
 
-  /** @return whether the account had such a key */
+  /**
+   * @return whether the account had such a key
+   */
   public boolean revoke(String accountId, long id) {
     Optional<ApiKey> key =
         em.createNamedQuery(ApiKey.BY_ACCOUNT_AND_ID, ApiKey.class)
@@ -77,13 +87,17 @@ public class ApiKeys {
       return Optional.of(new ApiCaller(null, "platform-key"));
     }
     Optional<ApiKey> found =
-        em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class).setParameter("keyHash", hash).getResultStream().findFirst();
+        em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class)
+            .setParameter("keyHash", hash)
+            .getResultStream()
+            .findFirst();
     if (found.isEmpty() || found.get().isRevoked()) {
       return Optional.empty();
     }
     ApiKey key = found.get();
     Instant now = clock.instant();
-    if (key.getLastUsedAt() == null || key.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+    if (key.getLastUsedAt() == null
+        || key.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
       key.used(now);
     }
     return Optional.of(new ApiCaller(key.getAccountId(), "api-key:" + key.getPrefix()));

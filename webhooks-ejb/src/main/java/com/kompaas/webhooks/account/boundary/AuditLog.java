@@ -26,8 +26,10 @@ public class AuditLog {
    *     snapshot), {@code null} for a creation
    * @param after its settings after it, {@code null} for a deletion
    */
-  public void record(AuditEntry.Action action, String accountId, long webhookId, String before, String after) {
-    em.persist(new AuditEntry(accountId, actor(), action, webhookId, clock.instant(), before, after));
+  public void record(
+      AuditEntry.Action action, String accountId, long webhookId, String before, String after) {
+    em.persist(
+        new AuditEntry(accountId, actor(), action, webhookId, clock.instant(), before, after));
   }
 
   /** The account's entries, newest first. */

@@ -97,13 +97,19 @@ public class CurrentAccount {
 
   /** Whether data of {@code otherAccountId} may be shown to the caller. */
   public boolean canRead(String otherAccountId) {
-    return isOperator() || (otherAccountId != null && otherAccountId.equals(accountId().orElse(null)));
+    return isOperator()
+        || (otherAccountId != null && otherAccountId.equals(accountId().orElse(null)));
   }
 
   /** The account to read in. @throws AccessDeniedException for callers without an account */
   public String requireAccountId() {
-    return accountId().orElseThrow(() -> new AccessDeniedException(
-        isAuthenticated() ? "this caller acts for no account" : "sign in or send an API key"));
+    return accountId()
+        .orElseThrow(
+            () ->
+                new AccessDeniedException(
+                    isAuthenticated()
+                        ? "this caller acts for no account"
+                        : "sign in or send an API key"));
   }
 
   /** The account to change things in. @throws AccessDeniedException unless an admin or key */

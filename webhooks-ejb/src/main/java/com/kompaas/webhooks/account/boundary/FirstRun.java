@@ -54,22 +54,48 @@ public class FirstRun {
       }
       throw e;
     }
-    StringBuilder banner = new StringBuilder("\n")
-        .append("==================== webhooks: first start ====================\n")
-        .append("Created platform operator '").append(Accounts.FIRST_OPERATOR)
-        .append("' and account '").append(Accounts.DEMO_ACCOUNT).append("' with admin '")
-        .append(Accounts.DEMO_ADMIN).append("'.\n");
+    StringBuilder banner =
+        new StringBuilder("\n")
+            .append("==================== webhooks: first start ====================\n")
+            .append("Created platform operator '")
+            .append(Accounts.FIRST_OPERATOR)
+            .append("' and account '")
+            .append(Accounts.DEMO_ACCOUNT)
+            .append("' with admin '")
+            .append(Accounts.DEMO_ADMIN)
+            .append("'.\n");
     if (operatorPassword.isEmpty()) {
-      banner.append("  password of ").append(Accounts.FIRST_OPERATOR).append(": ").append(operator).append('\n');
+      banner
+          .append("  password of ")
+          .append(Accounts.FIRST_OPERATOR)
+          .append(": ")
+          .append(operator)
+          .append('\n');
     } else {
-      banner.append("  password of ").append(Accounts.FIRST_OPERATOR).append(": from ").append(OPERATOR_PASSWORD).append('\n');
+      banner
+          .append("  password of ")
+          .append(Accounts.FIRST_OPERATOR)
+          .append(": from ")
+          .append(OPERATOR_PASSWORD)
+          .append('\n');
     }
     if (adminPassword.isEmpty()) {
-      banner.append("  password of ").append(Accounts.DEMO_ADMIN).append(": ").append(admin).append('\n');
+      banner
+          .append("  password of ")
+          .append(Accounts.DEMO_ADMIN)
+          .append(": ")
+          .append(admin)
+          .append('\n');
     } else {
-      banner.append("  password of ").append(Accounts.DEMO_ADMIN).append(": from ").append(ADMIN_PASSWORD).append('\n');
+      banner
+          .append("  password of ")
+          .append(Accounts.DEMO_ADMIN)
+          .append(": from ")
+          .append(ADMIN_PASSWORD)
+          .append('\n');
     }
-    banner.append("Generated passwords are shown this once. Sign in and keep them safe.\n")
+    banner
+        .append("Generated passwords are shown this once. Sign in and keep them safe.\n")
         .append("===============================================================");
     log.warning(banner.toString());
   }

@@ -7,8 +7,8 @@
  * scope every query by it; pages and resources pass {@code CurrentAccount}'s id.
  *
  * <p>Sign-in goes through {@link com.kompaas.webhooks.account.boundary.AccountIdentityStore}, which
- * lets {@link com.kompaas.webhooks.account.boundary.Accounts} count failures, so brute force locks a
- * user for a doubling time. The first start creates the first users ({@link
+ * lets {@link com.kompaas.webhooks.account.boundary.Accounts} count failures, so brute force locks
+ * a user for a doubling time. The first start creates the first users ({@link
  * com.kompaas.webhooks.account.boundary.FirstRun}); the unique login, not a check-then-insert,
  * keeps two instances starting together from creating two.
  */

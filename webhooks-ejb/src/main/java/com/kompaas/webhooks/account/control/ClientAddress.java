@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which client a request comes from, for the sign-in throttle. Behind a reverse proxy every
- * request comes from the proxy, so the proxy's {@code X-Forwarded-For} names the client; but any
- * client can send that header, so it is believed only from the addresses configured as trusted
- * proxies ({@code webhooks.console.trusted-proxies}), walking it from the right past further
- * trusted proxies (if every hop is one, the first hop is the client). Without that setting the client is the remote address, the header ignored.
+ * Which client a request comes from, for the sign-in throttle. Behind a reverse proxy every request
+ * comes from the proxy, so the proxy's {@code X-Forwarded-For} names the client; but any client can
+ * send that header, so it is believed only from the addresses configured as trusted proxies ({@code
+ * webhooks.console.trusted-proxies}), walking it from the right past further trusted proxies (if
+ * every hop is one, the first hop is the client). Without that setting the client is the remote
+ * address, the header ignored.
  */
 public final class ClientAddress {
 
   // literals only: a name in the header must never cause a DNS lookup
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final List<Cidr> trustedProxies;
 
@@ -25,10 +27,16 @@ public final class ClientAddress {
     this.trustedProxies = List.copyOf(trustedProxies);
   }
 
-  /** @param trustedProxies comma-separated addresses and CIDR ranges; empty trusts no proxy */
+  /**
+   * @param trustedProxies comma-separated addresses and CIDR ranges; empty trusts no proxy
+   */
   public static ClientAddress trusting(String trustedProxies) {
-    return new ClientAddress(Arrays.stream(trustedProxies == null ? new String[0] : trustedProxies.split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).map(Cidr::parse).toList());
+    return new ClientAddress(
+        Arrays.stream(trustedProxies == null ? new String[0] : trustedProxies.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(Cidr::parse)
+            .toList());
   }
 
   /** The client: the remote address, or the forwarded one when a trusted proxy sent the request. */

@@ -16,19 +16,20 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>A <b>name</b> looks like a credential when it contains {@code auth}, {@code token}, {@code
- *       secret}, {@code passw}, {@code pwd}, {@code key}, {@code cookie}, {@code signature},
- *       {@code credential}, {@code session}, {@code jwt} or {@code bearer}, in any case. The
- *       Standard Webhooks headers ({@code webhook-id}, {@code -timestamp}, {@code -signature}) are
- *       not: the signature is an HMAC of one message, which receivers compare, not a key.
+ *       secret}, {@code passw}, {@code pwd}, {@code key}, {@code cookie}, {@code signature}, {@code
+ *       credential}, {@code session}, {@code jwt} or {@code bearer}, in any case. The Standard
+ *       Webhooks headers ({@code webhook-id}, {@code -timestamp}, {@code -signature}) are not: the
+ *       signature is an HMAC of one message, which receivers compare, not a key.
  *   <li>A masked <b>value</b> is {@link #MASK}; a value that starts with an authorisation scheme
  *       ({@code Bearer abc}, {@code Basic abc}) keeps the scheme, so a reader can tell which kind
  *       was sent. Nothing of the secret itself is kept.
  *   <li>In a <b>URL</b> the password of {@code user:password@} is masked, and the value of every
  *       query parameter whose name looks like a credential.
- *   <li>For <b>viewers</b> ({@code SettingsForViewer} in the subscription component) every header, query and user parameter value and
- *       every query value in the URL is masked, whatever its name: a name tells nothing reliable
- *       ({@code X-Tenant: <api key>} is common), and a viewer never needs the values to read a
- *       webhook, so masking all of them is the rule that cannot miss one.
+ *   <li>For <b>viewers</b> ({@code SettingsForViewer} in the subscription component) every header,
+ *       query and user parameter value and every query value in the URL is masked, whatever its
+ *       name: a name tells nothing reliable ({@code X-Tenant: <api key>} is common), and a viewer
+ *       never needs the values to read a webhook, so masking all of them is the rule that cannot
+ *       miss one.
  * </ul>
  */
 public final class Credentials {
@@ -36,14 +37,28 @@ public final class Credentials {
   public static final String MASK = "••••••";
 
   private static final List<String> SECRET_PARTS =
-      List.of("auth", "token", "secret", "passw", "pwd", "key", "cookie", "signature", "credential", "session", "jwt", "bearer");
+      List.of(
+          "auth",
+          "token",
+          "secret",
+          "passw",
+          "pwd",
+          "key",
+          "cookie",
+          "signature",
+          "credential",
+          "session",
+          "jwt",
+          "bearer");
 
   private static final Set<String> STANDARD_WEBHOOK_HEADERS =
       Set.of("webhook-id", "webhook-timestamp", "webhook-signature");
 
-  private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*) +\\S.*", Pattern.DOTALL);
+  private static final Pattern SCHEME =
+      Pattern.compile("([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*) +\\S.*", Pattern.DOTALL);
 
-  private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/?#@:]*):[^/?#@]*@");
+  private static final Pattern USER_INFO =
+      Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/?#@:]*):[^/?#@]*@");
 
   private Credentials() {}
 
@@ -53,7 +68,8 @@ public final class Credentials {
       return false;
     }
     String lower = name.toLowerCase(Locale.ROOT);
-    return !STANDARD_WEBHOOK_HEADERS.contains(lower) && SECRET_PARTS.stream().anyMatch(lower::contains);
+    return !STANDARD_WEBHOOK_HEADERS.contains(lower)
+        && SECRET_PARTS.stream().anyMatch(lower::contains);
   }
 
   /** The value as it may be shown: masked if the name looks like a credential. */
@@ -79,7 +95,10 @@ public final class Credentials {
     if (url == null) {
       return null;
     }
-    String masked = USER_INFO.matcher(url).replaceFirst(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
+    String masked =
+        USER_INFO
+            .matcher(url)
+            .replaceFirst(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
     int q = masked.indexOf('?');
     if (q < 0) {
       return masked;
@@ -92,7 +111,10 @@ public final class Credentials {
       String p = params[i];
       int eq = p.indexOf('=');
       out.append(i == 0 ? "" : "&");
-      out.append(eq >= 0 && eq < p.length() - 1 && secretName.test(decoded(p.substring(0, eq))) ? p.substring(0, eq + 1) + MASK : p);
+      out.append(
+          eq >= 0 && eq < p.length() - 1 && secretName.test(decoded(p.substring(0, eq)))
+              ? p.substring(0, eq + 1) + MASK
+              : p);
     }
     if (hash >= 0) {
       out.append(masked.substring(hash));
@@ -105,7 +127,9 @@ public final class Credentials {
     return maskUrl(url, name -> true);
   }
 
-  /** Header lines ({@code Name: value}, one a line, as the attempt log stores them) for a viewer. */
+  /**
+   * Header lines ({@code Name: value}, one a line, as the attempt log stores them) for a viewer.
+   */
   public static String headerLinesForViewer(String lines) {
     if (lines == null) {
       return null;
@@ -114,7 +138,8 @@ public final class Credentials {
     for (String line : lines.split("\n", -1)) {
       int colon = line.indexOf(':');
       String value = colon < 0 ? "" : line.substring(colon + 1).strip();
-      out.append(colon < 0 || value.isEmpty() ? line : line.substring(0, colon + 1) + " " + masked(value));
+      out.append(
+          colon < 0 || value.isEmpty() ? line : line.substring(0, colon + 1) + " " + masked(value));
       out.append('\n');
     }
     return out.substring(0, out.length() - 1);

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 public final class KeyMaterial {
 
   public static final String PREFIX = "whk_";
+
   /** How much of a key is stored and shown to tell keys apart. */
   public static final int SHOWN = PREFIX.length() + 8;
 
@@ -35,7 +36,8 @@ public final class KeyMaterial {
   /** Lower-case hex SHA-256 of the key's UTF-8 bytes, as {@code sha256sum} prints it. */
   public static String sha256(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
@@ -44,7 +46,9 @@ public final class KeyMaterial {
 
   /** Compares two hex hashes in constant time. */
   public static boolean sameHash(String a, String b) {
-    return a != null && b != null
-        && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    return a != null
+        && b != null
+        && MessageDigest.isEqual(
+            a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -39,7 +39,9 @@ public class Passwords {
     decoy = pbkdf2.generate(generate().toCharArray());
   }
 
-  /** @throws IllegalArgumentException if the password breaks the policy */
+  /**
+   * @throws IllegalArgumentException if the password breaks the policy
+   */
   public String hash(String password) {
     requireAcceptable(password);
     return pbkdf2.generate(password.toCharArray());

@@ -20,8 +20,8 @@ import java.util.Map;
  *
  * The login's own lock in the database ({@code User.FREE_ATTEMPTS}) is a far higher ceiling over
  * all clients, against guessing spread over many addresses. State is in memory, per instance, and
- * bounded: beyond {@link #MAX_TRACKED} entries the least recently used are forgotten. Time is passed
- * in. Thread-safe.
+ * bounded: beyond {@link #MAX_TRACKED} entries the least recently used are forgotten. Time is
+ * passed in. Thread-safe.
  */
 public final class SignInThrottle {
 
@@ -44,7 +44,8 @@ public final class SignInThrottle {
 
     void refill(Instant now) {
       if (now.isAfter(refilledAt)) {
-        double earned = (double) Duration.between(refilledAt, now).toMillis() / CLIENT_REFILL.toMillis();
+        double earned =
+            (double) Duration.between(refilledAt, now).toMillis() / CLIENT_REFILL.toMillis();
         tokens = Math.min(CLIENT_BURST, tokens + earned);
         refilledAt = now;
       }

@@ -88,14 +88,20 @@ public class Catalog {
   public EventType save(EventTypeDraft draft, boolean creating) {
     caller.requireOperator();
     List<FieldError> errors = new ArrayList<>(CatalogEntryRules.check(draft, creating));
-    EventGroup group = draft.groupCode() == null ? null : em.find(EventGroup.class, draft.groupCode());
+    EventGroup group =
+        draft.groupCode() == null ? null : em.find(EventGroup.class, draft.groupCode());
     if (group == null && errors.stream().noneMatch(e -> e.field().equals("group"))) {
       errors.add(CatalogEntryRules.unknownGroup());
     }
     String code = draft.code() == null ? "" : draft.code().strip();
-    EventType existing = code.isEmpty() ? null : em.find(EventType.class, code, LockModeType.PESSIMISTIC_WRITE);
+    EventType existing =
+        code.isEmpty() ? null : em.find(EventType.class, code, LockModeType.PESSIMISTIC_WRITE);
     if (creating && existing != null) {
-      errors.add(FieldError.of("code", "catalog.code.exists", "A type with this code exists already; edit it instead."));
+      errors.add(
+          FieldError.of(
+              "code",
+              "catalog.code.exists",
+              "A type with this code exists already; edit it instead."));
     }
     if (!creating && existing == null) {
       errors.add(FieldError.of("code", "catalog.code.gone", "This type no longer exists."));
@@ -105,14 +111,26 @@ public class Catalog {
     }
     String operator = caller.actor();
     if (creating) {
-      EventType created = new EventType(code, group, draft.label().strip(), draft.description().strip(),
-          draft.position(), CatalogEntryRules.parameters(draft));
+      EventType created =
+          new EventType(
+              code,
+              group,
+              draft.label().strip(),
+              draft.description().strip(),
+              draft.position(),
+              CatalogEntryRules.parameters(draft));
       created.stamp(operator, clock.instant());
       em.persist(created);
       return created;
     }
-    existing.update(group, draft.label().strip(), draft.description().strip(), draft.position(),
-        CatalogEntryRules.parameters(draft), operator, clock.instant());
+    existing.update(
+        group,
+        draft.label().strip(),
+        draft.description().strip(),
+        draft.position(),
+        CatalogEntryRules.parameters(draft),
+        operator,
+        clock.instant());
     return existing;
   }
 }

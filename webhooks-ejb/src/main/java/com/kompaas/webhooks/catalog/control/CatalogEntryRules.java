@@ -45,28 +45,58 @@ public final class CatalogEntryRules {
     if (creating) {
       String code = draft.code();
       if (blank(code)) {
-        errors.add(FieldError.of("code", "catalog.code.required", "Enter a code, such as sms.outgoing."));
+        errors.add(
+            FieldError.of("code", "catalog.code.required", "Enter a code, such as sms.outgoing."));
       } else if (code.length() > EventType.CODE_LENGTH) {
         errors.add(tooLong("code", EventType.CODE_LENGTH));
       } else if (!CODE.matcher(code).matches()) {
-        errors.add(FieldError.of("code", "catalog.code.syntax",
-            "Lower-case words of letters, digits and _ joined by dots, such as call.incoming.start."));
+        errors.add(
+            FieldError.of(
+                "code",
+                "catalog.code.syntax",
+                "Lower-case words of letters, digits and _ joined by dots, such as call.incoming.start."));
       }
     }
     if (blank(draft.groupCode())) {
-      errors.add(FieldError.of("group", "catalog.group.required", "Choose the group the New Web hook window lists it under."));
+      errors.add(
+          FieldError.of(
+              "group",
+              "catalog.group.required",
+              "Choose the group the New Web hook window lists it under."));
     } else if (draft.groupCode().length() > EventGroup.CODE_LENGTH) {
       errors.add(unknownGroup());
     }
-    text(errors, "label", draft.label(), EventType.LABEL_LENGTH,
-        FieldError.of("label", "catalog.label.required", "Enter the name users see, such as Outgoing SMS."));
-    text(errors, "description", draft.description(), EventType.DESCRIPTION_LENGTH,
-        FieldError.of("description", "catalog.description.required", "Describe in one sentence when the event happens."));
+    text(
+        errors,
+        "label",
+        draft.label(),
+        EventType.LABEL_LENGTH,
+        FieldError.of(
+            "label", "catalog.label.required", "Enter the name users see, such as Outgoing SMS."));
+    text(
+        errors,
+        "description",
+        draft.description(),
+        EventType.DESCRIPTION_LENGTH,
+        FieldError.of(
+            "description",
+            "catalog.description.required",
+            "Describe in one sentence when the event happens."));
     if (draft.position() < 0 || draft.position() > MAX_POSITION) {
-      errors.add(FieldError.of("position", "catalog.position.range", "A number from 0 to " + MAX_POSITION + ".", MAX_POSITION));
+      errors.add(
+          FieldError.of(
+              "position",
+              "catalog.position.range",
+              "A number from 0 to " + MAX_POSITION + ".",
+              MAX_POSITION));
     }
     if (draft.parameters().size() > MAX_PARAMETERS) {
-      errors.add(FieldError.of("parameters", "catalog.parameters.tooMany", "At most " + MAX_PARAMETERS + " parameters.", MAX_PARAMETERS));
+      errors.add(
+          FieldError.of(
+              "parameters",
+              "catalog.parameters.tooMany",
+              "At most " + MAX_PARAMETERS + " parameters.",
+              MAX_PARAMETERS));
     }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < draft.parameters().size(); i++) {
@@ -80,36 +110,71 @@ public final class CatalogEntryRules {
     List<EventParameter> out = new ArrayList<>();
     for (int i = 0; i < draft.parameters().size(); i++) {
       EventTypeDraft.Parameter p = draft.parameters().get(i);
-      out.add(new EventParameter((i + 1) * 10, p.name().strip(), type(p.type()), p.description().strip(), p.example()));
+      out.add(
+          new EventParameter(
+              (i + 1) * 10,
+              p.name().strip(),
+              type(p.type()),
+              p.description().strip(),
+              p.example()));
     }
     return out;
   }
 
-  private static void parameter(List<FieldError> errors, String path, EventTypeDraft.Parameter p, Set<String> names) {
+  private static void parameter(
+      List<FieldError> errors, String path, EventTypeDraft.Parameter p, Set<String> names) {
     String name = p.name() == null ? "" : p.name().strip();
     if (name.isEmpty()) {
-      errors.add(FieldError.of(path + "name", "catalog.parameter.name.required", "Enter the parameter's name."));
-    } else if (name.length() > EventParameter.NAME_LENGTH || !PARAMETER_NAME.matcher(name).matches()) {
-      errors.add(FieldError.of(path + "name", "catalog.parameter.name.syntax",
-          "A name is letters, digits and _, not starting with a digit, at most " + EventParameter.NAME_LENGTH
-              + " characters: templates write it as {{name}}.", EventParameter.NAME_LENGTH));
+      errors.add(
+          FieldError.of(
+              path + "name", "catalog.parameter.name.required", "Enter the parameter's name."));
+    } else if (name.length() > EventParameter.NAME_LENGTH
+        || !PARAMETER_NAME.matcher(name).matches()) {
+      errors.add(
+          FieldError.of(
+              path + "name",
+              "catalog.parameter.name.syntax",
+              "A name is letters, digits and _, not starting with a digit, at most "
+                  + EventParameter.NAME_LENGTH
+                  + " characters: templates write it as {{name}}.",
+              EventParameter.NAME_LENGTH));
     } else if (!names.add(name)) {
-      errors.add(FieldError.of(path + "name", "catalog.parameter.name.twice", "“" + name + "” is listed twice.", name));
+      errors.add(
+          FieldError.of(
+              path + "name",
+              "catalog.parameter.name.twice",
+              "“" + name + "” is listed twice.",
+              name));
     }
     ParameterType type = type(p.type());
     if (type == null) {
-      errors.add(FieldError.of(path + "type", "catalog.parameter.type.unknown", "Choose string, integer, number, boolean, object or array."));
+      errors.add(
+          FieldError.of(
+              path + "type",
+              "catalog.parameter.type.unknown",
+              "Choose string, integer, number, boolean, object or array."));
     }
-    text(errors, path + "description", p.description(), EventParameter.DESCRIPTION_LENGTH,
-        FieldError.of(path + "description", "catalog.parameter.description.required", "Describe what the value is."));
+    text(
+        errors,
+        path + "description",
+        p.description(),
+        EventParameter.DESCRIPTION_LENGTH,
+        FieldError.of(
+            path + "description",
+            "catalog.parameter.description.required",
+            "Describe what the value is."));
     String example = p.example();
     if (example == null || example.isEmpty()) {
-      errors.add(FieldError.of(path + "example", "catalog.parameter.example.required",
-          "Enter an example value: previews and Send test use it."));
+      errors.add(
+          FieldError.of(
+              path + "example",
+              "catalog.parameter.example.required",
+              "Enter an example value: previews and Send test use it."));
     } else if (example.length() > EventParameter.EXAMPLE_LENGTH) {
       errors.add(tooLong(path + "example", EventParameter.EXAMPLE_LENGTH));
     } else if (type != null && !fits(type, example)) {
-      errors.add(FieldError.of(path + "example", "catalog.parameter.example." + type.label(), notA(type)));
+      errors.add(
+          FieldError.of(path + "example", "catalog.parameter.example." + type.label(), notA(type)));
     }
   }
 
@@ -173,7 +238,8 @@ public final class CatalogEntryRules {
     }
   }
 
-  private static void text(List<FieldError> errors, String field, String value, int max, FieldError whenEmpty) {
+  private static void text(
+      List<FieldError> errors, String field, String value, int max, FieldError whenEmpty) {
     if (blank(value)) {
       errors.add(whenEmpty);
     } else if (value.strip().length() > max) {

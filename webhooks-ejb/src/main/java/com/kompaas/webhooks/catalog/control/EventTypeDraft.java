@@ -9,7 +9,12 @@ import java.util.List;
  * @param parameters every parameter the type's events carry, in display order
  */
 public record EventTypeDraft(
-    String code, String groupCode, String label, String description, int position, List<Parameter> parameters) {
+    String code,
+    String groupCode,
+    String label,
+    String description,
+    int position,
+    List<Parameter> parameters) {
 
   public EventTypeDraft {
     parameters = parameters == null ? List.of() : List.copyOf(parameters);

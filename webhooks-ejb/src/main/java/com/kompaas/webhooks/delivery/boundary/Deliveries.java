@@ -1,8 +1,8 @@
 package com.kompaas.webhooks.delivery.boundary;
 
-import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.delivery.entity.DeliveryTransitions;
 import com.kompaas.webhooks.event.entity.Event;
@@ -53,8 +53,16 @@ public class Deliveries {
         .executeUpdate();
   }
 
-  /** Optional filters of the log; null means any. {@code eventId} matches the producer's id prefix. */
-  public record Filter(Long webhookId, DeliveryStatus status, String eventType, Instant from, Instant to, String eventId) {
+  /**
+   * Optional filters of the log; null means any. {@code eventId} matches the producer's id prefix.
+   */
+  public record Filter(
+      Long webhookId,
+      DeliveryStatus status,
+      String eventType,
+      Instant from,
+      Instant to,
+      String eventId) {
     public static Filter none() {
       return new Filter(null, null, null, null, null, null);
     }
@@ -64,14 +72,20 @@ public class Deliveries {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Delivery> query = cb.createQuery(Delivery.class);
     Root<Delivery> d = query.from(Delivery.class);
-    query.select(d).where(predicates(cb, d, accountId, filter)).orderBy(cb.desc(d.get("createdAt")), cb.desc(d.get("id")));
+    query
+        .select(d)
+        .where(predicates(cb, d, accountId, filter))
+        .orderBy(cb.desc(d.get("createdAt")), cb.desc(d.get("id")));
     return em.createQuery(query).setFirstResult(first).setMaxResults(max).getResultList();
   }
 
   /** The log counts matches up to this many, and beyond says only that there are more. */
   public static final int COUNT_LIMIT = 10_000;
 
-  /** How many deliveries match, exactly up to {@link #COUNT_LIMIT}; {@code more} when there are more than that. */
+  /**
+   * How many deliveries match, exactly up to {@link #COUNT_LIMIT}; {@code more} when there are more
+   * than that.
+   */
   public record Count(long value, boolean more) {}
 
   /**
@@ -83,12 +97,16 @@ public class Deliveries {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> query = cb.createQuery(Long.class);
     Root<Delivery> d = query.from(Delivery.class);
-    query.select(d.get("id")).where(predicates(cb, d, accountId, filter)).orderBy(cb.desc(d.get("createdAt")), cb.desc(d.get("id")));
+    query
+        .select(d.get("id"))
+        .where(predicates(cb, d, accountId, filter))
+        .orderBy(cb.desc(d.get("createdAt")), cb.desc(d.get("id")));
     int found = em.createQuery(query).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
     return found > COUNT_LIMIT ? new Count(COUNT_LIMIT, true) : new Count(found, false);
   }
 
-  private static Predicate[] predicates(CriteriaBuilder cb, Root<Delivery> d, String accountId, Filter f) {
+  private static Predicate[] predicates(
+      CriteriaBuilder cb, Root<Delivery> d, String accountId, Filter f) {
     List<Predicate> where = new ArrayList<>();
     where.add(cb.equal(d.get("accountId"), accountId));
     if (f.webhookId() != null) {
@@ -107,7 +125,8 @@ public class Deliveries {
       where.add(cb.lessThan(d.get("createdAt"), f.to()));
     }
     if (f.eventId() != null && !f.eventId().isBlank()) {
-      String escaped = f.eventId().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      String escaped =
+          f.eventId().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
       where.add(cb.like(d.get("externalEventId"), escaped + "%", '\\'));
     }
     return where.toArray(Predicate[]::new);
@@ -149,13 +168,21 @@ public class Deliveries {
       return 0;
     }
     List<Delivery> failed =
-        inRange(em.createNamedQuery(Delivery.FAILED_BY_WEBHOOK_IN_RANGE, Delivery.class), accountId, webhookId, from, to);
+        inRange(
+            em.createNamedQuery(Delivery.FAILED_BY_WEBHOOK_IN_RANGE, Delivery.class),
+            accountId,
+            webhookId,
+            from,
+            to);
     Instant now = clock.instant();
     return (int) failed.stream().filter(delivery -> delivery.resend(now)).count();
   }
 
-  /** The first {@link #BULK_LIMIT} rows of a bulk action's query over one webhook and [from, to). */
-  private static <T> List<T> inRange(TypedQuery<T> query, String accountId, long webhookId, Instant from, Instant to) {
+  /**
+   * The first {@link #BULK_LIMIT} rows of a bulk action's query over one webhook and [from, to).
+   */
+  private static <T> List<T> inRange(
+      TypedQuery<T> query, String accountId, long webhookId, Instant from, Instant to) {
     return query
         .setParameter("accountId", accountId)
         .setParameter("webhookId", webhookId)
@@ -173,8 +200,8 @@ public class Deliveries {
 
   /**
    * Creates deliveries to one webhook for the stored events of its type that arrived in [from, to)
-   * and have none yet (the webhook was off, or did not exist): events are never lost, only held.
-   * At most {@link #BULK_LIMIT} per call.
+   * and have none yet (the webhook was off, or did not exist): events are never lost, only held. At
+   * most {@link #BULK_LIMIT} per call.
    */
   public int replay(String accountId, long webhookId, Instant from, Instant to) {
     Optional<Webhook> webhook =
@@ -190,11 +217,22 @@ public class Deliveries {
         inRange(
             em.createNamedQuery(Delivery.EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK, Event.class)
                 .setParameter("eventType", webhook.get().getEventType()),
-            accountId, webhookId, from, to);
+            accountId,
+            webhookId,
+            from,
+            to);
     Instant now = clock.instant();
     for (Event event : events) {
       Delivery delivery =
-          new Delivery(accountId, webhookId, event.getId(), event.getType(), event.getExternalId(), 1, now, now);
+          new Delivery(
+              accountId,
+              webhookId,
+              event.getId(),
+              event.getType(),
+              event.getExternalId(),
+              1,
+              now,
+              now);
       delivery.defer(now, now); // pending and due now: the scheduler hands it out on its next tick
       em.persist(delivery);
     }

@@ -19,9 +19,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Once a second, hands out the deliveries that are due: resends whose time has come, and
- * deliveries whose lease ran out because a message was lost or a sender died. Every instance runs
- * it; {@code SKIP LOCKED} gives each a disjoint batch.
+ * Once a second, hands out the deliveries that are due: resends whose time has come, and deliveries
+ * whose lease ran out because a message was lost or a sender died. Every instance runs it; {@code
+ * SKIP LOCKED} gives each a disjoint batch.
  */
 @Singleton
 @Startup
@@ -43,7 +43,11 @@ public class DeliveryScheduler {
 
   private final AtomicBoolean running = new AtomicBoolean();
 
-  @Schedule(second = "*", minute = "*", hour = "*", persistent = false) // rows in the database are the schedule
+  @Schedule(
+      second = "*",
+      minute = "*",
+      hour = "*",
+      persistent = false) // rows in the database are the schedule
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
     if (!running.compareAndSet(false, true)) {

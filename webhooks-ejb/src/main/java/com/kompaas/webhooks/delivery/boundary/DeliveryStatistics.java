@@ -21,8 +21,8 @@ import java.util.Map;
  *
  * <p>Percentiles are computed in Java over a bounded sample: the newest {@link #SAMPLE_LIMIT}
  * attempts of the window (MariaDB has no ordered-set aggregates, and a window function over
- * millions of rows would cost more than the chart is worth). When the window holds more, the
- * sample covers its newest part and {@link Series#sampled()} says so.
+ * millions of rows would cost more than the chart is worth). When the window holds more, the sample
+ * covers its newest part and {@link Series#sampled()} says so.
  */
 @Stateless
 public class DeliveryStatistics {
@@ -33,9 +33,17 @@ public class DeliveryStatistics {
 
   @Inject Clock clock;
 
-  /** One webhook's recent deliveries: {@code finished} are the succeeded plus the finally failed. */
-  public record WebhookStats(long webhookId, long total, long succeeded, long failed,
-      String lastStatus, Integer lastStatusCode, Instant lastAt) {
+  /**
+   * One webhook's recent deliveries: {@code finished} are the succeeded plus the finally failed.
+   */
+  public record WebhookStats(
+      long webhookId,
+      long total,
+      long succeeded,
+      long failed,
+      String lastStatus,
+      Integer lastStatusCode,
+      Instant lastAt) {
     /** Share of finished deliveries that succeeded, 0..100; null when none finished. */
     public Double successRate() {
       long finished = succeeded + failed;
@@ -47,18 +55,32 @@ public class DeliveryStatistics {
   public Map<Long, WebhookStats> byWebhook(String accountId, Duration window) {
     Instant since = clock.instant().minus(window);
     Map<Long, long[]> counts = new HashMap<>();
-    for (Object[] row : em.createNamedQuery(Delivery.COUNTS_BY_WEBHOOK_SINCE, Object[].class)
-        .setParameter("accountId", accountId).setParameter("since", since).getResultList()) {
+    for (Object[] row :
+        em.createNamedQuery(Delivery.COUNTS_BY_WEBHOOK_SINCE, Object[].class)
+            .setParameter("accountId", accountId)
+            .setParameter("since", since)
+            .getResultList()) {
       counts.put((Long) row[0], new long[] {number(row[1]), number(row[2]), number(row[3])});
     }
     Map<Long, WebhookStats> stats = new HashMap<>();
-    for (Delivery d : em.createNamedQuery(Delivery.LATEST_PER_WEBHOOK, Delivery.class)
-        .setParameter("accountId", accountId).getResultList()) {
+    for (Delivery d :
+        em.createNamedQuery(Delivery.LATEST_PER_WEBHOOK, Delivery.class)
+            .setParameter("accountId", accountId)
+            .getResultList()) {
       long[] c = counts.getOrDefault(d.getWebhookId(), new long[3]);
-      stats.put(d.getWebhookId(), new WebhookStats(d.getWebhookId(), c[0], c[1], c[2],
-          d.getStatus().name(), d.getLastStatusCode(), d.getLastAttemptAt()));
+      stats.put(
+          d.getWebhookId(),
+          new WebhookStats(
+              d.getWebhookId(),
+              c[0],
+              c[1],
+              c[2],
+              d.getStatus().name(),
+              d.getLastStatusCode(),
+              d.getLastAttemptAt()));
     }
-    counts.forEach((id, c) -> stats.putIfAbsent(id, new WebhookStats(id, c[0], c[1], c[2], null, null, null)));
+    counts.forEach(
+        (id, c) -> stats.putIfAbsent(id, new WebhookStats(id, c[0], c[1], c[2], null, null, null)));
     return stats;
   }
 
@@ -67,11 +89,21 @@ public class DeliveryStatistics {
    *
    * @param perMinute attempts per minute in each slice
    * @param successRate share of attempts that delivered in each slice, 0..100, null when none
-   * @param latency p50, p95 and p99 of the attempts' durations in ms in each slice (rows), null
-   *     for a slice without attempts
+   * @param latency p50, p95 and p99 of the attempts' durations in ms in each slice (rows), null for
+   *     a slice without attempts
    */
-  public record Series(Instant from, Duration bucket, double[] perMinute, Double[] successRate, Long[][] latency,
-      long attempts, long delivered, long p50, long p95, long p99, boolean sampled) {}
+  public record Series(
+      Instant from,
+      Duration bucket,
+      double[] perMinute,
+      Double[] successRate,
+      Long[][] latency,
+      long attempts,
+      long delivered,
+      long p50,
+      long p95,
+      long p99,
+      boolean sampled) {}
 
   /** The percentiles {@link Series#latency()} holds, in its row order. */
   public static final int[] PERCENTILES = {50, 95, 99};
@@ -80,9 +112,12 @@ public class DeliveryStatistics {
     Instant now = clock.instant();
     Instant from = now.minus(window);
     Duration bucket = window.dividedBy(buckets);
-    List<Object[]> rows = em.createNamedQuery(Attempt.SAMPLE_BY_ACCOUNT_SINCE, Object[].class)
-        .setParameter("accountId", accountId).setParameter("since", from)
-        .setMaxResults(SAMPLE_LIMIT).getResultList();
+    List<Object[]> rows =
+        em.createNamedQuery(Attempt.SAMPLE_BY_ACCOUNT_SINCE, Object[].class)
+            .setParameter("accountId", accountId)
+            .setParameter("since", from)
+            .setMaxResults(SAMPLE_LIMIT)
+            .getResultList();
     long[] count = new long[buckets];
     long[] ok = new long[buckets];
     List<Long> durations = new ArrayList<>(rows.size());
@@ -92,7 +127,12 @@ public class DeliveryStatistics {
     }
     long delivered = 0;
     for (Object[] row : rows) {
-      int i = (int) Math.min(buckets - 1, Duration.between(from, (Instant) row[0]).toMillis() / Math.max(1, bucket.toMillis()));
+      int i =
+          (int)
+              Math.min(
+                  buckets - 1,
+                  Duration.between(from, (Instant) row[0]).toMillis()
+                      / Math.max(1, bucket.toMillis()));
       count[i]++;
       durations.add((Long) row[1]);
       byBucket.get(i).add((Long) row[1]);
@@ -120,8 +160,18 @@ public class DeliveryStatistics {
     }
     long[] sorted = durations.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(sorted);
-    return new Series(from, bucket, rate, success, latency, rows.size(), delivered,
-        percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), rows.size() == SAMPLE_LIMIT);
+    return new Series(
+        from,
+        bucket,
+        rate,
+        success,
+        latency,
+        rows.size(),
+        delivered,
+        percentile(sorted, 50),
+        percentile(sorted, 95),
+        percentile(sorted, 99),
+        rows.size() == SAMPLE_LIMIT);
   }
 
   /** Nearest-rank percentile; 0 for no data. */

@@ -28,11 +28,11 @@ import java.util.logging.Logger;
  *
  * <p>Two pools: one for deliveries just created, one for those the scheduler hands out (resends,
  * and leases that ran out), so that new events never queue behind a backlog of resends; the
- * scheduler claims no more than the resend queue has room for. A full queue of new deliveries
- * makes the caller wait (up to {@link #OFFER_WAIT_SECONDS} s): intake then slows to the senders'
- * pace and events wait in the broker, where they are durable, instead of piling up here. The
- * senders run on their own threads, more than one endpoint may hold ({@code
- * max-in-flight-per-endpoint}), so a hanging endpoint cannot stall the others.
+ * scheduler claims no more than the resend queue has room for. A full queue of new deliveries makes
+ * the caller wait (up to {@link #OFFER_WAIT_SECONDS} s): intake then slows to the senders' pace and
+ * events wait in the broker, where they are durable, instead of piling up here. The senders run on
+ * their own threads, more than one endpoint may hold ({@code max-in-flight-per-endpoint}), so a
+ * hanging endpoint cannot stall the others.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -42,7 +42,6 @@ public class Dispatcher {
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
-
 
   @Inject Sender sender;
 
@@ -63,8 +62,15 @@ public class Dispatcher {
   }
 
   private ThreadPoolExecutor pool(int threads, int queue) {
-    var pool = new ThreadPoolExecutor(
-        threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), this.threads, waitForRoom());
+    var pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(queue),
+            this.threads,
+            waitForRoom());
     pool.allowCoreThreadTimeOut(true); // an idle instance holds no sender threads
     return pool;
   }
@@ -82,16 +88,20 @@ public class Dispatcher {
   }
 
   /**
-   * The hand-over of new deliveries, in one place: after the commit of the transaction that
-   * created them, on the committing thread, which waits only while the senders' queue is full (the
+   * The hand-over of new deliveries, in one place: after the commit of the transaction that created
+   * them, on the committing thread, which waits only while the senders' queue is full (the
    * back-pressure above). A failure here leaves them to their lease.
    */
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) NewDeliveries created) {
     try {
       send(created.jobs());
     } catch (RuntimeException e) {
-      log.log(Level.WARNING, "Could not hand " + created.jobs().size()
-          + " new deliveries to the senders at once; the scheduler hands them out when their lease ends", e);
+      log.log(
+          Level.WARNING,
+          "Could not hand "
+              + created.jobs().size()
+              + " new deliveries to the senders at once; the scheduler hands them out when their lease ends",
+          e);
     }
   }
 
@@ -100,7 +110,9 @@ public class Dispatcher {
     submit(resends, jobs);
   }
 
-  /** How many more deliveries the resend queue takes now: the scheduler claims no more than that. */
+  /**
+   * How many more deliveries the resend queue takes now: the scheduler claims no more than that.
+   */
   public int resendRoom() {
     return resends.getQueue().remainingCapacity();
   }
@@ -116,15 +128,21 @@ public class Dispatcher {
   }
 
   private void submit(ThreadPoolExecutor pool, long deliveryId, Task task) {
-    pool.execute(() -> {
-      try {
-        task.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // shutting down: the lease brings the delivery back
-      } catch (RuntimeException e) {
-        log.log(Level.WARNING, "Delivery " + deliveryId + " failed in its sender; it is handed out again when its lease ends", e);
-      }
-    });
+    pool.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: the lease brings the delivery back
+          } catch (RuntimeException e) {
+            log.log(
+                Level.WARNING,
+                "Delivery "
+                    + deliveryId
+                    + " failed in its sender; it is handed out again when its lease ends",
+                e);
+          }
+        });
   }
 
   private RejectedExecutionHandler waitForRoom() {

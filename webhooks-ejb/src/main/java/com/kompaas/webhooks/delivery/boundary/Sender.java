@@ -1,7 +1,6 @@
 package com.kompaas.webhooks.delivery.boundary;
 
 import com.kompaas.webhooks.account.control.Credentials;
-import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.control.AttemptOutcome;
 import com.kompaas.webhooks.delivery.control.AttemptRecorder;
 import com.kompaas.webhooks.delivery.control.DeliveryConfiguration;
@@ -17,6 +16,7 @@ import com.kompaas.webhooks.delivery.control.OutcomeClassifier;
 import com.kompaas.webhooks.delivery.control.RequestBuilder;
 import com.kompaas.webhooks.delivery.control.SendResult;
 import com.kompaas.webhooks.delivery.entity.Attempt;
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.StoredText;
 import com.kompaas.webhooks.subscription.control.EventValues;
 import com.kompaas.webhooks.subscription.control.RequestRenderer;
@@ -32,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * Makes one attempt for one claimed delivery: pass the endpoint's gate, render and sign the
  * request, send it, write the attempt. No transaction is open during the HTTP call; the record
- * after it is a short transaction, shared with other senders' records (see {@link AttemptRecorder}).
+ * after it is a short transaction, shared with other senders' records (see {@link
+ * AttemptRecorder}).
  *
  * <p>A plain CDI bean, not an EJB: it holds no state and opens no transaction itself (every
  * database step is a call to {@link DeliveryStore}, which starts its own), and an EJB call per
@@ -74,7 +75,9 @@ public class Sender {
     Instant now = clock.instant();
     if (now.plus(configuration.totalTimeout()).plus(LEASE_MARGIN).isAfter(job.leaseUntil())) {
       // waited too long for a sender: the scheduler hands it out again when the lease ends
-      log.fine(() -> "Delivery " + job.deliveryId() + " left to the scheduler: its lease is nearly over");
+      log.fine(
+          () ->
+              "Delivery " + job.deliveryId() + " left to the scheduler: its lease is nearly over");
       return;
     }
     if (admitted(job.ticket(), now)) {
@@ -121,7 +124,8 @@ public class Sender {
     Instant now = clock.instant();
     boolean worth =
         attempted.outcome().delivered()
-            && gate.successWorthRecording(job.webhook().id(), now, DeliveryStore.SUCCESS_RECORD_INTERVAL);
+            && gate.successWorthRecording(
+                job.webhook().id(), now, DeliveryStore.SUCCESS_RECORD_INTERVAL);
     recorder.record(new FinishedAttempt(job, attempted.attempt(), attempted.outcome(), now, worth));
   }
 
@@ -130,21 +134,42 @@ public class Sender {
     OutboundRequest request;
     try {
       var rendered = renderer.render(job.webhook().settings(), EventValues.of(job.event()));
-      request = builder.build(rendered, RequestBuilder.messageId(job.deliveryId()), startedAt, job.webhook().secrets());
+      request =
+          builder.build(
+              rendered,
+              RequestBuilder.messageId(job.deliveryId()),
+              startedAt,
+              job.webhook().secrets());
     } catch (RuntimeException e) {
       // settings are validated on save, so this is a defect or a changed catalogue: log, not crash
-      var outcome = new AttemptOutcome(AttemptOutcome.Verdict.FAILED, DeliveryError.OTHER, 0, null,
-          "could not build the request: " + e.getMessage());
+      var outcome =
+          new AttemptOutcome(
+              AttemptOutcome.Verdict.FAILED,
+              DeliveryError.OTHER,
+              0,
+              null,
+              "could not build the request: " + e.getMessage());
       return new Attempted(
-          attempt(job, startedAt, Duration.ZERO, new Attempt.Request(job.webhook().settings().method().name(), Credentials.maskUrl(job.webhook().settings().url()), "", null),
-              new Attempt.Response(null, null, null, false), outcome),
+          attempt(
+              job,
+              startedAt,
+              Duration.ZERO,
+              new Attempt.Request(
+                  job.webhook().settings().method().name(),
+                  Credentials.maskUrl(job.webhook().settings().url()),
+                  "",
+                  null),
+              new Attempt.Response(null, null, null, false),
+              outcome),
           outcome);
     }
     SendResult result = http.send(request);
     AttemptOutcome outcome = classifier.classify(result, clock.instant());
     var sentRequest =
         new Attempt.Request(
-            request.method(), HeaderMasker.url(request.url()), HeaderMasker.requestHeaders(request.headers()),
+            request.method(),
+            HeaderMasker.url(request.url()),
+            HeaderMasker.requestHeaders(request.headers()),
             request.body().length == 0 ? null : new String(request.body(), StandardCharsets.UTF_8));
     var response =
         new Attempt.Response(
@@ -152,19 +177,36 @@ public class Sender {
             result.responded() ? HeaderMasker.responseHeaders(result.headers()) : null,
             result.responded() ? body(result) : null,
             result.truncated());
-    return new Attempted(attempt(job, result.startedAt(), result.duration(), sentRequest, response, outcome), outcome);
+    return new Attempted(
+        attempt(job, result.startedAt(), result.duration(), sentRequest, response, outcome),
+        outcome);
   }
 
   /** The response body as text; the sender's cap may have cut through a character at its end. */
   private static String body(SendResult result) {
-    return result.truncated() ? StoredText.decodeCut(result.body()) : new String(result.body(), StandardCharsets.UTF_8);
+    return result.truncated()
+        ? StoredText.decodeCut(result.body())
+        : new String(result.body(), StandardCharsets.UTF_8);
   }
 
-  private static Attempt attempt(Job job, Instant startedAt, Duration duration, Attempt.Request request,
-      Attempt.Response response, AttemptOutcome outcome) {
+  private static Attempt attempt(
+      Job job,
+      Instant startedAt,
+      Duration duration,
+      Attempt.Request request,
+      Attempt.Response response,
+      AttemptOutcome outcome) {
     return new Attempt(
-        job.deliveryId(), job.accountId(), job.attemptNumber(), job.manual(), startedAt, duration.toMillis(),
-        request, response, Attempt.Outcome.valueOf(outcome.verdict().name()),
-        outcome.error(), outcome.detail());
+        job.deliveryId(),
+        job.accountId(),
+        job.attemptNumber(),
+        job.manual(),
+        startedAt,
+        duration.toMillis(),
+        request,
+        response,
+        Attempt.Outcome.valueOf(outcome.verdict().name()),
+        outcome.error(),
+        outcome.detail());
   }
 }

@@ -56,9 +56,10 @@ public class TestSends {
   public Result send(String accountId, Long webhookId, WebhookSettings settings) {
     RenderedRequest rendered = webhooks.preview(accountId, settings);
     Instant now = clock.instant();
-    var secrets = webhookId == null ? null : webhooks.find(accountId, webhookId)
-        .flatMap(WebhookSecrets::ring)
-        .orElse(null);
+    var secrets =
+        webhookId == null
+            ? null
+            : webhooks.find(accountId, webhookId).flatMap(WebhookSecrets::ring).orElse(null);
     OutboundRequest request;
     try {
       request = builder.build(rendered, "msg_test_" + UUID.randomUUID(), now, secrets);
@@ -67,12 +68,20 @@ public class TestSends {
     }
     SendResult result = http.send(request);
     if (!result.responded()) {
-      return new Result(0, result.duration().toMillis(), null, false,
+      return new Result(
+          0,
+          result.duration().toMillis(),
+          null,
+          false,
           result.error() + (result.errorDetail() == null ? "" : ": " + result.errorDetail()));
     }
     String body = new String(result.body(), StandardCharsets.UTF_8);
     boolean cut = result.truncated() || body.length() > SHOWN_BODY_CHARS;
-    return new Result(result.status(), result.duration().toMillis(),
-        body.length() > SHOWN_BODY_CHARS ? body.substring(0, SHOWN_BODY_CHARS) : body, cut, null);
+    return new Result(
+        result.status(),
+        result.duration().toMillis(),
+        body.length() > SHOWN_BODY_CHARS ? body.substring(0, SHOWN_BODY_CHARS) : body,
+        cut,
+        null);
   }
 }

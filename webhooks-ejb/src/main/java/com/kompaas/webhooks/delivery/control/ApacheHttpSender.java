@@ -91,13 +91,13 @@ import org.apache.hc.core5.util.Timeout;
  * endpoint's connections all busy waits for one, within its total timeout. Idle connections are
  * reused most recent first, kept for {@link #KEEP_ALIVE} at most (or what the server's {@code
  * Keep-Alive} header says), and one idle longer than {@link Settings#staleCheckAfter} is probed
- * before reuse, so a connection the server has closed is replaced instead of failing the attempt.
- * A server that closes the very moment a request goes out can still fail that one attempt; it is
- * not resent here, see above.
+ * before reuse, so a connection the server has closed is replaced instead of failing the attempt. A
+ * server that closes the very moment a request goes out can still fail that one attempt; it is not
+ * resent here, see above.
  *
  * <p><b>The total timeout</b> is enforced by a watchdog that cancels the request, closing its
- * connection, because socket timeouts apply per read and a slow drip could otherwise last for
- * ever. A response body beyond the cap is cut, and its connection closed rather than drained.
+ * connection, because socket timeouts apply per read and a slow drip could otherwise last for ever.
+ * A response body beyond the cap is cut, and its connection closed rather than drained.
  */
 public class ApacheHttpSender implements HttpSender, AutoCloseable {
 
@@ -120,7 +120,11 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
     public static final String DEFAULT_USER_AGENT = "kompaas-webhooks/1";
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ENDPOINT = 16;
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
-    /** Long enough that a busy connection is never probed, short enough for servers that close after 2 s. */
+
+    /**
+     * Long enough that a busy connection is never probed, short enough for servers that close after
+     * 2 s.
+     */
     public static final Duration DEFAULT_STALE_CHECK_AFTER = Duration.ofSeconds(1);
 
     public Settings {
@@ -137,32 +141,56 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
         throw new IllegalArgumentException("at least one connection per endpoint is needed");
       }
       if (maxConnections < maxConnectionsPerEndpoint) {
-        throw new IllegalArgumentException("the connections in all must be at least those per endpoint");
+        throw new IllegalArgumentException(
+            "the connections in all must be at least those per endpoint");
       }
       if (staleCheckAfter.isNegative()) {
-        throw new IllegalArgumentException("the idle time before a stale check must not be negative");
+        throw new IllegalArgumentException(
+            "the idle time before a stale check must not be negative");
       }
     }
 
     /** The defaults' pool and stale check with these timeouts, cap and identity. */
-    public Settings(Duration connectTimeout, Duration totalTimeout, int maxResponseBytes, String userAgent) {
-      this(connectTimeout, totalTimeout, maxResponseBytes, userAgent, DEFAULT_MAX_CONNECTIONS_PER_ENDPOINT,
-          DEFAULT_MAX_CONNECTIONS, DEFAULT_STALE_CHECK_AFTER);
+    public Settings(
+        Duration connectTimeout, Duration totalTimeout, int maxResponseBytes, String userAgent) {
+      this(
+          connectTimeout,
+          totalTimeout,
+          maxResponseBytes,
+          userAgent,
+          DEFAULT_MAX_CONNECTIONS_PER_ENDPOINT,
+          DEFAULT_MAX_CONNECTIONS,
+          DEFAULT_STALE_CHECK_AFTER);
     }
 
     public static Settings defaults() {
       return new Settings(
-          DEFAULT_CONNECT_TIMEOUT, DEFAULT_TOTAL_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT);
+          DEFAULT_CONNECT_TIMEOUT,
+          DEFAULT_TOTAL_TIMEOUT,
+          DEFAULT_MAX_RESPONSE_BYTES,
+          DEFAULT_USER_AGENT);
     }
 
     public Settings withConnections(int perEndpoint, int total) {
-      return new Settings(connectTimeout, totalTimeout, maxResponseBytes, userAgent, perEndpoint, total,
+      return new Settings(
+          connectTimeout,
+          totalTimeout,
+          maxResponseBytes,
+          userAgent,
+          perEndpoint,
+          total,
           staleCheckAfter);
     }
 
     public Settings withStaleCheckAfter(Duration idle) {
-      return new Settings(connectTimeout, totalTimeout, maxResponseBytes, userAgent, maxConnectionsPerEndpoint,
-          maxConnections, idle);
+      return new Settings(
+          connectTimeout,
+          totalTimeout,
+          maxResponseBytes,
+          userAgent,
+          maxConnectionsPerEndpoint,
+          maxConnections,
+          idle);
     }
   }
 
@@ -176,45 +204,58 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
     this(settings, guard, defaultTls(), Clock.systemUTC());
   }
 
-  /** @param tls the TLS context whose trust decides which certificates are accepted */
+  /**
+   * @param tls the TLS context whose trust decides which certificates are accepted
+   */
   public ApacheHttpSender(Settings settings, AddressGuard guard, SSLContext tls, Clock clock) {
     this.settings = Objects.requireNonNull(settings);
     this.clock = Objects.requireNonNull(clock);
-    this.pool = new GuardedPoolBuilder(Objects.requireNonNull(guard))
-        .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls)) // the JDK's own host name check
-        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT) // exact bounds; no slower than LAX here
-        .setConnPoolPolicy(PoolReusePolicy.LIFO) // few warm connections; the rest idle out
-        .setMaxConnPerRoute(settings.maxConnectionsPerEndpoint())
-        .setMaxConnTotal(settings.maxConnections())
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(timeout(settings.connectTimeout()))
-            .setSocketTimeout(timeout(settings.totalTimeout()))
-            .setValidateAfterInactivity(TimeValue.ofMilliseconds(settings.staleCheckAfter().toMillis()))
-            .build())
-        .build();
-    this.client = HttpClients.custom()
-        .setConnectionManager(pool)
-        .disableAutomaticRetries()
-        .disableRedirectHandling()
-        .disableCookieManagement()
-        .disableContentCompression()
-        .disableAuthCaching()
-        .disableConnectionState() // no per-user pools: every connection is anonymous
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setRedirectsEnabled(false)
-            .setAuthenticationEnabled(false)
-            .setProtocolUpgradeEnabled(false)
-            .setExpectContinueEnabled(false)
-            .setConnectionRequestTimeout(timeout(settings.totalTimeout())) // the watchdog ends it first
-            .setResponseTimeout(timeout(settings.totalTimeout()))
-            .setConnectionKeepAlive(TimeValue.ofMilliseconds(KEEP_ALIVE.toMillis()))
-            .build())
-        .build();
-    this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "webhook-send-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        new GuardedPoolBuilder(Objects.requireNonNull(guard))
+            .setTlsSocketStrategy(
+                new DefaultClientTlsStrategy(tls)) // the JDK's own host name check
+            .setPoolConcurrencyPolicy(
+                PoolConcurrencyPolicy.STRICT) // exact bounds; no slower than LAX here
+            .setConnPoolPolicy(PoolReusePolicy.LIFO) // few warm connections; the rest idle out
+            .setMaxConnPerRoute(settings.maxConnectionsPerEndpoint())
+            .setMaxConnTotal(settings.maxConnections())
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(timeout(settings.connectTimeout()))
+                    .setSocketTimeout(timeout(settings.totalTimeout()))
+                    .setValidateAfterInactivity(
+                        TimeValue.ofMilliseconds(settings.staleCheckAfter().toMillis()))
+                    .build())
+            .build();
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(pool)
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableContentCompression()
+            .disableAuthCaching()
+            .disableConnectionState() // no per-user pools: every connection is anonymous
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setRedirectsEnabled(false)
+                    .setAuthenticationEnabled(false)
+                    .setProtocolUpgradeEnabled(false)
+                    .setExpectContinueEnabled(false)
+                    .setConnectionRequestTimeout(
+                        timeout(settings.totalTimeout())) // the watchdog ends it first
+                    .setResponseTimeout(timeout(settings.totalTimeout()))
+                    .setConnectionKeepAlive(TimeValue.ofMilliseconds(KEEP_ALIVE.toMillis()))
+                    .build())
+            .build();
+    this.watchdog =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "webhook-send-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
     watchdog.setRemoveOnCancelPolicy(true); // nearly every task is cancelled; keep the queue small
     watchdog.scheduleWithFixedDelay(pool::closeExpired, 5, 5, TimeUnit.SECONDS);
   }
@@ -238,10 +279,14 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
       // the save-time check again: a webhook saved before it existed, or a request built elsewhere
       OutboundUrl.check(request.url());
       HttpUriRequestBase wire = prepare(request);
-      timer = watchdog.schedule(() -> {
-        expired.set(true);
-        wire.cancel(); // closes the connection, whatever the request is waiting for
-      }, settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      timer =
+          watchdog.schedule(
+              () -> {
+                expired.set(true);
+                wire.cancel(); // closes the connection, whatever the request is waiting for
+              },
+              settings.totalTimeout().toMillis(),
+              TimeUnit.MILLISECONDS);
       ClassicHttpResponse response = client.executeOpen(null, wire, null);
       try {
         Map<String, List<String>> headers = headersOf(response);
@@ -260,13 +305,18 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
             in.close(); // at the end of the body: returns the connection to the pool
           }
         }
-        return SendResult.response(startedAt, since(start), response.getCode(), headers, body, truncated);
+        return SendResult.response(
+            startedAt, since(start), response.getCode(), headers, body, truncated);
       } finally {
-        closeQuietly(response); // a no-op once the body was read to its end or the request cancelled
+        closeQuietly(
+            response); // a no-op once the body was read to its end or the request cancelled
       }
     } catch (IOException | RuntimeException e) {
       if (expired.get()) {
-        return SendResult.failure(startedAt, since(start), DeliveryError.TIMEOUT,
+        return SendResult.failure(
+            startedAt,
+            since(start),
+            DeliveryError.TIMEOUT,
             "no complete response within " + shown(settings.totalTimeout()));
       }
       DeliveryError error = OutcomeClassifier.errorOf(e);
@@ -302,7 +352,8 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
       wire.setHeader("Content-Type", "application/octet-stream");
     }
     if (request.bodyLength() > 0) {
-      wire.setEntity(new ByteArrayEntity(request.bodyUnsafe(), null)); // our Content-Type header stands
+      wire.setEntity(
+          new ByteArrayEntity(request.bodyUnsafe(), null)); // our Content-Type header stands
     }
     return wire; // a POST or PUT without a body goes with Content-Length: 0
   }
@@ -312,7 +363,8 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Map<String, String> spelling = new LinkedHashMap<>();
     for (Header h : response.getHeaders()) {
-      String name = spelling.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> h.getName());
+      String name =
+          spelling.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> h.getName());
       headers.computeIfAbsent(name, k -> new ArrayList<>()).add(h.getValue());
     }
     headers.replaceAll((k, v) -> List.copyOf(v));
@@ -357,13 +409,14 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
   @Override
   public void close() {
     watchdog.shutdownNow();
-    client.close(CloseMode.IMMEDIATE); // the application is stopping: never let a slow receiver hold it
+    client.close(
+        CloseMode.IMMEDIATE); // the application is stopping: never let a slow receiver hold it
   }
 
   /**
-   * Resolves only through the guard, so the addresses connected to are the addresses checked.
-   * A refusal travels as an {@link IOException}, which the client expects from a connect; its
-   * cause tells {@link OutcomeClassifier#errorOf} that it is a refusal.
+   * Resolves only through the guard, so the addresses connected to are the addresses checked. A
+   * refusal travels as an {@link IOException}, which the client expects from a connect; its cause
+   * tells {@link OutcomeClassifier#errorOf} that it is a refusal.
    */
   static final class GuardedResolver implements DnsResolver {
 
@@ -414,10 +467,11 @@ public class ApacheHttpSender implements HttpSender, AutoCloseable {
 
     @Override
     protected HttpClientConnectionOperator createConnectionOperator(
-        SchemePortResolver schemePortResolver, DnsResolver ignored,
-        TlsSocketStrategy tls) {
+        SchemePortResolver schemePortResolver, DnsResolver ignored, TlsSocketStrategy tls) {
       return new DefaultHttpClientConnectionOperator(
-          socksProxy -> new Socket(Proxy.NO_PROXY), schemePortResolver, new GuardedResolver(guard),
+          socksProxy -> new Socket(Proxy.NO_PROXY),
+          schemePortResolver,
+          new GuardedResolver(guard),
           RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build());
     }
   }

@@ -1,10 +1,10 @@
 package com.kompaas.webhooks.delivery.control;
 
+import com.kompaas.webhooks.platform.control.DatabaseRefusal;
+import com.kompaas.webhooks.platform.control.GroupCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import com.kompaas.webhooks.platform.control.DatabaseRefusal;
-import com.kompaas.webhooks.platform.control.GroupCommit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,19 +21,19 @@ import java.util.logging.Logger;
  * through unheard is recognised by the attempt's row id (see {@link FinishedAttempt}).
  *
  * <p>Only infrastructure failures are retried. A write the database refuses for what it holds
- * ({@link DatabaseRefusal}: a value too long for its column, say) would be refused again at every try
- * and, unwritten, leave its delivery to be sent again at every lease end, for ever; such an attempt
- * is written as a summary instead (and, should even that be refused, as its effect on the delivery
- * alone), with one line in the server log.
+ * ({@link DatabaseRefusal}: a value too long for its column, say) would be refused again at every
+ * try and, unwritten, leave its delivery to be sent again at every lease end, for ever; such an
+ * attempt is written as a summary instead (and, should even that be refused, as its effect on the
+ * delivery alone), with one line in the server log.
  */
 @ApplicationScoped
 public class AttemptRecorder {
 
   /**
    * Attempts to write an attempt alone at least this many times (about 20 s) before giving up on
-   * the database; it goes on trying for as long as its delivery stays with it (its lease and
-   * {@link DeliveryStore#RECORD_GRACE}), so a database that comes back within that time sees the
-   * attempt written, never a second request.
+   * the database; it goes on trying for as long as its delivery stays with it (its lease and {@link
+   * DeliveryStore#RECORD_GRACE}), so a database that comes back within that time sees the attempt
+   * written, never a second request.
    */
   static final int RECORD_TRIES = 8;
 
@@ -52,7 +52,8 @@ public class AttemptRecorder {
 
   @PostConstruct
   void start() {
-    batches = new GroupCommit<>(this::write, configuration.recordBatch(), configuration.recordWriters());
+    batches =
+        new GroupCommit<>(this::write, configuration.recordBatch(), configuration.recordWriters());
   }
 
   /** One transaction, shared or a sender's own; a seam for tests that make it fail. */
@@ -61,8 +62,8 @@ public class AttemptRecorder {
   }
 
   /**
-   * Writes the attempt and what it means for its delivery; returns when that is committed, or
-   * after the tries when the database stayed away (then the attempt is in the server log, and the
+   * Writes the attempt and what it means for its delivery; returns when that is committed, or after
+   * the tries when the database stayed away (then the attempt is in the server log, and the
    * delivery is sent again when its lease ends).
    */
   public void record(FinishedAttempt finished) throws InterruptedException {
@@ -85,23 +86,47 @@ public class AttemptRecorder {
           FinishedAttempt whole = finished;
           finished = finished.reduced(refused.get());
           FinishedAttempt.Kept kept = finished.kept();
-          log.warning(() -> "Attempt " + whole.attempt().getNumber() + " of delivery " + whole.job().deliveryId()
-              + " was refused by the database (" + refused.get() + "); writing "
-              + (kept == FinishedAttempt.Kept.SUMMARY ? "its summary" : "its effect on the delivery only"));
+          log.warning(
+              () ->
+                  "Attempt "
+                      + whole.attempt().getNumber()
+                      + " of delivery "
+                      + whole.job().deliveryId()
+                      + " was refused by the database ("
+                      + refused.get()
+                      + "); writing "
+                      + (kept == FinishedAttempt.Kept.SUMMARY
+                          ? "its summary"
+                          : "its effect on the delivery only"));
           continue; // at once: nothing is wrong with the database
         }
         last = e;
         long pause = Math.min(200L << Math.min(i, 5), 5_000L); // about 20 s for the first tries
         i++;
-        if (i >= RECORD_TRIES && !clock.instant().plusMillis(pause).plus(RECORD_MARGIN).isBefore(handedBackAt)) {
+        if (i >= RECORD_TRIES
+            && !clock.instant().plusMillis(pause).plus(RECORD_MARGIN).isBefore(handedBackAt)) {
           break; // the scheduler may hand the delivery out again now: it is sent again
         }
-        Thread.sleep(pause); // the retry's back-off while the database is away, not a wait for a condition
+        Thread.sleep(
+            pause); // the retry's back-off while the database is away, not a wait for a condition
       }
     }
     var a = finished.attempt();
-    log.log(Level.SEVERE, "Could not record attempt " + a.getNumber() + " of delivery " + finished.job().deliveryId()
-        + " (" + a.getOutcome() + ", status " + a.getResponseStatus() + ", error " + a.getError()
-        + ", started " + a.getStartedAt() + "); it will be sent again when its lease ends", last);
+    log.log(
+        Level.SEVERE,
+        "Could not record attempt "
+            + a.getNumber()
+            + " of delivery "
+            + finished.job().deliveryId()
+            + " ("
+            + a.getOutcome()
+            + ", status "
+            + a.getResponseStatus()
+            + ", error "
+            + a.getError()
+            + ", started "
+            + a.getStartedAt()
+            + "); it will be sent again when its lease ends",
+        last);
   }
 }

@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeliveryConfiguration {
 
   @Inject
-  @ConfigProperty(name = "webhooks.delivery.retry-schedule", defaultValue = RetrySchedule.DEFAULT_SPEC)
+  @ConfigProperty(
+      name = "webhooks.delivery.retry-schedule",
+      defaultValue = RetrySchedule.DEFAULT_SPEC)
   String retrySchedule;
 
   @Inject
@@ -50,7 +52,9 @@ public class DeliveryConfiguration {
   @ConfigProperty(name = "webhooks.delivery.max-in-flight-per-endpoint", defaultValue = "16")
   int maxInFlightPerEndpoint;
 
-  /** Unset: as many as may be in flight to one endpoint, so a sender never waits for a connection. */
+  /**
+   * Unset: as many as may be in flight to one endpoint, so a sender never waits for a connection.
+   */
   @Inject
   @ConfigProperty(name = "webhooks.delivery.max-connections-per-endpoint")
   Optional<Integer> maxConnectionsPerEndpoint;
@@ -109,19 +113,22 @@ public class DeliveryConfiguration {
   private static final RandomGenerator RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
   @Produces
-  @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
+  @Singleton // one per application, unproxied: these controls are final or have no no-arg
+  // constructor
   RetrySchedule retrySchedule() {
     return RetrySchedule.parse(retrySchedule, RANDOM);
   }
 
   @Produces
-  @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
+  @Singleton // one per application, unproxied: these controls are final or have no no-arg
+  // constructor
   AddressGuard addressGuard() {
     return AddressGuard.parse(outboundAllow.orElse(""), HostResolver.system());
   }
 
   @Produces
-  @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
+  @Singleton // one per application, unproxied: these controls are final or have no no-arg
+  // constructor
   HttpSender httpSender(AddressGuard guard, Clock clock) {
     // by default as many as the sender threads: the gate already bounds each webhook, and webhooks
     // sharing a host (one SaaS, many customers) must not wait for one another's connections; with
@@ -131,28 +138,41 @@ public class DeliveryConfiguration {
     sender =
         new ApacheHttpSender(
             new ApacheHttpSender.Settings(
-                RetrySchedule.duration(connectTimeout), RetrySchedule.duration(totalTimeout),
-                maxResponseBytes, userAgent)
-                // every sender thread holds one connection at most: fewer in all would make one wait
-                .withConnections(perEndpoint, Math.max(maxConnections, Math.max(senders() + resendSenders(), perEndpoint))),
-            guard, ApacheHttpSender.defaultTls(), clock);
+                    RetrySchedule.duration(connectTimeout),
+                    RetrySchedule.duration(totalTimeout),
+                    maxResponseBytes,
+                    userAgent)
+                // every sender thread holds one connection at most: fewer in all would make one
+                // wait
+                .withConnections(
+                    perEndpoint,
+                    Math.max(maxConnections, Math.max(senders() + resendSenders(), perEndpoint))),
+            guard,
+            ApacheHttpSender.defaultTls(),
+            clock);
     return sender;
   }
 
   @Produces
-  @Singleton // one per application, unproxied: these controls are final or have no no-arg constructor
+  @Singleton // one per application, unproxied: these controls are final or have no no-arg
+  // constructor
   EndpointGate endpointGate() {
     return new EndpointGate(
         new EndpointGate.Limits(
-            maxInFlightPerEndpoint, Duration.ofMillis(10), breakerFailures,
-            RetrySchedule.duration(breakerCooldown), RetrySchedule.duration(breakerMaxCooldown)));
+            maxInFlightPerEndpoint,
+            Duration.ofMillis(10),
+            breakerFailures,
+            RetrySchedule.duration(breakerCooldown),
+            RetrySchedule.duration(breakerMaxCooldown)));
   }
 
   public Duration autoDisableAfter() {
     return RetrySchedule.duration(autoDisableAfter);
   }
 
-  /** How long a handed-out delivery belongs to the queue or a sender before it is handed out again. */
+  /**
+   * How long a handed-out delivery belongs to the queue or a sender before it is handed out again.
+   */
   public Duration lease() {
     Duration configured = RetrySchedule.duration(lease);
     Duration floor = RetrySchedule.duration(totalTimeout).plusSeconds(15);
@@ -169,7 +189,10 @@ public class DeliveryConfiguration {
     return Math.max(senders, maxInFlightPerEndpoint + 1);
   }
 
-  /** Sender threads for the deliveries the scheduler hands out (resends, ended leases), apart from the others. */
+  /**
+   * Sender threads for the deliveries the scheduler hands out (resends, ended leases), apart from
+   * the others.
+   */
   public int resendSenders() {
     return Math.max(1, resendSenders);
   }

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * fan-out's inserts, and the reading, locking and writing of a delivery's {@link DeliveryState},
  * which fan-out, the scheduler, the senders and the attempt writer change only through {@link
  * com.kompaas.webhooks.delivery.entity.DeliveryTransitions}. The state's columns are listed once,
- * here ({@link #STATE_COLUMNS}); {@code DeliveryRowsSchemaIT} checks them against the migrated schema.
+ * here ({@link #STATE_COLUMNS}); {@code DeliveryRowsSchemaIT} checks them against the migrated
+ * schema.
  */
 public final class DeliveryRows {
 
@@ -40,41 +41,72 @@ public final class DeliveryRows {
   public record Due(long id, long webhookId, String accountId, long eventId, DeliveryState state) {}
 
   /** The columns of {@link DeliveryState}, in the order {@link #state} reads them. */
-  static final List<String> STATE_COLUMNS = List.of(
-      "status", "dispatch_token", "due_at", "attempts", "manual_resend", "last_attempt_at", "last_status_code",
-      "last_error");
+  static final List<String> STATE_COLUMNS =
+      List.of(
+          "status",
+          "dispatch_token",
+          "due_at",
+          "attempts",
+          "manual_resend",
+          "last_attempt_at",
+          "last_status_code",
+          "last_error");
 
   /** The columns fan-out inserts a delivery with, in the order {@link #insertClaimed} sets them. */
-  private static final List<String> INSERTED = List.of(
-      "id", "version", "account_id", "webhook_id", "event_id", "event_type", "external_event_id", "status", "due_at",
-      "dispatch_token", "attempts", "manual_resend", "created_at", "updated_at");
+  private static final List<String> INSERTED =
+      List.of(
+          "id",
+          "version",
+          "account_id",
+          "webhook_id",
+          "event_id",
+          "event_type",
+          "external_event_id",
+          "status",
+          "due_at",
+          "dispatch_token",
+          "attempts",
+          "manual_resend",
+          "created_at",
+          "updated_at");
 
   /** The webhook columns fan-out reads, and the two it filters on beside the account and type. */
-  private static final List<String> WEBHOOK_READ = List.of("id", "version", "account_id", "event_type");
+  private static final List<String> WEBHOOK_READ =
+      List.of("id", "version", "account_id", "event_type");
 
   /** The event columns a hand-out reads, in the order {@link #events} reads them. */
   private static final List<String> EVENT_READ =
       List.of("id", "account_id", "external_id", "type", "occurred_at", "received_at", "data");
 
   /** Every column the statements here name, by table, for the schema check. */
-  static final Map<String, List<String>> COLUMNS = Map.of(
-      "delivery", Stream.of(INSERTED, STATE_COLUMNS, List.of("updated_at")).flatMap(List::stream).toList(),
-      "webhook", Stream.concat(WEBHOOK_READ.stream(), Stream.of("enabled", "deleted_at")).toList(),
-      "event", EVENT_READ);
+  static final Map<String, List<String>> COLUMNS =
+      Map.of(
+          "delivery",
+              Stream.of(INSERTED, STATE_COLUMNS, List.of("updated_at"))
+                  .flatMap(List::stream)
+                  .toList(),
+          "webhook",
+              Stream.concat(WEBHOOK_READ.stream(), Stream.of("enabled", "deleted_at")).toList(),
+          "event", EVENT_READ);
 
   private static final String STATE_SELECT = String.join(", ", STATE_COLUMNS);
 
-  /** What a change sets, column by column, in the order of {@link #STATE_COLUMNS} and then updated_at. */
-  private static final List<Setter> WRITTEN = List.of(
-      (st, i, c) -> st.setString(i, c.state().status().name()),
-      (st, i, c) -> st.setLong(i, c.state().token()),
-      (st, i, c) -> setInstant(st, i, c.state().dueAt()),
-      (st, i, c) -> st.setInt(i, c.state().attempts()),
-      (st, i, c) -> st.setBoolean(i, c.state().manualResend()),
-      (st, i, c) -> setInstant(st, i, c.state().lastAttemptAt()),
-      (st, i, c) -> setInteger(st, i, c.state().lastStatusCode()),
-      (st, i, c) -> st.setString(i, c.state().lastError() == null ? null : c.state().lastError().name()),
-      (st, i, c) -> setInstant(st, i, c.at()));
+  /**
+   * What a change sets, column by column, in the order of {@link #STATE_COLUMNS} and then
+   * updated_at.
+   */
+  private static final List<Setter> WRITTEN =
+      List.of(
+          (st, i, c) -> st.setString(i, c.state().status().name()),
+          (st, i, c) -> st.setLong(i, c.state().token()),
+          (st, i, c) -> setInstant(st, i, c.state().dueAt()),
+          (st, i, c) -> st.setInt(i, c.state().attempts()),
+          (st, i, c) -> st.setBoolean(i, c.state().manualResend()),
+          (st, i, c) -> setInstant(st, i, c.state().lastAttemptAt()),
+          (st, i, c) -> setInteger(st, i, c.state().lastStatusCode()),
+          (st, i, c) ->
+              st.setString(i, c.state().lastError() == null ? null : c.state().lastError().name()),
+          (st, i, c) -> setInstant(st, i, c.at()));
 
   private static final List<String> WRITTEN_COLUMNS =
       Stream.concat(STATE_COLUMNS.stream(), Stream.of("updated_at")).toList();
@@ -91,13 +123,17 @@ public final class DeliveryRows {
    * every pair of the two lists, so possibly pairs no event has. Deleted ones are switched off as
    * well; the query says so too.
    */
-  static List<Object[]> enabledWebhooks(Connection connection, List<String> accountIds, List<String> eventTypes)
-      throws SQLException {
+  static List<Object[]> enabledWebhooks(
+      Connection connection, List<String> accountIds, List<String> eventTypes) throws SQLException {
     List<Object[]> rows = new ArrayList<>(accountIds.size());
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT " + String.join(", ", WEBHOOK_READ) + " FROM webhook WHERE account_id IN ("
-                + placeholders(accountIds.size()) + ") AND event_type IN (" + placeholders(eventTypes.size())
+            "SELECT "
+                + String.join(", ", WEBHOOK_READ)
+                + " FROM webhook WHERE account_id IN ("
+                + placeholders(accountIds.size())
+                + ") AND event_type IN ("
+                + placeholders(eventTypes.size())
                 + ") AND enabled = TRUE AND deleted_at IS NULL")) {
       int i = 0;
       for (String account : accountIds) {
@@ -108,27 +144,42 @@ public final class DeliveryRows {
       }
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          rows.add(new Object[] {row.getLong(1), row.getLong(2), row.getString(3), row.getString(4)});
+          rows.add(
+              new Object[] {row.getLong(1), row.getLong(2), row.getString(3), row.getString(4)});
         }
       }
     }
     return rows;
   }
 
-  /** The events of these ids, as written (no persistence context), by id; a missing one is absent. */
+  /**
+   * The events of these ids, as written (no persistence context), by id; a missing one is absent.
+   */
   static Map<Long, Event> events(Connection connection, List<Long> ids) throws SQLException {
     List<Long> distinct = ids.stream().distinct().toList();
     Map<Long, Event> events = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT " + String.join(", ", EVENT_READ) + " FROM event WHERE id IN ("
-            + placeholders(distinct.size()) + ")")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT "
+                + String.join(", ", EVENT_READ)
+                + " FROM event WHERE id IN ("
+                + placeholders(distinct.size())
+                + ")")) {
       for (int i = 0; i < distinct.size(); i++) {
         select.setLong(i + 1, distinct.get(i));
       }
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          events.put(row.getLong(1), Event.written(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-              TransactionJdbc.instant(row, 5), TransactionJdbc.instant(row, 6), row.getString(7)));
+          events.put(
+              row.getLong(1),
+              Event.written(
+                  row.getLong(1),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getString(4),
+                  TransactionJdbc.instant(row, 5),
+                  TransactionJdbc.instant(row, 6),
+                  row.getString(7)));
         }
       }
     }
@@ -140,11 +191,19 @@ public final class DeliveryRows {
    * {@code token}, leased until {@code leaseUntil}, so the instance that creates them sends them
    * with no claim of its own.
    */
-  static void insertClaimed(Connection connection, List<NewDelivery> deliveries, long token, Instant now,
-      Instant leaseUntil) throws SQLException {
-    MultiRow.insert(connection,
+  static void insertClaimed(
+      Connection connection,
+      List<NewDelivery> deliveries,
+      long token,
+      Instant now,
+      Instant leaseUntil)
+      throws SQLException {
+    MultiRow.insert(
+        connection,
         "INSERT INTO delivery (" + String.join(", ", INSERTED) + ") VALUES ",
-        "(?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, FALSE, ?, ?)", deliveries, delivery -> 256,
+        "(?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, FALSE, ?, ?)",
+        deliveries,
+        delivery -> 256,
         (insert, first, delivery) -> {
           Event event = delivery.event();
           int i = first;
@@ -175,7 +234,14 @@ public final class DeliveryRows {
     int code = row.getInt(i++);
     Integer lastStatusCode = row.wasNull() ? null : code;
     String error = row.getString(i);
-    return new DeliveryState(status, token, dueAt, attempts, manual, lastAttemptAt, lastStatusCode,
+    return new DeliveryState(
+        status,
+        token,
+        dueAt,
+        attempts,
+        manual,
+        lastAttemptAt,
+        lastStatusCode,
         error == null ? null : DeliveryError.valueOf(error));
   }
 
@@ -187,8 +253,12 @@ public final class DeliveryRows {
     List<Long> sorted = ids.stream().distinct().sorted().toList();
     Map<Long, DeliveryState> locked = new HashMap<>();
     try (PreparedStatement select =
-        connection.prepareStatement("SELECT id, " + STATE_SELECT + " FROM delivery WHERE id IN ("
-            + placeholders(sorted.size()) + ") ORDER BY id FOR UPDATE")) {
+        connection.prepareStatement(
+            "SELECT id, "
+                + STATE_SELECT
+                + " FROM delivery WHERE id IN ("
+                + placeholders(sorted.size())
+                + ") ORDER BY id FOR UPDATE")) {
       for (int i = 0; i < sorted.size(); i++) {
         select.setLong(i + 1, sorted.get(i));
       }
@@ -205,20 +275,25 @@ public final class DeliveryRows {
    * The deliveries in {@code status} due by {@code dueBy}, oldest first, at most {@code limit},
    * locked; rows another transaction holds are skipped, so several schedulers take disjoint sets.
    */
-  static List<Due> due(Connection connection, DeliveryStatus status, Instant dueBy, int limit) throws SQLException {
+  static List<Due> due(Connection connection, DeliveryStatus status, Instant dueBy, int limit)
+      throws SQLException {
     List<Due> due = new ArrayList<>();
     if (limit <= 0) {
       return due;
     }
     try (PreparedStatement select =
-        connection.prepareStatement("SELECT id, webhook_id, account_id, event_id, " + STATE_SELECT
-            + " FROM delivery WHERE status = ? AND due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        connection.prepareStatement(
+            "SELECT id, webhook_id, account_id, event_id, "
+                + STATE_SELECT
+                + " FROM delivery WHERE status = ? AND due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
       select.setString(1, status.name());
       setInstant(select, 2, dueBy);
       select.setInt(3, limit);
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          due.add(new Due(row.getLong(1), row.getLong(2), row.getString(3), row.getLong(4), state(row, 5)));
+          due.add(
+              new Due(
+                  row.getLong(1), row.getLong(2), row.getString(3), row.getLong(4), state(row, 5)));
         }
       }
     }
@@ -231,9 +306,12 @@ public final class DeliveryRows {
    * {@link #due}).
    */
   static void write(Connection connection, Map<Long, Change> changes) throws SQLException {
-    for (List<Map.Entry<Long, Change>> chunk : MultiRow.chunks(List.copyOf(changes.entrySet()), e -> 64)) {
-      try (PreparedStatement update = connection.prepareStatement(
-          MultiRow.updateSql("delivery", WRITTEN_COLUMNS, "version = version + 1", chunk.size()))) {
+    for (List<Map.Entry<Long, Change>> chunk :
+        MultiRow.chunks(List.copyOf(changes.entrySet()), e -> 64)) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              MultiRow.updateSql(
+                  "delivery", WRITTEN_COLUMNS, "version = version + 1", chunk.size()))) {
         int i = 1;
         for (Setter column : WRITTEN) {
           for (Map.Entry<Long, Change> entry : chunk) {

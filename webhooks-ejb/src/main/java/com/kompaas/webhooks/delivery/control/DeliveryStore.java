@@ -1,9 +1,8 @@
 package com.kompaas.webhooks.delivery.control;
 
-import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.delivery.entity.Attempt;
-import com.kompaas.webhooks.delivery.entity.Delivery;
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.DeliveryState;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.delivery.entity.DeliveryTransitions;
@@ -44,9 +43,9 @@ public class DeliveryStore {
   /**
    * How long past its lease a delivery that is {@code SENDING} stays with its sender: the request
    * may have gone out, and the sender may still be trying to write its attempt (the database was
-   * away, see {@link AttemptRecorder}). Handing it out at the lease's end raced that write when
-   * the database came back, and the scheduler's win sent the request a second time
-   * (FaultsSystemIT, once in CI). Queued deliveries, which no sender has taken, need no grace.
+   * away, see {@link AttemptRecorder}). Handing it out at the lease's end raced that write when the
+   * database came back, and the scheduler's win sent the request a second time (FaultsSystemIT,
+   * once in CI). Queued deliveries, which no sender has taken, need no grace.
    */
   public static final Duration RECORD_GRACE = Duration.ofSeconds(30);
 
@@ -67,10 +66,10 @@ public class DeliveryStore {
    * ones whose lease ran out (a lost message or a dead sender; a sending one only once {@link
    * #RECORD_GRACE} has passed too). They are claimed here for this instance's senders, as fan-out
    * claims new deliveries: {@code SENDING} under a new token until {@code leaseUntil}, with what
-   * their attempts need read in the same transaction, so no sender needs a claim transaction of
-   * its own (one per delivery was most of a resend's cost, docs/benchmarks.md). {@code SKIP
-   * LOCKED} lets several instances' schedulers take disjoint batches without waiting on each other.
-   * A delivery whose webhook is gone or switched off is closed without an attempt.
+   * their attempts need read in the same transaction, so no sender needs a claim transaction of its
+   * own (one per delivery was most of a resend's cost, docs/benchmarks.md). {@code SKIP LOCKED}
+   * lets several instances' schedulers take disjoint batches without waiting on each other. A
+   * delivery whose webhook is gone or switched off is closed without an attempt.
    *
    * <p>Each status is read by a query of its own, in the order of the due index {@code (status,
    * due_at)}, so that each stops after the rows it takes. One query with an {@code OR} over the
@@ -79,42 +78,71 @@ public class DeliveryStore {
    * first (a lost message or a dead sender is late already), then pending resends.
    */
   public List<Job> handOutDue(Instant now, int batch, Instant leaseUntil) {
-    List<DeliveryRows.Due> due = jdbc.work(connection -> {
-      List<DeliveryRows.Due> rows =
-          new ArrayList<>(DeliveryRows.due(connection, DeliveryStatus.SENDING, now.minus(RECORD_GRACE), batch));
-      rows.addAll(DeliveryRows.due(connection, DeliveryStatus.QUEUED, now, batch - rows.size()));
-      rows.addAll(DeliveryRows.due(connection, DeliveryStatus.PENDING, now, batch - rows.size()));
-      return rows;
-    });
+    List<DeliveryRows.Due> due =
+        jdbc.work(
+            connection -> {
+              List<DeliveryRows.Due> rows =
+                  new ArrayList<>(
+                      DeliveryRows.due(
+                          connection, DeliveryStatus.SENDING, now.minus(RECORD_GRACE), batch));
+              rows.addAll(
+                  DeliveryRows.due(connection, DeliveryStatus.QUEUED, now, batch - rows.size()));
+              rows.addAll(
+                  DeliveryRows.due(connection, DeliveryStatus.PENDING, now, batch - rows.size()));
+              return rows;
+            });
     if (due.isEmpty()) {
       return List.of();
     }
     Map<Long, Event> events =
-        jdbc.work(connection -> DeliveryRows.events(connection, due.stream().map(DeliveryRows.Due::eventId).toList()));
-    Map<Long, Optional<WebhookCopy>> batchWebhooks = new HashMap<>(); // one version read per webhook, not per row
+        jdbc.work(
+            connection ->
+                DeliveryRows.events(
+                    connection, due.stream().map(DeliveryRows.Due::eventId).toList()));
+    Map<Long, Optional<WebhookCopy>> batchWebhooks =
+        new HashMap<>(); // one version read per webhook, not per row
     Map<Long, DeliveryRows.Change> changes = new TreeMap<>();
     List<Job> jobs = new ArrayList<>(due.size());
     for (DeliveryRows.Due row : due) {
-      WebhookCopy webhook = batchWebhooks.computeIfAbsent(row.webhookId(),
-          webhookId -> Optional.ofNullable(webhooks.current(webhookId))).orElse(null);
+      WebhookCopy webhook =
+          batchWebhooks
+              .computeIfAbsent(
+                  row.webhookId(), webhookId -> Optional.ofNullable(webhooks.current(webhookId)))
+              .orElse(null);
       Event event = events.get(row.eventId());
-      if (webhook == null || !webhook.enabled() || !webhook.accountId().equals(row.accountId()) || event == null) {
+      if (webhook == null
+          || !webhook.enabled()
+          || !webhook.accountId().equals(row.accountId())
+          || event == null) {
         DeliveryError reason =
-            webhook != null && webhook.deleted() ? DeliveryError.WEBHOOK_DELETED : DeliveryError.WEBHOOK_DISABLED;
+            webhook != null && webhook.deleted()
+                ? DeliveryError.WEBHOOK_DELETED
+                : DeliveryError.WEBHOOK_DISABLED;
         DeliveryTransitions.abandon(row.state(), reason)
             .ifPresent(ended -> changes.put(row.id(), new DeliveryRows.Change(ended, now)));
         continue;
       }
-      DeliveryTransitions.claim(row.state(), leaseUntil).ifPresent(claimed -> {
-        changes.put(row.id(), new DeliveryRows.Change(claimed, now));
-        jobs.add(new Job(row.id(), claimed.token(), row.accountId(), claimed.attempts() + 1, claimed.manualResend(),
-            webhook, event, leaseUntil));
-      });
+      DeliveryTransitions.claim(row.state(), leaseUntil)
+          .ifPresent(
+              claimed -> {
+                changes.put(row.id(), new DeliveryRows.Change(claimed, now));
+                jobs.add(
+                    new Job(
+                        row.id(),
+                        claimed.token(),
+                        row.accountId(),
+                        claimed.attempts() + 1,
+                        claimed.manualResend(),
+                        webhook,
+                        event,
+                        leaseUntil));
+              });
     }
-    jdbc.work(connection -> {
-      DeliveryRows.write(connection, changes);
-      return null;
-    });
+    jdbc.work(
+        connection -> {
+          DeliveryRows.write(connection, changes);
+          return null;
+        });
     return jobs;
   }
 
@@ -124,15 +152,21 @@ public class DeliveryStore {
    * delivery is still queued or was claimed at creation.
    */
   public void defer(DispatchTicket ticket, Instant until, Instant now) {
-    jdbc.work(connection -> {
-      DeliveryState held = DeliveryRows.lock(connection, List.of(ticket.deliveryId())).get(ticket.deliveryId());
-      Optional<DeliveryState> pending =
-          held == null ? Optional.empty() : DeliveryTransitions.defer(held, ticket.token(), until);
-      if (pending.isPresent()) {
-        DeliveryRows.write(connection, Map.of(ticket.deliveryId(), new DeliveryRows.Change(pending.get(), now)));
-      }
-      return null;
-    });
+    jdbc.work(
+        connection -> {
+          DeliveryState held =
+              DeliveryRows.lock(connection, List.of(ticket.deliveryId())).get(ticket.deliveryId());
+          Optional<DeliveryState> pending =
+              held == null
+                  ? Optional.empty()
+                  : DeliveryTransitions.defer(held, ticket.token(), until);
+          if (pending.isPresent()) {
+            DeliveryRows.write(
+                connection,
+                Map.of(ticket.deliveryId(), new DeliveryRows.Change(pending.get(), now)));
+          }
+          return null;
+        });
   }
 
   /**
@@ -145,7 +179,8 @@ public class DeliveryStore {
    * row is written once per run of equal outcomes. An attempt {@linkplain FinishedAttempt#reduced
    * reduced} to no row still moves its delivery on.
    */
-  @TransactionAttribute(TransactionAttributeType.REQUIRED) // callers hold none; a test wraps one to fail it
+  @TransactionAttribute(
+      TransactionAttributeType.REQUIRED) // callers hold none; a test wraps one to fail it
   public void record(List<FinishedAttempt> batch) {
     // a write tried before may have committed unheard: its rows are looked for first
     boolean retry = batch.stream().anyMatch(FinishedAttempt::triedBefore);
@@ -154,73 +189,108 @@ public class DeliveryStore {
     for (FinishedAttempt finished : batch) {
       ids.add(finished.job().deliveryId());
       long rowId = finished.rowId(() -> jdbc.nextId(Attempt.class));
-      rows.add(finished.kept() == FinishedAttempt.Kept.NOTHING ? null : new AttemptRows.NewAttempt(rowId, finished.attempt()));
+      rows.add(
+          finished.kept() == FinishedAttempt.Kept.NOTHING
+              ? null
+              : new AttemptRows.NewAttempt(rowId, finished.attempt()));
     }
     List<HealthChanges.Change> health = new ArrayList<>(batch.size());
-    jdbc.work(connection -> {
-      // locked first, before any attempt row (whose key refers to its delivery) is written
-      Map<Long, DeliveryState> deliveries = DeliveryRows.lock(connection, ids);
-      Set<Long> written = retry ? AttemptRows.existing(connection, rows.stream().filter(Objects::nonNull).toList()) : Set.of();
-      List<FinishedAttempt> fresh = new ArrayList<>(batch.size());
-      List<AttemptRows.NewAttempt> freshRows = new ArrayList<>(batch.size());
-      for (int i = 0; i < batch.size(); i++) {
-        AttemptRows.NewAttempt row = rows.get(i);
-        if (row != null && written.contains(row.id())) {
-          continue; // written by a commit nobody heard of: done
-        }
-        fresh.add(batch.get(i));
-        // a deleted delivery took its attempts with it: its row would break the foreign key
-        if (row != null && deliveries.containsKey(batch.get(i).job().deliveryId())) {
-          freshRows.add(row);
-        }
-      }
-      AttemptRows.insert(connection, freshRows);
-      Map<Long, DeliveryRows.Change> changes = new TreeMap<>();
-      for (FinishedAttempt finished : fresh) {
-        Job job = finished.job();
-        DeliveryState delivery = deliveries.get(job.deliveryId());
-        if (delivery == null) {
-          continue;
-        }
-        AttemptOutcome outcome = finished.outcome();
-        Instant at = finished.finishedAt();
-        Optional<Instant> next =
-            outcome.verdict() == AttemptOutcome.Verdict.FAILED && job.webhook().settings().retryIfError()
-                ? schedule.nextAttemptAt(delivery.attempts() + 1, at, outcome.retryAfterHint())
-                : Optional.empty();
-        var attempted = new DeliveryTransitions.Attempted(
-            outcome.delivered(), outcome.status() > 0 ? outcome.status() : null, outcome.error(), at, next);
-        Optional<DeliveryState> moved =
-            changes.containsKey(job.deliveryId())
-                ? Optional.empty()
-                : DeliveryTransitions.record(delivery, job.token(), attempted);
-        if (moved.isEmpty()) {
-          log.warning(() -> "Delivery " + job.deliveryId() + " changed hands during its attempt; logged it only");
-          continue;
-        }
-        changes.put(job.deliveryId(), new DeliveryRows.Change(moved.get(), at)); // as of the attempt's end
-        health.add(new HealthChanges.Change(job.webhook().id(), outcome.verdict(), at, finished.successWorthRecording()));
-      }
-      DeliveryRows.write(connection, changes);
-      return null;
-    });
+    jdbc.work(
+        connection -> {
+          // locked first, before any attempt row (whose key refers to its delivery) is written
+          Map<Long, DeliveryState> deliveries = DeliveryRows.lock(connection, ids);
+          Set<Long> written =
+              retry
+                  ? AttemptRows.existing(
+                      connection, rows.stream().filter(Objects::nonNull).toList())
+                  : Set.of();
+          List<FinishedAttempt> fresh = new ArrayList<>(batch.size());
+          List<AttemptRows.NewAttempt> freshRows = new ArrayList<>(batch.size());
+          for (int i = 0; i < batch.size(); i++) {
+            AttemptRows.NewAttempt row = rows.get(i);
+            if (row != null && written.contains(row.id())) {
+              continue; // written by a commit nobody heard of: done
+            }
+            fresh.add(batch.get(i));
+            // a deleted delivery took its attempts with it: its row would break the foreign key
+            if (row != null && deliveries.containsKey(batch.get(i).job().deliveryId())) {
+              freshRows.add(row);
+            }
+          }
+          AttemptRows.insert(connection, freshRows);
+          Map<Long, DeliveryRows.Change> changes = new TreeMap<>();
+          for (FinishedAttempt finished : fresh) {
+            Job job = finished.job();
+            DeliveryState delivery = deliveries.get(job.deliveryId());
+            if (delivery == null) {
+              continue;
+            }
+            AttemptOutcome outcome = finished.outcome();
+            Instant at = finished.finishedAt();
+            Optional<Instant> next =
+                outcome.verdict() == AttemptOutcome.Verdict.FAILED
+                        && job.webhook().settings().retryIfError()
+                    ? schedule.nextAttemptAt(delivery.attempts() + 1, at, outcome.retryAfterHint())
+                    : Optional.empty();
+            var attempted =
+                new DeliveryTransitions.Attempted(
+                    outcome.delivered(),
+                    outcome.status() > 0 ? outcome.status() : null,
+                    outcome.error(),
+                    at,
+                    next);
+            Optional<DeliveryState> moved =
+                changes.containsKey(job.deliveryId())
+                    ? Optional.empty()
+                    : DeliveryTransitions.record(delivery, job.token(), attempted);
+            if (moved.isEmpty()) {
+              log.warning(
+                  () ->
+                      "Delivery "
+                          + job.deliveryId()
+                          + " changed hands during its attempt; logged it only");
+              continue;
+            }
+            changes.put(
+                job.deliveryId(),
+                new DeliveryRows.Change(moved.get(), at)); // as of the attempt's end
+            health.add(
+                new HealthChanges.Change(
+                    job.webhook().id(), outcome.verdict(), at, finished.successWorthRecording()));
+          }
+          DeliveryRows.write(connection, changes);
+          return null;
+        });
     Duration limit = configuration.autoDisableAfter();
-    HealthChanges.of(health).forEach((webhookId, runs) -> {
-      for (HealthChanges.Run run : runs) {
-        if (run instanceof HealthChanges.Successes success) {
-          recordHealthySince(webhookId, success.lastAt());
-        } else if (run instanceof HealthChanges.Failures failures) {
-          Optional<String> since = recordFailing(webhookId, failures, limit);
-          if (failures.gone()) {
-            disable(webhookId, "The endpoint answered 410 Gone, which asks senders to stop.", failures.lastAt());
-          }
-          if (failures.failed()) {
-            since.ifPresent(s -> disable(webhookId,
-                "Every delivery has failed since " + s + ": no success for " + describe(limit) + ".", failures.lastAt()));
-          }
-        }
-      }
-    });
+    HealthChanges.of(health)
+        .forEach(
+            (webhookId, runs) -> {
+              for (HealthChanges.Run run : runs) {
+                if (run instanceof HealthChanges.Successes success) {
+                  recordHealthySince(webhookId, success.lastAt());
+                } else if (run instanceof HealthChanges.Failures failures) {
+                  Optional<String> since = recordFailing(webhookId, failures, limit);
+                  if (failures.gone()) {
+                    disable(
+                        webhookId,
+                        "The endpoint answered 410 Gone, which asks senders to stop.",
+                        failures.lastAt());
+                  }
+                  if (failures.failed()) {
+                    since.ifPresent(
+                        s ->
+                            disable(
+                                webhookId,
+                                "Every delivery has failed since "
+                                    + s
+                                    + ": no success for "
+                                    + describe(limit)
+                                    + ".",
+                                failures.lastAt()));
+                  }
+                }
+              }
+            });
   }
 
   private void recordHealthySince(long webhookId, Instant now) {
@@ -237,7 +307,8 @@ public class DeliveryStore {
    * @return when the endpoint started failing without a success, if that is at least {@code limit}
    *     ago; the comparison is made in the database, in its own time zone handling
    */
-  private Optional<String> recordFailing(long webhookId, HealthChanges.Failures failures, Duration limit) {
+  private Optional<String> recordFailing(
+      long webhookId, HealthChanges.Failures failures, Duration limit) {
     Instant now = failures.lastAt();
     em.createNativeQuery(
             "INSERT INTO webhook_health (webhook_id, last_failure_at, failing_since, consecutive_failures)"
@@ -275,13 +346,22 @@ public class DeliveryStore {
       Webhook off = em.find(Webhook.class, webhookId);
       if (off != null) {
         em.refresh(off); // the bulk update went past the persistence context
-        em.persist(new AuditEntry(off.getAccountId(), "system", AuditEntry.Action.DISABLE, webhookId, now, null,
-            WebhookSnapshot.of(off)));
+        em.persist(
+            new AuditEntry(
+                off.getAccountId(),
+                "system",
+                AuditEntry.Action.DISABLE,
+                webhookId,
+                now,
+                null,
+                WebhookSnapshot.of(off)));
       }
     }
   }
 
   private static String describe(Duration d) {
-    return d.toDays() >= 1 ? d.toDays() + " days" : d.toHours() >= 1 ? d.toHours() + " hours" : d.toSeconds() + " seconds";
+    return d.toDays() >= 1
+        ? d.toDays() + " days"
+        : d.toHours() >= 1 ? d.toHours() + " hours" : d.toSeconds() + " seconds";
   }
 }

@@ -24,7 +24,9 @@ public final class EnabledWebhooks {
     this.byPair = byPair;
   }
 
-  /** @param rows id, version, account id, event type */
+  /**
+   * @param rows id, version, account id, event type
+   */
   public static EnabledWebhooks of(List<Object[]> rows) {
     Map<String, List<Version>> byPair = new HashMap<>();
     for (Object[] row : rows) {
@@ -36,7 +38,9 @@ public final class EnabledWebhooks {
     return new EnabledWebhooks(byPair);
   }
 
-  /** @return the webhooks an event of this account and type goes to, in id order */
+  /**
+   * @return the webhooks an event of this account and type goes to, in id order
+   */
   public List<Version> of(String accountId, String eventType) {
     return byPair.getOrDefault(key(accountId, eventType), List.of());
   }

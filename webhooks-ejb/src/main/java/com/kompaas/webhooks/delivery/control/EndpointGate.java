@@ -1,8 +1,8 @@
 package com.kompaas.webhooks.delivery.control;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -10,16 +10,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps one endpoint from hurting the others: a cap on requests in flight per webhook (deliveries
- * refused at the cap come back spread out at the pace the endpoint frees places), and a
- * circuit breaker that stops sending to a webhook after consecutive failures, lets one probe
- * through when its cool-down ends, and closes on the probe's success. A refused delivery is not an
- * attempt: the caller defers it to the returned time. State is per instance (each instance learns
- * on its own, within a few requests); the durable record of failures is in the database.
+ * refused at the cap come back spread out at the pace the endpoint frees places), and a circuit
+ * breaker that stops sending to a webhook after consecutive failures, lets one probe through when
+ * its cool-down ends, and closes on the probe's success. A refused delivery is not an attempt: the
+ * caller defers it to the returned time. State is per instance (each instance learns on its own,
+ * within a few requests); the durable record of failures is in the database.
  */
 public class EndpointGate {
 
   /** The limits, from configuration. */
-  public record Limits(int maxInFlight, Duration permitWait, int failureThreshold, Duration baseCooldown, Duration maxCooldown) {}
+  public record Limits(
+      int maxInFlight,
+      Duration permitWait,
+      int failureThreshold,
+      Duration baseCooldown,
+      Duration maxCooldown) {}
 
   /** How long a delivery refused because its endpoint is at its in-flight cap waits at least. */
   static final Duration FULL_BACKOFF = Duration.ofSeconds(2);
@@ -35,7 +40,8 @@ public class EndpointGate {
    * @return empty when admitted (then {@link #leave} must follow), otherwise when to try again
    */
   public Optional<Instant> tryEnter(long webhookId, Instant now) throws InterruptedException {
-    Endpoint endpoint = endpoints.computeIfAbsent(webhookId, id -> new Endpoint(limits.maxInFlight()));
+    Endpoint endpoint =
+        endpoints.computeIfAbsent(webhookId, id -> new Endpoint(limits.maxInFlight()));
     Optional<Instant> closedUntil = endpoint.admit(now, limits);
     if (closedUntil.isPresent()) {
       return closedUntil;
@@ -72,12 +78,13 @@ public class EndpointGate {
   }
 
   /**
-   * Whether a success should be written to the database now: always right after failures seen
-   * here, otherwise at most once per {@code every}, so a healthy busy endpoint does not turn its
-   * health row into a hot spot while failures seen by other instances are still cleared soon.
+   * Whether a success should be written to the database now: always right after failures seen here,
+   * otherwise at most once per {@code every}, so a healthy busy endpoint does not turn its health
+   * row into a hot spot while failures seen by other instances are still cleared soon.
    */
   public boolean successWorthRecording(long webhookId, Instant now, Duration every) {
-    Endpoint endpoint = endpoints.computeIfAbsent(webhookId, id -> new Endpoint(limits.maxInFlight()));
+    Endpoint endpoint =
+        endpoints.computeIfAbsent(webhookId, id -> new Endpoint(limits.maxInFlight()));
     return endpoint.successWorthRecording(now, every);
   }
 
@@ -99,10 +106,15 @@ public class EndpointGate {
     Instant openUntil;
     boolean probing;
 
-    /** When the requests in flight started, oldest first (completions are taken as first in, first out). */
+    /**
+     * When the requests in flight started, oldest first (completions are taken as first in, first
+     * out).
+     */
     private final ArrayDeque<Instant> started = new ArrayDeque<>();
+
     /** Smoothed duration of finished requests; null until one finished. */
     private Duration typical;
+
     /** The time handed to the last delivery refused for want of a place. */
     private Instant lastPlace;
 
@@ -136,7 +148,8 @@ public class EndpointGate {
       }
       Duration spacing = duration.dividedBy(limits.maxInFlight());
       Instant earliest = now.plus(FULL_BACKOFF);
-      Instant place = (lastPlace == null || lastPlace.isBefore(earliest) ? earliest : lastPlace).plus(spacing);
+      Instant place =
+          (lastPlace == null || lastPlace.isBefore(earliest) ? earliest : lastPlace).plus(spacing);
       Instant latest = now.plus(limits.maxCooldown());
       lastPlace = place.isAfter(latest) ? latest : place;
       return lastPlace;
@@ -160,7 +173,9 @@ public class EndpointGate {
     Instant lastSuccessRecorded;
 
     synchronized boolean successWorthRecording(Instant now, Duration every) {
-      if (consecutiveFailures > 0 || lastSuccessRecorded == null || !now.isBefore(lastSuccessRecorded.plus(every))) {
+      if (consecutiveFailures > 0
+          || lastSuccessRecorded == null
+          || !now.isBefore(lastSuccessRecorded.plus(every))) {
         lastSuccessRecorded = now;
         return true;
       }

@@ -13,8 +13,8 @@ import java.util.List;
  * Creates one delivery for every enabled webhook of the event's account and type, in the caller's
  * transaction, so the event and its deliveries are committed together. The deliveries are claimed
  * at creation (status SENDING under token 1, leased) and handed to this instance's senders once the
- * transaction commits ({@link NewDeliveries}), with no claim transaction in between. Webhooks that are
- * switched off get none: the event is kept, and can be replayed to them.
+ * transaction commits ({@link NewDeliveries}), with no claim transaction in between. Webhooks that
+ * are switched off get none: the event is kept, and can be replayed to them.
  */
 @Dependent
 public class FanOut {
@@ -36,8 +36,8 @@ public class FanOut {
   }
 
   /**
-   * Several events in one transaction: one query for the enabled webhooks of all their accounts
-   * and types (it sees what a query per event in this transaction would have seen), one batch of
+   * Several events in one transaction: one query for the enabled webhooks of all their accounts and
+   * types (it sees what a query per event in this transaction would have seen), one batch of
    * inserts for all their deliveries.
    *
    * @return each event's jobs, in the order of {@code events}
@@ -54,10 +54,11 @@ public class FanOut {
       jobs.add(plan(event, leaseUntil, enabled, rows));
     }
     if (!rows.isEmpty()) {
-      jdbc.work(connection -> {
-        DeliveryRows.insertClaimed(connection, rows, FIRST_TOKEN, now, leaseUntil);
-        return null;
-      });
+      jdbc.work(
+          connection -> {
+            DeliveryRows.insertClaimed(connection, rows, FIRST_TOKEN, now, leaseUntil);
+            return null;
+          });
       created.fire(new NewDeliveries(jobs.stream().flatMap(List::stream).toList()));
     }
     return jobs;
@@ -66,14 +67,19 @@ public class FanOut {
   private EnabledWebhooks enabledFor(List<Event> events) {
     List<String> accounts = events.stream().map(Event::getAccountId).distinct().toList();
     List<String> types = events.stream().map(Event::getType).distinct().toList();
-    return EnabledWebhooks.of(jdbc.work(connection -> DeliveryRows.enabledWebhooks(connection, accounts, types)));
+    return EnabledWebhooks.of(
+        jdbc.work(connection -> DeliveryRows.enabledWebhooks(connection, accounts, types)));
   }
 
   /**
    * One event's deliveries, one per enabled webhook of its account and type: their rows are added
    * to {@code rows} (inserted by the caller) and their jobs returned.
    */
-  public List<Job> plan(Event event, Instant leaseUntil, EnabledWebhooks enabled, List<DeliveryRows.NewDelivery> rows) {
+  public List<Job> plan(
+      Event event,
+      Instant leaseUntil,
+      EnabledWebhooks enabled,
+      List<DeliveryRows.NewDelivery> rows) {
     List<EnabledWebhooks.Version> targets = enabled.of(event.getAccountId(), event.getType());
     if (targets.isEmpty()) {
       return List.of();
@@ -87,7 +93,9 @@ public class FanOut {
       }
       long deliveryId = jdbc.nextId(Delivery.class);
       rows.add(new DeliveryRows.NewDelivery(deliveryId, webhookId, event));
-      jobs.add(new Job(deliveryId, FIRST_TOKEN, event.getAccountId(), 1, false, webhook, event, leaseUntil));
+      jobs.add(
+          new Job(
+              deliveryId, FIRST_TOKEN, event.getAccountId(), 1, false, webhook, event, leaseUntil));
     }
     return jobs;
   }

@@ -11,10 +11,10 @@ import java.util.function.LongSupplier;
  * of adding a second. The id is never reused for anything else, so a write that really failed
  * leaves it unused until the retry.
  *
- * <p>An attempt the database refuses for a data reason is {@linkplain #reduced reduced} rather
- * than retried as it is: first to a summary row, then, should even that be refused, to no row at
- * all. Either way its effect on the delivery is still written, so retry limits and switching off
- * apply and the delivery is not sent again at every lease end.
+ * <p>An attempt the database refuses for a data reason is {@linkplain #reduced reduced} rather than
+ * retried as it is: first to a summary row, then, should even that be refused, to no row at all.
+ * Either way its effect on the delivery is still written, so retry limits and switching off apply
+ * and the delivery is not sent again at every lease end.
  */
 public final class FinishedAttempt {
 
@@ -22,7 +22,9 @@ public final class FinishedAttempt {
   public enum Kept {
     /** The whole attempt: request and response as they went. */
     WHOLE,
-    /** The summary of {@link Attempt#withoutDetails}: outcome, status, error class, timing, reason. */
+    /**
+     * The summary of {@link Attempt#withoutDetails}: outcome, status, error class, timing, reason.
+     */
     SUMMARY,
     /** No attempt row, only what the attempt makes of its delivery. */
     NOTHING
@@ -40,7 +42,12 @@ public final class FinishedAttempt {
    * @param successWorthRecording whether a success is to be written to the endpoint's health row
    *     (decided by the gate when the attempt finished)
    */
-  public FinishedAttempt(Job job, Attempt attempt, AttemptOutcome outcome, Instant finishedAt, boolean successWorthRecording) {
+  public FinishedAttempt(
+      Job job,
+      Attempt attempt,
+      AttemptOutcome outcome,
+      Instant finishedAt,
+      boolean successWorthRecording) {
     this.job = job;
     this.attempt = attempt;
     this.outcome = outcome;
@@ -73,7 +80,8 @@ public final class FinishedAttempt {
     return switch (kept) {
       case WHOLE -> new FinishedAttempt(this, attempt.withoutDetails(reason), Kept.SUMMARY);
       case SUMMARY -> new FinishedAttempt(this, attempt, Kept.NOTHING);
-      case NOTHING -> throw new IllegalStateException("an attempt without a row cannot be reduced further");
+      case NOTHING ->
+          throw new IllegalStateException("an attempt without a row cannot be reduced further");
     };
   }
 
@@ -101,7 +109,9 @@ public final class FinishedAttempt {
     return successWorthRecording;
   }
 
-  /** The attempt row's id: drawn from {@code draw} by the first write, the same for every later one. */
+  /**
+   * The attempt row's id: drawn from {@code draw} by the first write, the same for every later one.
+   */
   synchronized long rowId(LongSupplier draw) {
     if (rowId == 0) {
       rowId = draw.getAsLong();

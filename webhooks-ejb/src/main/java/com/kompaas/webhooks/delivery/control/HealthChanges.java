@@ -18,7 +18,8 @@ import java.util.TreeMap;
 public final class HealthChanges {
 
   /** One attempt that decided its delivery. */
-  public record Change(long webhookId, AttemptOutcome.Verdict verdict, Instant at, boolean successWorthRecording) {}
+  public record Change(
+      long webhookId, AttemptOutcome.Verdict verdict, Instant at, boolean successWorthRecording) {}
 
   /** A run of one webhook's attempts that becomes one write. */
   public sealed interface Run permits Successes, Failures {}
@@ -33,23 +34,27 @@ public final class HealthChanges {
    * @param failed whether one of them was an ordinary failure (which can switch the webhook off
    *     after days of failing)
    */
-  public record Failures(Instant firstAt, Instant lastAt, int count, boolean gone, boolean failed) implements Run {}
+  public record Failures(Instant firstAt, Instant lastAt, int count, boolean gone, boolean failed)
+      implements Run {}
 
   private HealthChanges() {}
 
-  /** @return per webhook, in ascending id order, the writes to make in order */
+  /**
+   * @return per webhook, in ascending id order, the writes to make in order
+   */
   public static Map<Long, List<Run>> of(List<Change> changes) {
     Map<Long, List<Change>> byWebhook = new TreeMap<>();
     for (Change change : changes) {
       byWebhook.computeIfAbsent(change.webhookId(), id -> new ArrayList<>()).add(change);
     }
     Map<Long, List<Run>> runs = new LinkedHashMap<>();
-    byWebhook.forEach((webhookId, list) -> {
-      List<Run> out = runs(list);
-      if (!out.isEmpty()) {
-        runs.put(webhookId, out);
-      }
-    });
+    byWebhook.forEach(
+        (webhookId, list) -> {
+          List<Run> out = runs(list);
+          if (!out.isEmpty()) {
+            runs.put(webhookId, out);
+          }
+        });
     return runs;
   }
 
@@ -75,8 +80,12 @@ public final class HealthChanges {
         failures =
             failures == null
                 ? new Failures(change.at(), change.at(), 1, gone, !gone)
-                : new Failures(failures.firstAt(), change.at(), failures.count() + 1,
-                    failures.gone() || gone, failures.failed() || !gone);
+                : new Failures(
+                    failures.firstAt(),
+                    change.at(),
+                    failures.count() + 1,
+                    failures.gone() || gone,
+                    failures.failed() || !gone);
       }
     }
     if (failures != null) {

@@ -18,9 +18,11 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
 
   public record Header(String name, String value) {
     public Header {
-      HeaderRules.wireHeaderProblem(name, value).ifPresent(refusal -> {
-        throw new IllegalArgumentException(refusal.message());
-      });
+      HeaderRules.wireHeaderProblem(name, value)
+          .ifPresent(
+              refusal -> {
+                throw new IllegalArgumentException(refusal.message());
+              });
     }
 
     @Override
@@ -35,11 +37,13 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(url, "url");
     if (!METHODS.contains(method)) {
-      throw new IllegalArgumentException("method " + printable(method) + " is not one of " + METHODS);
+      throw new IllegalArgumentException(
+          "method " + printable(method) + " is not one of " + METHODS);
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("only http and https URLs are sent, not " + url.getScheme());
+      throw new IllegalArgumentException(
+          "only http and https URLs are sent, not " + url.getScheme());
     }
     if (url.getHost() == null) {
       throw new IllegalArgumentException("URL has no valid host name");

@@ -28,11 +28,15 @@ public class OutcomeClassifier {
     }
     int status = result.status();
     if (status >= 200 && status < 300) {
-      return new AttemptOutcome(AttemptOutcome.Verdict.DELIVERED, null, status, null, "HTTP " + status);
+      return new AttemptOutcome(
+          AttemptOutcome.Verdict.DELIVERED, null, status, null, "HTTP " + status);
     }
     if (status == 410) {
       return new AttemptOutcome(
-          AttemptOutcome.Verdict.GONE, DeliveryError.HTTP_STATUS, status, null,
+          AttemptOutcome.Verdict.GONE,
+          DeliveryError.HTTP_STATUS,
+          status,
+          null,
           "HTTP 410 Gone: the receiver asked to stop deliveries");
     }
     Duration retryAfter = null;

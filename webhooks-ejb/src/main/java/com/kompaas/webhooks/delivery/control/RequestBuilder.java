@@ -21,7 +21,8 @@ public class RequestBuilder {
   /**
    * @param messageId the Standard Webhooks {@code webhook-id}: stable across retries of a delivery
    */
-  public OutboundRequest build(RenderedRequest rendered, String messageId, Instant now, SecretRing secrets) {
+  public OutboundRequest build(
+      RenderedRequest rendered, String messageId, Instant now, SecretRing secrets) {
     byte[] body =
         rendered.body() == null ? new byte[0] : rendered.body().getBytes(StandardCharsets.UTF_8);
     URI url = URI.create(rendered.url());
@@ -33,13 +34,17 @@ public class RequestBuilder {
     }
     for (RenderedRequest.Header h : rendered.headers()) {
       // the rules the webhook passed when it was saved; a stored one from before them fails here
-      HeaderRules.userHeaderProblem(h.name(), h.value()).ifPresent(refusal -> {
-        throw new IllegalArgumentException(refusal.message());
-      });
+      HeaderRules.userHeaderProblem(h.name(), h.value())
+          .ifPresent(
+              refusal -> {
+                throw new IllegalArgumentException(refusal.message());
+              });
       headers.add(new OutboundRequest.Header(h.name(), h.value()));
     }
     if (secrets != null) {
-      signer.sign(messageId, now, Signer.signedContent(method, url, body), secrets).asMap()
+      signer
+          .sign(messageId, now, Signer.signedContent(method, url, body), secrets)
+          .asMap()
           .forEach((name, value) -> headers.add(new OutboundRequest.Header(name, value)));
     }
     return new OutboundRequest(method, url, headers, rendered.body() == null ? null : body);

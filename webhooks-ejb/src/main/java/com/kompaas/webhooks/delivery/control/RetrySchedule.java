@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  * and is not part of the schedule; each entry is the wait before one resend, counted from the
  * failure of the attempt before it. The default {@code 0s,5s,5m,30m,2h,5h,10h,10h} therefore means
  * up to 8 resends, 9 attempts in all, spread over about 28 hours. (Svix publishes the same list
- * with "immediately" standing for the first attempt, 8 in all; we resend once immediately because
- * a lone connection reset is the commonest failure.)
+ * with "immediately" standing for the first attempt, 8 in all; we resend once immediately because a
+ * lone connection reset is the commonest failure.)
  *
- * <p>Each wait is spread by ±20 % jitter so that endpoints which failed together are not retried
- * in lockstep. A {@code Retry-After} from a 429 or 503 can only push an attempt later, and is held
+ * <p>Each wait is spread by ±20 % jitter so that endpoints which failed together are not retried in
+ * lockstep. A {@code Retry-After} from a 429 or 503 can only push an attempt later, and is held
  * between {@link #MIN_RETRY_AFTER} and {@link #MAX_RETRY_AFTER} so that neither a zero nor a
  * month-long value from a receiver breaks the schedule; it never adds attempts.
  */
@@ -32,8 +32,10 @@ public final class RetrySchedule {
   public static final double DEFAULT_JITTER = 0.2;
   public static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
   public static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+
   /** Longest single wait and most resends a configuration may ask for. */
   public static final Duration MAX_DELAY = Duration.ofDays(7);
+
   public static final int MAX_RESENDS = 50;
 
   private static final Pattern STEP = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
@@ -44,7 +46,8 @@ public final class RetrySchedule {
 
   public RetrySchedule(List<Duration> delays, double jitter, RandomGenerator random) {
     if (delays.size() > MAX_RESENDS) {
-      throw new IllegalArgumentException("at most " + MAX_RESENDS + " resends, not " + delays.size());
+      throw new IllegalArgumentException(
+          "at most " + MAX_RESENDS + " resends, not " + delays.size());
     }
     for (Duration d : delays) {
       if (d.isNegative() || d.compareTo(MAX_DELAY) > 0) {
@@ -69,8 +72,8 @@ public final class RetrySchedule {
   }
 
   /**
-   * Reads a comma-separated list of waits such as {@code 0s,5s,5m,30m,2h,5h,10h,10h}; units are
-   * ms, s, m, h and d. An empty string means no resends.
+   * Reads a comma-separated list of waits such as {@code 0s,5s,5m,30m,2h,5h,10h,10h}; units are ms,
+   * s, m, h and d. An empty string means no resends.
    */
   public static RetrySchedule parse(String spec, RandomGenerator random) {
     List<Duration> delays = new ArrayList<>();
@@ -83,7 +86,10 @@ public final class RetrySchedule {
     return new RetrySchedule(delays, DEFAULT_JITTER, random);
   }
 
-  /** One wait in the schedule's notation ({@code 500ms}, {@code 5s}, {@code 5m}, {@code 2h}, {@code 1d}). */
+  /**
+   * One wait in the schedule's notation ({@code 500ms}, {@code 5s}, {@code 5m}, {@code 2h}, {@code
+   * 1d}).
+   */
   public static Duration duration(String text) {
     return step(text.strip().toLowerCase(Locale.ROOT), text);
   }

@@ -33,8 +33,12 @@ public record SendResult(
   }
 
   public static SendResult response(
-      Instant startedAt, Duration duration, int status, Map<String, List<String>> headers,
-      byte[] body, boolean truncated) {
+      Instant startedAt,
+      Duration duration,
+      int status,
+      Map<String, List<String>> headers,
+      byte[] body,
+      boolean truncated) {
     return new SendResult(startedAt, duration, status, headers, body, truncated, null, null);
   }
 
@@ -60,7 +64,13 @@ public record SendResult(
   @Override
   public String toString() {
     return responded()
-        ? "HTTP " + status + " in " + duration.toMillis() + " ms, " + body.length + " bytes"
+        ? "HTTP "
+            + status
+            + " in "
+            + duration.toMillis()
+            + " ms, "
+            + body.length
+            + " bytes"
             + (truncated ? " (truncated)" : "")
         : error + " after " + duration.toMillis() + " ms: " + errorDetail;
   }

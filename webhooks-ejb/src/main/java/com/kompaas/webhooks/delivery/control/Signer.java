@@ -20,13 +20,13 @@ import javax.crypto.spec.SecretKeySpec;
  * receivers can verify it with any of its reference libraries: HMAC-SHA256 over {@code
  * id.timestamp.body} with the decoded secret, one {@code v1,<base64>} entry per active secret,
  * separated by spaces. The id is the delivery id and stays the same on every retry, which is what
- * lets receivers drop duplicates; the timestamp is that of the attempt, so retries are not
- * rejected as replays.
+ * lets receivers drop duplicates; the timestamp is that of the attempt, so retries are not rejected
+ * as replays.
  *
  * <p>A GET has no body; all its data is in the query string, which an empty body would leave
  * unprotected. So the signed content of a GET is {@code GET <url>} in UTF-8 in place of the body,
- * the URL as the receiver can put it together: scheme, {@code ://}, the {@code Host} header and
- * the request target (see {@link OutboundRequest#receivedUrl}). A receiver verifies it with any
+ * the URL as the receiver can put it together: scheme, {@code ://}, the {@code Host} header and the
+ * request target (see {@link OutboundRequest#receivedUrl}). A receiver verifies it with any
  * Standard Webhooks library by passing that text as the payload. Every other request keeps exactly
  * the specification's {@code id.timestamp.body}, so receivers' libraries verify it unchanged.
  */
@@ -83,14 +83,19 @@ public class Signer {
     return new SignatureHeaders(deliveryId, timestamp, signature);
   }
 
-  /** One Mac per thread: finding the provider's implementation anew for every request showed in profiles. */
-  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
-    try {
-      return Mac.getInstance(ALGORITHM);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
-  });
+  /**
+   * One Mac per thread: finding the provider's implementation anew for every request showed in
+   * profiles.
+   */
+  private static final ThreadLocal<Mac> MACS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance(ALGORITHM);
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+          });
 
   static String hmac(SigningSecret secret, String id, long timestamp, byte[] body) {
     try {

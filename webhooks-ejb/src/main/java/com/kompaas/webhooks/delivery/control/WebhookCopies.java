@@ -23,12 +23,17 @@ public class WebhookCopies {
 
   @PersistenceContext EntityManager em;
 
-  private final Cache<Long, WebhookCopy> copies = Caffeine.newBuilder().maximumSize(MAX_HELD).build();
+  private final Cache<Long, WebhookCopy> copies =
+      Caffeine.newBuilder().maximumSize(MAX_HELD).build();
 
-  /** @return the webhook as committed now, or null if it is gone */
+  /**
+   * @return the webhook as committed now, or null if it is gone
+   */
   public WebhookCopy current(long webhookId) {
     List<Long> version =
-        em.createNamedQuery(Webhook.VERSION_BY_ID, Long.class).setParameter("id", webhookId).getResultList();
+        em.createNamedQuery(Webhook.VERSION_BY_ID, Long.class)
+            .setParameter("id", webhookId)
+            .getResultList();
     if (version.isEmpty()) {
       copies.invalidate(webhookId);
       return null;

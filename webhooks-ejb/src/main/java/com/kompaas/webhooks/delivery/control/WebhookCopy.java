@@ -7,14 +7,19 @@ import com.kompaas.webhooks.subscription.entity.WebhookSettings;
 import java.util.Objects;
 
 /**
- * A webhook as the senders use it, at one version: immutable, so every sender thread can share
- * it, and made once per version, so the secrets are parsed once and not for every request.
+ * A webhook as the senders use it, at one version: immutable, so every sender thread can share it,
+ * and made once per version, so the secrets are parsed once and not for every request.
  *
  * @param settings a copy of its own, detached from the entity's lists
  * @param secrets what signs its requests; null for a webhook that does not sign
  */
 public record WebhookCopy(
-    long id, long version, String accountId, WebhookSettings settings, SecretRing secrets, boolean deleted) {
+    long id,
+    long version,
+    String accountId,
+    WebhookSettings settings,
+    SecretRing secrets,
+    boolean deleted) {
 
   public WebhookCopy {
     Objects.requireNonNull(accountId, "accountId");

@@ -16,16 +16,16 @@
  *   <li>Signing follows the Standard Webhooks specification, so receivers verify us with its
  *       libraries. A rotated-out secret keeps signing for 24 hours beside the new one. A GET, which
  *       has no body, is signed over {@code GET <url>} in its place, so its query string is signed.
- *   <li>What the settings validator accepts and what the sender sends are decided by the same
- *       code: {@link com.kompaas.webhooks.outbound.control.OutboundUrl} for the URL's form and
- *       {@link com.kompaas.webhooks.outbound.control.HeaderRules} for headers.
+ *   <li>What the settings validator accepts and what the sender sends are decided by the same code:
+ *       {@link com.kompaas.webhooks.outbound.control.OutboundUrl} for the URL's form and {@link
+ *       com.kompaas.webhooks.outbound.control.HeaderRules} for headers.
  *   <li>The first attempt is immediate and outside the schedule; the default schedule is 8 resends
- *       ({@code 0s,5s,5m,30m,2h,5h,10h,10h}, ±20 % jitter), 9 attempts in all. {@code
- *       Retry-After} on 429/503 can only delay an attempt, within 1 s to 24 h.
+ *       ({@code 0s,5s,5m,30m,2h,5h,10h,10h}, ±20 % jitter), 9 attempts in all. {@code Retry-After}
+ *       on 429/503 can only delay an attempt, within 1 s to 24 h.
  *   <li>Only 2xx is success. Redirects are never followed, so a 3xx is a failure; 410 disables the
  *       webhook.
- *   <li>Outbound safety is checked at save time and again at connect time against the exact
- *       address connected to, which defeats DNS rebinding; an allow-list opens local receivers.
+ *   <li>Outbound safety is checked at save time and again at connect time against the exact address
+ *       connected to, which defeats DNS rebinding; an allow-list opens local receivers.
  *   <li>{@link com.kompaas.webhooks.delivery.control.HttpSender} is the one interface here, because
  *       the network is the one real seam. {@link
  *       com.kompaas.webhooks.delivery.control.ApacheHttpSender} is blocking, on the sender threads,
@@ -37,9 +37,9 @@
  *       transaction, and the scheduler recovers whatever a crash left leased.
  *   <li>Attempts are written by {@link com.kompaas.webhooks.platform.control.GroupCommit}: the
  *       senders that finish together share one transaction, each still waiting for its commit, so
- *       batching loses nothing a crash would not have lost anyway. Only infrastructure failures
- *       are retried: an attempt the database refuses for its data is written as a summary, so
- *       no attempt can leave its delivery to be sent again at every lease end.
+ *       batching loses nothing a crash would not have lost anyway. Only infrastructure failures are
+ *       retried: an attempt the database refuses for its data is written as a summary, so no
+ *       attempt can leave its delivery to be sent again at every lease end.
  * </ul>
  */
 package com.kompaas.webhooks.delivery.control;

@@ -19,10 +19,10 @@ import java.util.logging.Logger;
  * whose events are stored, which the unique key on (account, event id) turns into no-ops.
  *
  * <p>If the shared transaction fails (a twin stored at the same moment by another instance, a lost
- * connection, an event the database refuses), nothing of it was kept, and each message is stored
- * on its own. What then fails on its own content ({@link DatabaseRefusal}) is dead-lettered, so a
- * bad event can neither loop nor pause the others; any other failure is the database's, and is
- * thrown for the whole batch to come again.
+ * connection, an event the database refuses), nothing of it was kept, and each message is stored on
+ * its own. What then fails on its own content ({@link DatabaseRefusal}) is dead-lettered, so a bad
+ * event can neither loop nor pause the others; any other failure is the database's, and is thrown
+ * for the whole batch to come again.
  */
 @ApplicationScoped
 public class BatchIntake {
@@ -43,8 +43,8 @@ public class BatchIntake {
    * Stores the batch; the deliveries of its new events go to the senders as each transaction that
    * created them commits.
    *
-   * @throws RuntimeException when the database failed: the batch is to be received again (what
-   *     was stored of it meanwhile is recognised then)
+   * @throws RuntimeException when the database failed: the batch is to be received again (what was
+   *     stored of it meanwhile is recognised then)
    */
   public void store(List<Received> batch) {
     List<Intake.Pending> events = new ArrayList<>();
@@ -63,8 +63,14 @@ public class BatchIntake {
         refused.add(new Refused(received, e.getMessage()));
       }
     }
-    refused.forEach(r -> log.warning(() -> "Rejected JMS message " + r.received().messageId() + ": "
-        + (r.reason() == null ? r.received().body().refusal() : r.reason())));
+    refused.forEach(
+        r ->
+            log.warning(
+                () ->
+                    "Rejected JMS message "
+                        + r.received().messageId()
+                        + ": "
+                        + (r.reason() == null ? r.received().body().refusal() : r.reason())));
     try {
       intake.storeBatch(events, refused.stream().map(this::letter).toList());
     } catch (RuntimeException e) {
@@ -72,7 +78,8 @@ public class BatchIntake {
     }
   }
 
-  private void storeEachAlone(List<Intake.Pending> events, List<Received> sources, List<Refused> refused) {
+  private void storeEachAlone(
+      List<Intake.Pending> events, List<Received> sources, List<Refused> refused) {
     // new entities: those of the failed transaction may hold ids it drew
     refused.forEach(r -> intake.deadLetter(letter(r)));
     for (int i = 0; i < events.size(); i++) {
@@ -82,7 +89,10 @@ public class BatchIntake {
         // alone, it fails on its own content: retrying cannot help, and must not pause the others
         String refusal = DatabaseRefusal.ofData(e).orElseThrow(() -> e);
         Received received = sources.get(i);
-        intake.deadLetter(received.body().text(), DeadLetter.Source.JMS, received.messageId(),
+        intake.deadLetter(
+            received.body().text(),
+            DeadLetter.Source.JMS,
+            received.messageId(),
             "the database refused the event: " + refusal);
       }
     }
@@ -92,7 +102,7 @@ public class BatchIntake {
     Received received = refused.received();
     return refused.reason() == null
         ? intake.letter(received.body(), DeadLetter.Source.JMS, received.messageId())
-        : intake.letter(received.body().text(), DeadLetter.Source.JMS, received.messageId(), refused.reason());
+        : intake.letter(
+            received.body().text(), DeadLetter.Source.JMS, received.messageId(), refused.reason());
   }
-
 }

@@ -26,11 +26,12 @@ public class DeadLetters {
 
   @Inject Intake intake;
 
-
   public List<DeadLetter> list(int first, int max) {
     caller.requireOperator();
     return em.createNamedQuery(DeadLetter.LATEST, DeadLetter.class)
-        .setFirstResult(first).setMaxResults(max).getResultList();
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   public long count() {
@@ -38,7 +39,9 @@ public class DeadLetters {
     return em.createNamedQuery(DeadLetter.COUNT, Long.class).getSingleResult();
   }
 
-  /** @return what became of it, empty if it was gone already */
+  /**
+   * @return what became of it, empty if it was gone already
+   */
   public Optional<Intake.Outcome> redrive(long id) {
     caller.requireOperator();
     Optional<Intake.Accepted> accepted = intake.redrive(id);

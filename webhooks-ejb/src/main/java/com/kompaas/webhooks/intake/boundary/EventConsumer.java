@@ -43,18 +43,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (account, event id) turns into no-ops: exactly-once in effect without XA, whose in-doubt
  * transactions would strand messages after a crash until a transaction manager recovered them.
  * While the database fails, the session is rolled back (the broker redelivers with its delay) and
- * the consumers pause before each try, 0.5 s after the first failure and doubling up to 5 s;
- * the failure is logged when it starts (with its trace), once a minute while it lasts, and once when
+ * the consumers pause before each try, 0.5 s after the first failure and doubling up to 5 s; the
+ * failure is logged when it starts (with its trace), once a minute while it lasts, and once when
  * storing works again. A thread whose batches failed {@value #FRESH_THREAD_AFTER_FAILURES} times in
  * a row hands over to a new managed thread, so that nothing a failure left on a thread can keep it
  * failing. A broker that goes away ends the session; the consumer opens a new one, with the same
  * pauses, until it is back.
  *
- * <p>Until 2 Dec 2026 this was a message-driven bean, one {@code onMessage} and one
- * acknowledgement per message, with the transactions shared by group commit across its 16
- * sessions; that per-message plumbing was the largest share of the application's CPU
- * (docs/benchmarks.md). The sessions come from the resource adapter's own connection factory
- * {@value Resources#INTAKE_CONNECTION_FACTORY}, which allows local transactions outside JTA.
+ * <p>Until 2 Dec 2026 this was a message-driven bean, one {@code onMessage} and one acknowledgement
+ * per message, with the transactions shared by group commit across its 16 sessions; that
+ * per-message plumbing was the largest share of the application's CPU (docs/benchmarks.md). The
+ * sessions come from the resource adapter's own connection factory {@value
+ * Resources#INTAKE_CONNECTION_FACTORY}, which allows local transactions outside JTA.
  */
 @Singleton
 @Startup
@@ -86,7 +86,6 @@ public class EventConsumer {
 
   @Inject BatchIntake intake;
 
-
   @Inject Logger log;
 
   @Inject
@@ -105,7 +104,8 @@ public class EventConsumer {
   @PostConstruct
   void start() {
     if (consumers < 1 || batchSize < 1) {
-      throw new IllegalStateException("webhooks.intake.consumers and webhooks.intake.batch-size must be at least 1");
+      throw new IllegalStateException(
+          "webhooks.intake.consumers and webhooks.intake.batch-size must be at least 1");
     }
     for (int i = 0; i < consumers; i++) {
       startConsumer("webhooks-intake-" + i);
@@ -122,7 +122,9 @@ public class EventConsumer {
   @PreDestroy
   void stop() {
     stopping = true;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // a batch in progress finishes and commits
+    long deadline =
+        System.nanoTime()
+            + TimeUnit.SECONDS.toNanos(10); // a batch in progress finishes and commits
     for (Thread thread : running) { // a snapshot; a thread handing over checks stopping first
       try {
         TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline - System.nanoTime()));
@@ -141,8 +143,13 @@ public class EventConsumer {
     while (!stopping) {
       try {
         if (consumeOneSession() && !stopping) {
-          log.info(() -> "Intake consumer " + name + " hands over to a new thread after "
-              + FRESH_THREAD_AFTER_FAILURES + " failed batches in a row");
+          log.info(
+              () ->
+                  "Intake consumer "
+                      + name
+                      + " hands over to a new thread after "
+                      + FRESH_THREAD_AFTER_FAILURES
+                      + " failed batches in a row");
           running.remove(Thread.currentThread());
           startConsumer(name);
           return;
@@ -151,7 +158,12 @@ public class EventConsumer {
         if (stopping) {
           return;
         }
-        logFailure(receiving, "Receiving events", "the broker keeps them and the consumers try again", e, false);
+        logFailure(
+            receiving,
+            "Receiving events",
+            "the broker keeps them and the consumers try again",
+            e,
+            false);
       }
       try {
         pause(receiving);
@@ -161,12 +173,15 @@ public class EventConsumer {
     }
   }
 
-  /** @return true when storing failed too often in a row: the thread is to hand over */
+  /**
+   * @return true when storing failed too often in a row: the thread is to hand over
+   */
   private boolean consumeOneSession() throws JMSException {
     int failuresInARow = 0;
     try (Connection connection = connectionFactory.createConnection()) {
       Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-      MessageConsumer consumer = session.createConsumer(session.createQueue(Resources.EVENTS_QUEUE));
+      MessageConsumer consumer =
+          session.createConsumer(session.createQueue(Resources.EVENTS_QUEUE));
       connection.start();
       if (receiving.succeeded()) {
         log.info("Receiving events works again");
@@ -188,18 +203,38 @@ public class EventConsumer {
    * Logs a failure the back-off counts: the first of a run with its cause (and its trace when
    * asked), then once a {@link #REMIND_EVERY} while the failures last.
    */
-  private void logFailure(Backoff backoff, String what, String meanwhile, Exception e, boolean withTrace) {
+  private void logFailure(
+      Backoff backoff, String what, String meanwhile, Exception e, boolean withTrace) {
     long now = System.nanoTime();
     if (backoff.failed(now)) {
-      log.log(Level.WARNING, what + " fails; " + meanwhile + ", with pauses of up to 5 s until it works: "
-          + rootCause(e), withTrace ? e : null);
+      log.log(
+          Level.WARNING,
+          what
+              + " fails; "
+              + meanwhile
+              + ", with pauses of up to 5 s until it works: "
+              + rootCause(e),
+          withTrace ? e : null);
     } else {
-      backoff.remind(now, REMIND_EVERY).ifPresent(lasted -> log.warning(() -> what + " still fails after "
-          + lasted.toSeconds() + " s; " + meanwhile + ": " + rootCause(e)));
+      backoff
+          .remind(now, REMIND_EVERY)
+          .ifPresent(
+              lasted ->
+                  log.warning(
+                      () ->
+                          what
+                              + " still fails after "
+                              + lasted.toSeconds()
+                              + " s; "
+                              + meanwhile
+                              + ": "
+                              + rootCause(e)));
     }
   }
 
-  /** What the broker has sent ahead: the first message waited for, the rest only if already here. */
+  /**
+   * What the broker has sent ahead: the first message waited for, the rest only if already here.
+   */
   private List<BatchIntake.Received> receive(MessageConsumer consumer) throws JMSException {
     Message first = consumer.receive(RECEIVE_WAIT_MILLIS);
     if (first == null) {
@@ -217,8 +252,11 @@ public class EventConsumer {
     return batch;
   }
 
-  /** @return false when storing failed: the session was rolled back and the batch comes again */
-  private boolean storeAndCommit(List<BatchIntake.Received> batch, Session session) throws JMSException {
+  /**
+   * @return false when storing failed: the session was rolled back and the batch comes again
+   */
+  private boolean storeAndCommit(List<BatchIntake.Received> batch, Session session)
+      throws JMSException {
     try {
       pause(storing);
     } catch (InterruptedException e) {
@@ -229,7 +267,12 @@ public class EventConsumer {
       intake.store(batch);
     } catch (RuntimeException e) {
       // the whole trace once, so that a failure nobody expected can be told apart
-      logFailure(storing, "Storing events", "the broker keeps the messages and they are tried again", e, true);
+      logFailure(
+          storing,
+          "Storing events",
+          "the broker keeps the messages and they are tried again",
+          e,
+          true);
       session.rollback();
       return false;
     }
@@ -242,7 +285,6 @@ public class EventConsumer {
     return true;
   }
 
-
   /**
    * Text is the contract; bytes are read as strict UTF-8, after their length is checked; any other
    * type is refused with its type named and what can be kept of it (see {@link MessageBody}).
@@ -250,7 +292,8 @@ public class EventConsumer {
    * @throws JMSException when the body cannot be read: the session fails and the batch comes again
    */
   private static BatchIntake.Received received(Message message) throws JMSException {
-    return new BatchIntake.Received(messageId(message),
+    return new BatchIntake.Received(
+        messageId(message),
         MessageBody.of(message, EventParser.MAX_BODY_BYTES, DeadLetter.MAX_BODY_CHARS));
   }
 

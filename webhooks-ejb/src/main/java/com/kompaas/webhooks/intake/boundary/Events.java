@@ -14,17 +14,24 @@ import java.util.Optional;
 @Stateless
 public class Events {
 
-  // here rather than as @NamedQuery on Event, whose file belongs to the intake's owner; move them there
+  // here rather than as @NamedQuery on Event, whose file belongs to the intake's owner; move them
+  // there
   @PersistenceContext EntityManager em;
 
   @Inject CurrentAccount caller;
 
-  /** The newest events of every account: for operators and the platform itself, never for pages of an account. */
+  /**
+   * The newest events of every account: for operators and the platform itself, never for pages of
+   * an account.
+   */
   public List<Event> latest(int max) {
     return em.createNamedQuery(Event.LATEST, Event.class).setMaxResults(max).getResultList();
   }
 
-  /** The newest events the caller may see: an operator all, an account user its account's, anyone else none. */
+  /**
+   * The newest events the caller may see: an operator all, an account user its account's, anyone
+   * else none.
+   */
   public List<Event> visible(int max) {
     if (caller.isOperator()) {
       return latest(max);
@@ -66,6 +73,8 @@ public class Events {
   }
 
   public List<DeadLetter> latestDeadLetters(int max) {
-    return em.createNamedQuery(DeadLetter.LATEST, DeadLetter.class).setMaxResults(max).getResultList();
+    return em.createNamedQuery(DeadLetter.LATEST, DeadLetter.class)
+        .setMaxResults(max)
+        .getResultList();
   }
 }

@@ -24,9 +24,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Accepts raw event messages. Each call is one database transaction: the event (or its dead
- * letter) is committed whole or not at all, and the caller acknowledges the message only after
- * that commit. Redelivered copies are recognised by (account, event id).
+ * Accepts raw event messages. Each call is one database transaction: the event (or its dead letter)
+ * is committed whole or not at all, and the caller acknowledges the message only after that commit.
+ * Redelivered copies are recognised by (account, event id).
  */
 @Stateless
 public class Intake {
@@ -68,12 +68,16 @@ public class Intake {
   }
 
   /** Keeps a message that cannot be an event, with the reason, in a transaction of its own. */
-  public Accepted deadLetter(String body, DeadLetter.Source source, String messageId, String reason) {
+  public Accepted deadLetter(
+      String body, DeadLetter.Source source, String messageId, String reason) {
     log.warning(() -> "Rejected " + source + " message " + messageId + ": " + reason);
     return deadLetter(letter(body, source, messageId, reason));
   }
 
-  /** For JMS: a message that holds no contract text at all (see {@link MessageBody}), kept as well as it was read. */
+  /**
+   * For JMS: a message that holds no contract text at all (see {@link MessageBody}), kept as well
+   * as it was read.
+   */
   public Accepted deadLetter(MessageBody refused, DeadLetter.Source source, String messageId) {
     log.warning(() -> "Rejected " + source + " message " + messageId + ": " + refused.refusal());
     return deadLetter(letter(refused, source, messageId));
@@ -90,9 +94,18 @@ public class Intake {
     return new DeadLetter(clock.instant(), source, messageId, reason, body);
   }
 
-  /** The dead letter of a message that holds no contract text at all, kept as well as it was read; new, not yet stored. */
+  /**
+   * The dead letter of a message that holds no contract text at all, kept as well as it was read;
+   * new, not yet stored.
+   */
   public DeadLetter letter(MessageBody refused, DeadLetter.Source source, String messageId) {
-    return new DeadLetter(clock.instant(), source, messageId, refused.refusal(), refused.kept(), refused.length(),
+    return new DeadLetter(
+        clock.instant(),
+        source,
+        messageId,
+        refused.refusal(),
+        refused.kept(),
+        refused.length(),
         refused.cut());
   }
 
@@ -105,7 +118,8 @@ public class Intake {
   public Accepted submit(String body, String allowedAccount) {
     IncomingEvent incoming = validated(body);
     if (allowedAccount != null && !allowedAccount.equals(incoming.accountId())) {
-      throw new InvalidEventException("accountId: this API key may only submit events of account " + allowedAccount);
+      throw new InvalidEventException(
+          "accountId: this API key may only submit events of account " + allowedAccount);
     }
     return store(incoming);
   }
@@ -141,14 +155,14 @@ public class Intake {
   }
 
   /**
-   * Stores several checked events, and the dead letters of the messages received with them that
-   * are no events, in one transaction, all or none; the caller acknowledges their messages after
-   * the commit. One query finds the events stored already (a message redelivered
-   * after a crash between commit and acknowledgement, or published twice), repeats within the batch
-   * are recognised here, and the rest are inserted as one batch. A twin stored concurrently by
-   * another transaction fails this one on the unique key; the caller then stores each event on its
-   * own with {@link #store(IncomingEvent)}. Five statements for the whole batch's events: the lookup, the
-   * events' insert, fan-out's query and insert, the commit.
+   * Stores several checked events, and the dead letters of the messages received with them that are
+   * no events, in one transaction, all or none; the caller acknowledges their messages after the
+   * commit. One query finds the events stored already (a message redelivered after a crash between
+   * commit and acknowledgement, or published twice), repeats within the batch are recognised here,
+   * and the rest are inserted as one batch. A twin stored concurrently by another transaction fails
+   * this one on the unique key; the caller then stores each event on its own with {@link
+   * #store(IncomingEvent)}. Five statements for the whole batch's events: the lookup, the events'
+   * insert, fan-out's query and insert, the commit.
    */
   public void storeBatch(List<Pending> batch, List<DeadLetter> letters) {
     letters.forEach(em::persist);
@@ -159,20 +173,30 @@ public class Intake {
     Map<String, Event> candidates = new LinkedHashMap<>();
     for (Pending pending : batch) {
       IncomingEvent incoming = pending.incoming;
-      candidates.computeIfAbsent(EventRows.key(incoming.accountId(), incoming.id()), key ->
-          Event.written(jdbc.nextId(Event.class), incoming.accountId(), incoming.id(), incoming.type(),
-              incoming.occurredAt(), now, incoming.data()));
+      candidates.computeIfAbsent(
+          EventRows.key(incoming.accountId(), incoming.id()),
+          key ->
+              Event.written(
+                  jdbc.nextId(Event.class),
+                  incoming.accountId(),
+                  incoming.id(),
+                  incoming.type(),
+                  incoming.occurredAt(),
+                  now,
+                  incoming.data()));
     }
     List<Event> candidateList = List.copyOf(candidates.values());
     Map<String, Long> stored = jdbc.work(connection -> EventRows.find(connection, candidateList));
-    List<Event> fresh = candidateList.stream()
-        .filter(e -> !stored.containsKey(EventRows.key(e.getAccountId(), e.getExternalId())))
-        .toList();
+    List<Event> fresh =
+        candidateList.stream()
+            .filter(e -> !stored.containsKey(EventRows.key(e.getAccountId(), e.getExternalId())))
+            .toList();
     if (!fresh.isEmpty()) {
-      jdbc.work(connection -> {
-        EventRows.insert(connection, fresh);
-        return null;
-      });
+      jdbc.work(
+          connection -> {
+            EventRows.insert(connection, fresh);
+            return null;
+          });
     }
     // handed to the senders by delivery once this transaction commits
     List<List<Job>> jobs = fanOut.deliveriesFor(fresh, now);
@@ -180,7 +204,8 @@ public class Intake {
     for (int i = 0; i < fresh.size(); i++) {
       deliveriesByEvent.put(fresh.get(i).getId(), jobs.get(i).size());
     }
-    for (Pending pending : batch) { // the first copy in the batch gets the jobs, any other is a repeat
+    for (Pending pending :
+        batch) { // the first copy in the batch gets the jobs, any other is a repeat
       String key = EventRows.key(pending.incoming.accountId(), pending.incoming.id());
       Long storedId = stored.get(key);
       if (storedId != null) {
@@ -188,7 +213,10 @@ public class Intake {
       } else {
         long id = candidates.get(key).getId();
         Integer own = deliveriesByEvent.remove(id);
-        pending.accepted = own != null ? new Accepted(Outcome.STORED, id, own) : new Accepted(Outcome.DUPLICATE, id, 0);
+        pending.accepted =
+            own != null
+                ? new Accepted(Outcome.STORED, id, own)
+                : new Accepted(Outcome.DUPLICATE, id, 0);
       }
     }
   }

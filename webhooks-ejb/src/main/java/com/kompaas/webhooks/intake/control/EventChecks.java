@@ -20,14 +20,18 @@ public class EventChecks {
 
   @Inject KnownAccounts knownAccounts;
 
-  /** @throws InvalidEventException with the reason */
+  /**
+   * @throws InvalidEventException with the reason
+   */
   public IncomingEvent validated(String body) {
     IncomingEvent incoming = parser.parse(body);
     if (!knownTypes.contains(incoming.type())) {
-      throw new InvalidEventException("type '" + incoming.type() + "' is not in the event catalogue");
+      throw new InvalidEventException(
+          "type '" + incoming.type() + "' is not in the event catalogue");
     }
     if (!knownAccounts.contains(incoming.accountId())) {
-      throw new InvalidEventException("accountId '" + incoming.accountId() + "' is not a known account");
+      throw new InvalidEventException(
+          "accountId '" + incoming.accountId() + "' is not a known account");
     }
     return incoming;
   }

@@ -40,8 +40,8 @@ public class EventParser {
 
   /**
    * Looked up once: {@code Json.createReader} and kin look the provider up on every call, a
-   * service-loader scan of the application's class path that cost a fifth of the CPU of intake
-   * and delivery (see docs/benchmarks.md).
+   * service-loader scan of the application's class path that cost a fifth of the CPU of intake and
+   * delivery (see docs/benchmarks.md).
    */
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -83,17 +83,23 @@ public class EventParser {
     long bytes = Utf8.length(body);
     if (bytes > MAX_BODY_BYTES) {
       throw new InvalidEventException(
-          "body has " + bytes + " bytes in UTF-8, more than the limit of " + MAX_BODY_BYTES + " (256 KiB)");
+          "body has "
+              + bytes
+              + " bytes in UTF-8, more than the limit of "
+              + MAX_BODY_BYTES
+              + " (256 KiB)");
     }
     JsonObject json = readObject(body);
     String id = requiredText(json, "id", MAX_ID_LENGTH);
     String type = requiredText(json, "type", MAX_TYPE_LENGTH);
     if (!TYPE.matcher(type).matches()) {
-      throw new InvalidEventException("type '" + type + "' is not an event type code like call.incoming.start");
+      throw new InvalidEventException(
+          "type '" + type + "' is not an event type code like call.incoming.start");
     }
     String accountId = requiredText(json, "accountId", MAX_ACCOUNT_ID_LENGTH);
     if (!ACCOUNT_ID.matcher(accountId).matches()) {
-      throw new InvalidEventException("accountId has characters other than letters, digits and _.:-");
+      throw new InvalidEventException(
+          "accountId has characters other than letters, digits and _.:-");
     }
     Instant occurredAt = timestamp(requiredText(json, "occurredAt", 64));
     JsonValue data = json.get("data");
@@ -117,7 +123,8 @@ public class EventParser {
       }
       if (more) {
         throw new InvalidEventException(
-            "body has more after its JSON object (from character " + (parser.getLocation().getStreamOffset() + 1)
+            "body has more after its JSON object (from character "
+                + (parser.getLocation().getStreamOffset() + 1)
                 + "): a message carries exactly one event");
       }
       return object;
@@ -134,17 +141,24 @@ public class EventParser {
     }
   }
 
-  /** Reads the object whose START_OBJECT was just read; {@code path} is its JSON pointer without the leading slash. */
+  /**
+   * Reads the object whose START_OBJECT was just read; {@code path} is its JSON pointer without the
+   * leading slash.
+   */
   private static JsonObject object(JsonParser parser, String path, int depth) {
     nestingWithinLimit(path, depth);
     JsonObjectBuilder builder = JSON.createObjectBuilder();
     Set<String> keys = new HashSet<>();
-    for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+    for (JsonParser.Event event = parser.next();
+        event != JsonParser.Event.END_OBJECT;
+        event = parser.next()) {
       String key = parser.getString(); // the event is KEY_NAME: the parser allows nothing else here
       String at = path.isEmpty() ? key : path + "/" + key;
       wellFormed(key, at, "key");
       if (!keys.add(key)) {
-        throw invalid(at, "appears twice in its object; every key may appear once (a receiver might read the other value)");
+        throw invalid(
+            at,
+            "appears twice in its object; every key may appear once (a receiver might read the other value)");
       }
       builder.add(key, value(parser, parser.next(), at, depth));
     }
@@ -155,7 +169,9 @@ public class EventParser {
     nestingWithinLimit(path, depth);
     JsonArrayBuilder builder = JSON.createArrayBuilder();
     int index = 0;
-    for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
+    for (JsonParser.Event event = parser.next();
+        event != JsonParser.Event.END_ARRAY;
+        event = parser.next()) {
       builder.add(value(parser, event, path + "/" + index++, depth));
     }
     return builder.build();
@@ -172,22 +188,31 @@ public class EventParser {
       case VALUE_NUMBER -> {
         int length = parser.getString().length();
         if (length > MAX_NUMBER_CHARS) {
-          throw invalid(at, "is a number of " + length + " characters, more than the limit of " + MAX_NUMBER_CHARS);
+          throw invalid(
+              at,
+              "is a number of "
+                  + length
+                  + " characters, more than the limit of "
+                  + MAX_NUMBER_CHARS);
         }
         yield parser.getValue();
       }
       case VALUE_TRUE -> JsonValue.TRUE;
       case VALUE_FALSE -> JsonValue.FALSE;
       case VALUE_NULL -> JsonValue.NULL;
-      default -> throw new InvalidEventException("malformed JSON: unexpected " + event + " at " + at);
+      default ->
+          throw new InvalidEventException("malformed JSON: unexpected " + event + " at " + at);
     };
   }
 
   private static void nestingWithinLimit(String path, int depth) {
     if (depth > MAX_DEPTH) {
       int slash = path.indexOf('/');
-      throw new InvalidEventException((slash < 0 ? path : path.substring(0, slash))
-          + " is nested deeper than the limit of " + MAX_DEPTH + " levels of objects and arrays");
+      throw new InvalidEventException(
+          (slash < 0 ? path : path.substring(0, slash))
+              + " is nested deeper than the limit of "
+              + MAX_DEPTH
+              + " levels of objects and arrays");
     }
   }
 
@@ -198,18 +223,29 @@ public class EventParser {
   private static void wellFormed(String text, String at, String what) {
     int bad = Utf8.loneSurrogate(text);
     if (bad >= 0) {
-      throw invalid(at, "has a " + what + " with a lone surrogate (U+" + Integer.toHexString(text.charAt(bad)).toUpperCase()
-          + " at character " + (bad + 1) + "), which is not Unicode text");
+      throw invalid(
+          at,
+          "has a "
+              + what
+              + " with a lone surrogate (U+"
+              + Integer.toHexString(text.charAt(bad)).toUpperCase()
+              + " at character "
+              + (bad + 1)
+              + "), which is not Unicode text");
     }
   }
 
-  /** A reason that starts with the top-level field (so the HTTP intake can name it) and says where below it. */
+  /**
+   * A reason that starts with the top-level field (so the HTTP intake can name it) and says where
+   * below it.
+   */
   private static InvalidEventException invalid(String at, String problem) {
     int slash = at.indexOf('/');
     if (slash < 0) {
       return new InvalidEventException(at + " " + problem);
     }
-    String shown = at.length() > MAX_PATH_IN_REASON ? at.substring(0, MAX_PATH_IN_REASON) + "…" : at;
+    String shown =
+        at.length() > MAX_PATH_IN_REASON ? at.substring(0, MAX_PATH_IN_REASON) + "…" : at;
     return new InvalidEventException(at.substring(0, slash) + ": /" + shown + " " + problem);
   }
 
@@ -223,7 +259,8 @@ public class EventParser {
       // in digits only: 1e999999999 is "integral" too, and expanding it would never end
       String written = n.toString();
       if (!WHOLE_NUMBER.matcher(written).matches()) {
-        throw new InvalidEventException(field + " must be a string or a whole number written in digits");
+        throw new InvalidEventException(
+            field + " must be a string or a whole number written in digits");
       }
       text = new BigInteger(written).toString();
     } else if (value == null || value == JsonValue.NULL) {
@@ -250,11 +287,19 @@ public class EventParser {
       instant = IsoInstant.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidEventException(
-          "occurredAt '" + text + "' is not an ISO-8601 date-time with offset, like 2026-11-28T10:15:30Z");
+          "occurredAt '"
+              + text
+              + "' is not an ISO-8601 date-time with offset, like 2026-11-28T10:15:30Z");
     }
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-      throw new InvalidEventException("occurredAt '" + text + "' is outside the range that can be stored, "
-          + EARLIEST + " to " + LATEST + " (in UTC)");
+      throw new InvalidEventException(
+          "occurredAt '"
+              + text
+              + "' is outside the range that can be stored, "
+              + EARLIEST
+              + " to "
+              + LATEST
+              + " (in UTC)");
     }
     return instant;
   }

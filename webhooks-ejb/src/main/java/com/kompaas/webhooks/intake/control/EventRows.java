@@ -22,15 +22,19 @@ public final class EventRows {
    *
    * @return by {@link #key(String, String)}
    */
-  public static Map<String, Long> find(Connection connection, List<Event> events) throws SQLException {
+  public static Map<String, Long> find(Connection connection, List<Event> events)
+      throws SQLException {
     Map<String, Long> stored = new HashMap<>();
     if (events.isEmpty()) {
       return stored;
     }
     // an OR of equalities on the unique key: ranges on its index
-    String where = "(account_id = ? AND external_id = ?)" + " OR (account_id = ? AND external_id = ?)".repeat(events.size() - 1);
+    String where =
+        "(account_id = ? AND external_id = ?)"
+            + " OR (account_id = ? AND external_id = ?)".repeat(events.size() - 1);
     try (PreparedStatement select =
-        connection.prepareStatement("SELECT account_id, external_id, id FROM event WHERE " + where)) {
+        connection.prepareStatement(
+            "SELECT account_id, external_id, id FROM event WHERE " + where)) {
       int i = 0;
       for (Event event : events) {
         select.setString(++i, event.getAccountId());
@@ -55,9 +59,12 @@ public final class EventRows {
    * twin already stored fails it on the unique key (and with it the transaction).
    */
   public static void insert(Connection connection, List<Event> events) throws SQLException {
-    MultiRow.insert(connection,
+    MultiRow.insert(
+        connection,
         "INSERT INTO event (id, account_id, external_id, type, occurred_at, received_at, data) VALUES ",
-        "(?, ?, ?, ?, ?, ?, ?)", events, event -> 64 + MultiRow.length(event.getExternalId()) + MultiRow.length(event.getData()),
+        "(?, ?, ?, ?, ?, ?, ?)",
+        events,
+        event -> 64 + MultiRow.length(event.getExternalId()) + MultiRow.length(event.getData()),
         (insert, first, event) -> {
           int i = first;
           insert.setLong(i++, event.getId());

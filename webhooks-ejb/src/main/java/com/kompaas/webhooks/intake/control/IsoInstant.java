@@ -17,16 +17,24 @@ public final class IsoInstant {
 
   private IsoInstant() {}
 
-  /** @throws java.time.format.DateTimeParseException as {@code OffsetDateTime.parse} does */
+  /**
+   * @throws java.time.format.DateTimeParseException as {@code OffsetDateTime.parse} does
+   */
   public static Instant parse(String text) {
     Instant fast = fast(text);
     return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
   }
 
-  /** @return null if the text is not one of the common shapes, or not a valid date-time */
+  /**
+   * @return null if the text is not one of the common shapes, or not a valid date-time
+   */
   static Instant fast(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
         || s.charAt(16) != ':') {
       return null;
     }
@@ -81,7 +89,9 @@ public final class IsoInstant {
     return Instant.ofEpochSecond(epochSecond, nanos);
   }
 
-  /** @return the value of {@code count} decimal digits at {@code from}, or -1 */
+  /**
+   * @return the value of {@code count} decimal digits at {@code from}, or -1
+   */
   private static int digits(String s, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {

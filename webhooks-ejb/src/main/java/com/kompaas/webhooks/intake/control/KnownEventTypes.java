@@ -32,7 +32,8 @@ public class KnownEventTypes {
       return true;
     }
     if (!known && now.isBefore(readAt.plusSeconds(1))) {
-      return false; // re-read a moment ago: a flood of unknown types must not become a flood of queries
+      return false; // re-read a moment ago: a flood of unknown types must not become a flood of
+      // queries
     }
     codes = catalog.codes();
     readAt = now;

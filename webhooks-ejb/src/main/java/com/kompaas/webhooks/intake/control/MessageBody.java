@@ -59,37 +59,60 @@ public record MessageBody(String text, String refusal, String kept, long length,
       return bytes(bytes, maxBytes, keptBytes);
     }
     if (message instanceof MapMessage map) {
-      return readable("a MapMessage is not the contract; its entries are kept as a JSON object (byte arrays in"
-          + " base64): send the event as a TextMessage of JSON", () -> mapAsJson(map));
+      return readable(
+          "a MapMessage is not the contract; its entries are kept as a JSON object (byte arrays in"
+              + " base64): send the event as a TextMessage of JSON",
+          () -> mapAsJson(map));
     }
     if (message instanceof StreamMessage stream) {
-      return readable("a StreamMessage is not the contract; its items are kept as a JSON array (byte arrays in"
-          + " base64): send the event as a TextMessage of JSON", () -> streamAsJson(stream));
+      return readable(
+          "a StreamMessage is not the contract; its items are kept as a JSON array (byte arrays in"
+              + " base64): send the event as a TextMessage of JSON",
+          () -> streamAsJson(stream));
     }
     if (message instanceof ObjectMessage) {
       // never getObject(): deserialising a Java object from a producer we do not control can run
       // code of the producer's choosing (the classic deserialisation attack)
-      return refused("an ObjectMessage is not the contract; its content is not read, because deserialising Java"
-          + " objects from a producer could run their code: send the event as a TextMessage of JSON", null);
+      return refused(
+          "an ObjectMessage is not the contract; its content is not read, because deserialising Java"
+              + " objects from a producer could run their code: send the event as a TextMessage of JSON",
+          null);
     }
-    return refused("a Message without a body is not the contract: send the event as a TextMessage of JSON", null);
+    return refused(
+        "a Message without a body is not the contract: send the event as a TextMessage of JSON",
+        null);
   }
 
-  /** Checks the length before reading, and reads UTF-8 strictly: a bad byte is refused, never replaced. */
-  private static MessageBody bytes(BytesMessage message, int maxBytes, int keptBytes) throws JMSException {
+  /**
+   * Checks the length before reading, and reads UTF-8 strictly: a bad byte is refused, never
+   * replaced.
+   */
+  private static MessageBody bytes(BytesMessage message, int maxBytes, int keptBytes)
+      throws JMSException {
     long length = message.getBodyLength();
     if (length > maxBytes) {
       byte[] start = new byte[(int) Math.min(length, keptBytes)];
       message.readBytes(start);
-      return new MessageBody(null,
-          "body has " + length + " bytes, more than the limit of " + maxBytes + " (" + maxBytes / 1024 + " KiB)",
-          new String(start, StandardCharsets.UTF_8), length, true);
+      return new MessageBody(
+          null,
+          "body has "
+              + length
+              + " bytes, more than the limit of "
+              + maxBytes
+              + " ("
+              + maxBytes / 1024
+              + " KiB)",
+          new String(start, StandardCharsets.UTF_8),
+          length,
+          true);
     }
     byte[] raw = new byte[(int) length];
     message.readBytes(raw);
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(raw);
     CharBuffer out = CharBuffer.allocate(raw.length); // UTF-8 never has more characters than bytes
     CoderResult result = decoder.decode(in, out, true);
@@ -97,10 +120,16 @@ public record MessageBody(String text, String refusal, String kept, long length,
       result = decoder.flush(out);
     }
     if (result.isError()) {
-      return new MessageBody(null,
-          "body is not valid UTF-8 (" + (result.isMalformed() ? "malformed" : "unmappable") + " input at byte offset "
-              + in.position() + "): a BytesMessage must hold the JSON in UTF-8",
-          new String(raw, StandardCharsets.UTF_8), length, false); // kept with U+FFFD for the bad bytes
+      return new MessageBody(
+          null,
+          "body is not valid UTF-8 ("
+              + (result.isMalformed() ? "malformed" : "unmappable")
+              + " input at byte offset "
+              + in.position()
+              + "): a BytesMessage must hold the JSON in UTF-8",
+          new String(raw, StandardCharsets.UTF_8),
+          length,
+          false); // kept with U+FFFD for the bad bytes
     }
     return text(out.flip().toString());
   }
@@ -118,7 +147,8 @@ public record MessageBody(String text, String refusal, String kept, long length,
   }
 
   private static String mapAsJson(MapMessage map) throws JMSException {
-    List<String> names = new ArrayList<>(Collections.list(map.getMapNames()).stream().map(String::valueOf).toList());
+    List<String> names =
+        new ArrayList<>(Collections.list(map.getMapNames()).stream().map(String::valueOf).toList());
     Collections.sort(names); // a map has no order; sorted, the same map is always kept the same way
     JsonObjectBuilder json = JSON.createObjectBuilder();
     for (String name : names) {
@@ -148,7 +178,10 @@ public record MessageBody(String text, String refusal, String kept, long length,
     if (value instanceof Boolean b) {
       return b ? JsonValue.TRUE : JsonValue.FALSE;
     }
-    if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
+    if (value instanceof Byte
+        || value instanceof Short
+        || value instanceof Integer
+        || value instanceof Long) {
       return JSON.createValue(((Number) value).longValue());
     }
     if (value instanceof Float || value instanceof Double) {

@@ -15,7 +15,9 @@ public final class Utf8 {
         bytes++;
       } else if (c < 0x800) {
         bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         bytes += 4;
         i++;
       } else {
@@ -25,13 +27,17 @@ public final class Utf8 {
     return bytes;
   }
 
-  /** @return the index of the first surrogate that is not half of a pair, or -1 if there is none */
+  /**
+   * @return the index of the first surrogate that is not half of a pair, or -1 if there is none
+   */
   public static int loneSurrogate(CharSequence text) {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
           i++;
         } else {
           return i;

@@ -15,17 +15,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Keeps webhook URLs, which customers type in, from reaching anything inside our network
- * (SSRF). Refused by default: loopback, private, link-local (with the cloud metadata address
+ * Keeps webhook URLs, which customers type in, from reaching anything inside our network (SSRF).
+ * Refused by default: loopback, private, link-local (with the cloud metadata address
  * 169.254.169.254), multicast, unspecified, carrier-grade NAT, documentation, benchmarking and
  * reserved ranges, and IPv6 forms that embed such an IPv4 address (mapped, compatible, NAT64,
  * 6to4).
  *
  * <p>The check runs twice, each time after {@link OutboundUrl}'s check of the URL's form (hosts
  * that programs read as different addresses, impossible ports, user info). {@link
- * #checkAtSave(URI)} gives the customer a clear answer when the webhook is saved. {@link #checkResolved(String, InetAddress)} runs at connect time against the
- * very address the sender then connects to; only that closes DNS rebinding, where a name resolves
- * to a public address at save time and to an internal one later.
+ * #checkAtSave(URI)} gives the customer a clear answer when the webhook is saved. {@link
+ * #checkResolved(String, InetAddress)} runs at connect time against the very address the sender
+ * then connects to; only that closes DNS rebinding, where a name resolves to a public address at
+ * save time and to an internal one later.
  *
  * <p>An explicit allow-list (configuration such as {@code 127.0.0.1/32,::1,receiver.test}) lets
  * tests and on-premises setups reach local receivers. A host name in it is allowed whatever it
@@ -96,15 +97,20 @@ public final class AddressGuard {
           continue;
         }
         int slash = item.indexOf('/');
-        OutboundUrl.hostProblem(slash < 0 ? item : item.substring(0, slash)).ifPresent(problem -> {
-          throw new IllegalArgumentException("allow-list entry '" + item + "': " + problem.getMessage());
-        });
+        OutboundUrl.hostProblem(slash < 0 ? item : item.substring(0, slash))
+            .ifPresent(
+                problem -> {
+                  throw new IllegalArgumentException(
+                      "allow-list entry '" + item + "': " + problem.getMessage());
+                });
         if (item.indexOf('/') >= 0 || Cidr.literal(item) != null) {
           ranges.add(Cidr.parse(item));
-        } else if (item.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?")) {
+        } else if (item.matches(
+            "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?")) {
           hosts.add(item);
         } else {
-          throw new IllegalArgumentException("allow-list entry '" + item + "' is neither an address, a range nor a host name");
+          throw new IllegalArgumentException(
+              "allow-list entry '" + item + "' is neither an address, a range nor a host name");
         }
       }
     }
@@ -112,15 +118,16 @@ public final class AddressGuard {
   }
 
   /**
-   * Refuses a webhook URL whose host is a blocked address or resolves to one. Unresolvable
-   * names are refused as well: deliveries to them could only fail.
+   * Refuses a webhook URL whose host is a blocked address or resolves to one. Unresolvable names
+   * are refused as well: deliveries to them could only fail.
    */
   public void checkAtSave(URI url) {
     OutboundUrl.check(url);
     try {
       resolveChecked(url.getHost());
     } catch (UnknownHostException e) {
-      throw new UnsafeAddressException("address.unresolved", "host " + url.getHost() + " does not resolve", url.getHost());
+      throw new UnsafeAddressException(
+          "address.unresolved", "host " + url.getHost() + " does not resolve", url.getHost());
     }
   }
 
@@ -167,8 +174,13 @@ public final class AddressGuard {
     }
     String shown = address.getHostAddress();
     String name = host == null || Cidr.literal(host) != null ? "" : host + " resolves to ";
-    String message = "refused: " + name + shown + " is " + why.get()
-        + "; webhooks may only reach public addresses unless the operator allow-lists it";
+    String message =
+        "refused: "
+            + name
+            + shown
+            + " is "
+            + why.get()
+            + "; webhooks may only reach public addresses unless the operator allow-lists it";
     throw name.isEmpty()
         ? new UnsafeAddressException("address.blocked", message, shown, why.get())
         : new UnsafeAddressException("address.blocked.host", message, shown, why.get(), host);
@@ -204,7 +216,10 @@ public final class AddressGuard {
     boolean mapped = zeros80 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     boolean compatible = zeros80 && b[10] == 0 && b[11] == 0;
     boolean nat64 =
-        b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+        b[0] == 0
+            && b[1] == 0x64
+            && (b[2] & 0xff) == 0xff
+            && (b[3] & 0xff) == 0x9b
             && allZero(b, 4, 12);
     if (mapped || compatible || nat64) {
       return new byte[] {b[12], b[13], b[14], b[15]};

@@ -12,16 +12,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a webhook URL may look like before anyone resolves it: the one check the settings
- * validator runs when a webhook is saved and the sender runs before it connects, so a URL that
- * saves is a URL that is sent as it reads.
+ * What a webhook URL may look like before anyone resolves it: the one check the settings validator
+ * runs when a webhook is saved and the sender runs before it connects, so a URL that saves is a URL
+ * that is sent as it reads.
  *
  * <p>Refused, because the request would not go where the URL seems to say:
  *
  * <ul>
  *   <li><b>Hosts that programs read as different addresses.</b> A browser or curl follows the
- *       WHATWG URL standard, for which a host whose last label is a number is an IPv4 address
- *       with octal ({@code 0177}), hexadecimal ({@code 0x7f}), shortened ({@code 127.1}) or
+ *       WHATWG URL standard, for which a host whose last label is a number is an IPv4 address with
+ *       octal ({@code 0177}), hexadecimal ({@code 0x7f}), shortened ({@code 127.1}) or
  *       single-integer ({@code 2130706433}) parts; Java reads leading zeros as decimal, so {@code
  *       0177.0.0.1} is the public 177.0.0.1 to the sender and the loopback address to everyone
  *       else. Only the plain form, four decimal numbers 0-255 without leading zeros, is the same
@@ -52,29 +52,33 @@ public final class OutboundUrl {
   public static void check(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new UnsafeAddressException("address.scheme", "only http and https URLs can be webhooks");
+      throw new UnsafeAddressException(
+          "address.scheme", "only http and https URLs can be webhooks");
     }
     Optional<UnsafeAddressException> problem = formProblem(url);
     if (problem.isPresent()) {
       throw problem.get();
     }
     if (url.getHost() == null) {
-      throw new UnsafeAddressException("address.noHost", "URL '" + url + "' has no valid host name", url);
+      throw new UnsafeAddressException(
+          "address.noHost", "URL '" + url + "' has no valid host name", url);
     }
   }
 
   /**
-   * What is wrong with the user info, the host's form or the port of an http(s) URL, if anything;
-   * a missing host is left to the caller, which words that itself.
+   * What is wrong with the user info, the host's form or the port of an http(s) URL, if anything; a
+   * missing host is left to the caller, which words that itself.
    */
   public static Optional<UnsafeAddressException> formProblem(URI url) {
     String authority = url.getRawAuthority();
     if (url.getRawUserInfo() != null || (authority != null && authority.indexOf('@') >= 0)) {
       // the credential itself is never repeated: messages end up in logs and on screens
-      return Optional.of(new UnsafeAddressException("address.userInfo",
-          "refused: the URL has a user name or password before its host, which would not be sent;"
-              + " remove it and add an Authorization header instead (for Basic authentication: the"
-              + " word Basic, a space and the Base64 of name:password)"));
+      return Optional.of(
+          new UnsafeAddressException(
+              "address.userInfo",
+              "refused: the URL has a user name or password before its host, which would not be sent;"
+                  + " remove it and add an Authorization header instead (for Basic authentication: the"
+                  + " word Basic, a space and the Base64 of name:password)"));
     }
     Optional<UnsafeAddressException> host = hostProblem(hostOf(url));
     if (host.isPresent()) {
@@ -82,9 +86,14 @@ public final class OutboundUrl {
     }
     int port = url.getPort();
     if (port == 0 || port > MAX_PORT) {
-      return Optional.of(new UnsafeAddressException("address.port",
-          "refused: port " + port + " cannot be connected to; a port is a number between 1 and " + MAX_PORT,
-          port));
+      return Optional.of(
+          new UnsafeAddressException(
+              "address.port",
+              "refused: port "
+                  + port
+                  + " cannot be connected to; a port is a number between 1 and "
+                  + MAX_PORT,
+              port));
     }
     return Optional.empty();
   }
@@ -102,22 +111,38 @@ public final class OutboundUrl {
 
   static Optional<UnsafeAddressException> hostProblem(String typed) {
     String host = percentDecoded(typed);
-    if (host == null || host.startsWith("[") || !endsInANumber(host)
+    if (host == null
+        || host.startsWith("[")
+        || !endsInANumber(host)
         || (host.equals(typed) && DOTTED_DECIMAL.matcher(host).matches())) {
       return Optional.empty(); // IPv6 literals and names read alike everywhere
     }
     Optional<String> browsers = whatwgIpv4(host);
     if (browsers.isPresent()) {
-      return Optional.of(new UnsafeAddressException("address.ambiguousHost",
-          "refused: host " + typed + " is an IPv4 address in a form that programs read differently"
-              + " (browsers and curl read it as " + browsers.get() + "); " + HOW + ", such as "
-              + browsers.get(),
-          typed, browsers.get()));
+      return Optional.of(
+          new UnsafeAddressException(
+              "address.ambiguousHost",
+              "refused: host "
+                  + typed
+                  + " is an IPv4 address in a form that programs read differently"
+                  + " (browsers and curl read it as "
+                  + browsers.get()
+                  + "); "
+                  + HOW
+                  + ", such as "
+                  + browsers.get(),
+              typed,
+              browsers.get()));
     }
-    return Optional.of(new UnsafeAddressException("address.numericHost",
-        "refused: host " + typed + " ends in a number but is no IPv4 address browsers accept; " + HOW
-            + ", or use a host name",
-        typed));
+    return Optional.of(
+        new UnsafeAddressException(
+            "address.numericHost",
+            "refused: host "
+                + typed
+                + " ends in a number but is no IPv4 address browsers accept; "
+                + HOW
+                + ", or use a host name",
+            typed));
   }
 
   /** Browsers decode {@code %31} in a host before reading it; Java finds no host there at all. */
@@ -162,7 +187,9 @@ public final class OutboundUrl {
     return ipv4Number(last) != null;
   }
 
-  /** The WHATWG IPv4 parser: the address browsers connect to, or empty where they refuse the URL. */
+  /**
+   * The WHATWG IPv4 parser: the address browsers connect to, or empty where they refuse the URL.
+   */
   static Optional<String> whatwgIpv4(String host) {
     List<String> parts = labels(host);
     if (parts.size() > 4) {
@@ -189,8 +216,14 @@ public final class OutboundUrl {
     for (int i = 0; i < numbers.length - 1; i++) {
       address += numbers[i].longValue() << (8 * (3 - i));
     }
-    return Optional.of((address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff)
-        + "." + (address & 0xff));
+    return Optional.of(
+        (address >>> 24)
+            + "."
+            + (address >>> 16 & 0xff)
+            + "."
+            + (address >>> 8 & 0xff)
+            + "."
+            + (address & 0xff));
   }
 
   /** The dot-separated parts; one trailing empty part (a final dot) is dropped, as WHATWG does. */
@@ -202,7 +235,9 @@ public final class OutboundUrl {
     return parts;
   }
 
-  /** The WHATWG IPv4 number parser: {@code 0x} hexadecimal, leading {@code 0} octal, else decimal. */
+  /**
+   * The WHATWG IPv4 number parser: {@code 0x} hexadecimal, leading {@code 0} octal, else decimal.
+   */
   private static BigInteger ipv4Number(String part) {
     if (part.isEmpty()) {
       return null;

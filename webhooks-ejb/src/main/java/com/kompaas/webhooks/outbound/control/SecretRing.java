@@ -16,9 +16,9 @@ public final class SecretRing {
   public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
   /**
-   * Most old secrets signing at once. Each keeps its own {@link #ROTATION_OVERLAP}; a sixth rotation
-   * within a day drops the oldest early, so a burst of rotations cannot make every request carry an
-   * unbounded list of signatures.
+   * Most old secrets signing at once. Each keeps its own {@link #ROTATION_OVERLAP}; a sixth
+   * rotation within a day drops the oldest early, so a burst of rotations cannot make every request
+   * carry an unbounded list of signatures.
    */
   public static final int MAX_PREVIOUS = 5;
 

@@ -7,17 +7,19 @@ import java.util.Base64;
 
 /**
  * A webhook signing secret in the Standard Webhooks format: {@code whsec_} followed by the base64
- * of 24 to 64 random bytes. Any Standard Webhooks library on the receiving side accepts this
- * string as is. {@link #toString()} masks the key so a secret that reaches a log line or an
- * exception message gives nothing away; {@link #value()} is the one deliberate way to reveal it.
+ * of 24 to 64 random bytes. Any Standard Webhooks library on the receiving side accepts this string
+ * as is. {@link #toString()} masks the key so a secret that reaches a log line or an exception
+ * message gives nothing away; {@link #value()} is the one deliberate way to reveal it.
  */
 public final class SigningSecret {
 
   public static final String PREFIX = "whsec_";
   public static final int MIN_BYTES = 24;
   public static final int MAX_BYTES = 64;
+
   /** Bytes in a generated secret, the size the reference libraries generate. */
   public static final int GENERATED_BYTES = 32;
+
   /** Length of the longest valid text form, for a column size. */
   public static final int MAX_TEXT_LENGTH = PREFIX.length() + (MAX_BYTES + 2) / 3 * 4;
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The address guard refused a destination. The message names the address and the range it falls
- * in, and says how to allow it, because the person reading it is either a customer who typed an
+ * The address guard refused a destination. The message names the address and the range it falls in,
+ * and says how to allow it, because the person reading it is either a customer who typed an
  * internal URL or an operator setting up a local receiver. The code and arguments let the console
  * say the same in the reader's language (see {@code FieldError}).
  */

@@ -31,7 +31,10 @@ public class BrokerHealth implements HealthCheck {
       browser.getEnumeration();
       return response.up().withData("queue", Resources.EVENTS_QUEUE).build();
     } catch (JMSException | RuntimeException e) {
-      return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+      return response
+          .down()
+          .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+          .build();
     }
   }
 }

@@ -27,10 +27,14 @@ public class DatabaseHealth implements HealthCheck {
       var meta = connection.getMetaData();
       return response
           .status(valid)
-          .withData("product", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion())
+          .withData(
+              "product", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion())
           .build();
     } catch (SQLException | RuntimeException e) {
-      return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+      return response
+          .down()
+          .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+          .build();
     }
   }
 }

@@ -9,7 +9,8 @@ import jakarta.jms.JMSDestinationDefinition;
 /**
  * The application's own resources, so that one artifact runs anywhere: the MariaDB data source and
  * the Artemis connection factory and the events queue. Every address comes from MicroProfile Config
- * ({@code ${MPCONFIG=...}}), whose defaults live in the WAR's {@code microprofile-config.properties}.
+ * ({@code ${MPCONFIG=...}}), whose defaults live in the WAR's {@code
+ * microprofile-config.properties}.
  */
 @DataSourceDefinition(
     name = Resources.DATA_SOURCE,
@@ -66,8 +67,12 @@ public class Resources {
 
   public static final String DATA_SOURCE = "java:app/jdbc/webhooks";
   public static final String CONNECTION_FACTORY = "java:app/jms/webhooks";
-  /** The intake consumers' sessions: local transactions, outside JTA (see {@code EventConsumer}). */
+
+  /**
+   * The intake consumers' sessions: local transactions, outside JTA (see {@code EventConsumer}).
+   */
   public static final String INTAKE_CONNECTION_FACTORY = "java:app/jms/intake";
+
   /** The deployed RAR's file name without {@code .rar}. */
   public static final String RESOURCE_ADAPTER = "webhooks-artemis";
 

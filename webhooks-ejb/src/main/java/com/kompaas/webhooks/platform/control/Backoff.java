@@ -60,7 +60,9 @@ public final class Backoff {
     return Optional.of(Duration.ofNanos(now - failingSinceNanos));
   }
 
-  /** @return whether this success ended a run of failures */
+  /**
+   * @return whether this success ended a run of failures
+   */
   public synchronized boolean succeeded() {
     boolean ended = pauseNanos != 0;
     pauseNanos = 0;

@@ -63,7 +63,8 @@ public final class DatabaseRefusal {
   private static boolean refused(SQLException e, boolean constraints) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     boolean data = e instanceof SQLDataException || state.startsWith("22");
-    boolean constraint = e instanceof SQLIntegrityConstraintViolationException || state.startsWith("23");
+    boolean constraint =
+        e instanceof SQLIntegrityConstraintViolationException || state.startsWith("23");
     return data || (constraints && constraint);
   }
 
@@ -72,7 +73,10 @@ public final class DatabaseRefusal {
     String message = e.getMessage() == null ? "SQLSTATE " + e.getSQLState() : e.getMessage();
     int lineEnd = message.indexOf('\n');
     message = lineEnd < 0 ? message : message.substring(0, lineEnd);
-    message = message.replaceFirst("^\\(conn=\\d+\\)\\s*", "").replaceAll("\\p{Cntrl}", " ").strip();
-    return message.length() <= MAX_REASON_LENGTH ? message : message.substring(0, MAX_REASON_LENGTH) + "…";
+    message =
+        message.replaceFirst("^\\(conn=\\d+\\)\\s*", "").replaceAll("\\p{Cntrl}", " ").strip();
+    return message.length() <= MAX_REASON_LENGTH
+        ? message
+        : message.substring(0, MAX_REASON_LENGTH) + "…";
   }
 }

@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Writes what many threads submit in shared transactions: a thread that submits an item waits
- * until a batch holding it was written, and while no other thread is writing, it writes the
- * batch itself (it "leads"), taking whatever the others queued meanwhile. Under load a batch thus
- * holds about as many items as threads were waiting; alone, a thread writes its item at once, with
- * no timer or extra thread in between.
+ * Writes what many threads submit in shared transactions: a thread that submits an item waits until
+ * a batch holding it was written, and while no other thread is writing, it writes the batch itself
+ * (it "leads"), taking whatever the others queued meanwhile. Under load a batch thus holds about as
+ * many items as threads were waiting; alone, a thread writes its item at once, with no timer or
+ * extra thread in between.
  *
  * <p>A batch is written all or nothing (one transaction). If it fails, every submitter of the batch
  * hears {@code false} and writes its item again on its own: nothing of the failed batch was kept,
@@ -131,8 +131,10 @@ public final class GroupCommit<T> {
   private static final class Entry<T> {
     final T item;
     final Thread owner;
+
     /** Taken into a batch by a writer: its owner only waits for the verdict now. */
     volatile boolean taken;
+
     volatile boolean written;
     volatile boolean done;
 

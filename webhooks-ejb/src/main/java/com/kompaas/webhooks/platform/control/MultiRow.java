@@ -10,9 +10,9 @@ import java.util.function.ToLongFunction;
 /**
  * Writes many rows with few statements: one {@code INSERT … VALUES (…), (…), …} per chunk of rows,
  * or one {@code UPDATE … SET c = CASE id WHEN … END … WHERE id IN (…)}. The driver's batches send
- * one statement per row (MariaDB Connector/J pipelines them, but the server still parses, plans
- * and executes each on its own); one statement for a whole chunk is what makes the batch cheap on
- * the database's side too.
+ * one statement per row (MariaDB Connector/J pipelines them, but the server still parses, plans and
+ * executes each on its own); one statement for a whole chunk is what makes the batch cheap on the
+ * database's side too.
  *
  * <p>A chunk holds at most {@link #MAX_ROWS} rows and about {@link #MAX_CHARS} characters of
  * values, so that a statement stays far below MariaDB's {@code max_allowed_packet} (16 MiB by
@@ -40,10 +40,17 @@ public final class MultiRow {
    *
    * @param chars a row's size in characters, roughly (its text values' lengths)
    */
-  public static <T> void insert(Connection connection, String head, String tuple, List<T> rows,
-      ToLongFunction<T> chars, Binder<T> binder) throws SQLException {
+  public static <T> void insert(
+      Connection connection,
+      String head,
+      String tuple,
+      List<T> rows,
+      ToLongFunction<T> chars,
+      Binder<T> binder)
+      throws SQLException {
     for (List<T> chunk : chunks(rows, chars)) {
-      try (PreparedStatement insert = connection.prepareStatement(insertSql(head, tuple, chunk.size()))) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(insertSql(head, tuple, chunk.size()))) {
         int index = 1;
         for (T row : chunk) {
           index = binder.bind(insert, index, row);
@@ -81,10 +88,15 @@ public final class MultiRow {
     if (!fixed.isEmpty()) {
       sql.append(", ").append(fixed);
     }
-    return sql.append(" WHERE id IN (").append(TransactionJdbc.placeholders(n)).append(')').toString();
+    return sql.append(" WHERE id IN (")
+        .append(TransactionJdbc.placeholders(n))
+        .append(')')
+        .toString();
   }
 
-  /** Consecutive chunks of at most {@link #MAX_ROWS} rows and about {@link #MAX_CHARS} characters. */
+  /**
+   * Consecutive chunks of at most {@link #MAX_ROWS} rows and about {@link #MAX_CHARS} characters.
+   */
   public static <T> List<List<T>> chunks(List<T> rows, ToLongFunction<T> chars) {
     List<List<T>> chunks = new ArrayList<>();
     List<T> chunk = new ArrayList<>();

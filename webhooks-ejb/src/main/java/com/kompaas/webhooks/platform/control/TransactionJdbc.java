@@ -28,7 +28,9 @@ public class TransactionJdbc {
 
   @PersistenceContext EntityManager em;
 
-  /** Runs {@code work} on the transaction's connection; an {@link SQLException} becomes a rollback. */
+  /**
+   * Runs {@code work} on the transaction's connection; an {@link SQLException} becomes a rollback.
+   */
   public <T> T work(ReturningWork<T> work) {
     return em.unwrap(Session.class).doReturningWork(work);
   }
@@ -37,11 +39,15 @@ public class TransactionJdbc {
   public long nextId(Class<?> entity) {
     var session = em.unwrap(SharedSessionContractImplementor.class);
     var generator =
-        (IdentifierGenerator) session.getFactory().getMappingMetamodel().getEntityDescriptor(entity).getGenerator();
+        (IdentifierGenerator)
+            session.getFactory().getMappingMetamodel().getEntityDescriptor(entity).getGenerator();
     return ((Number) generator.generate(session, null)).longValue();
   }
 
-  /** An instant as the DATETIME(6) columns hold it: UTC, as Hibernate writes them ({@code hibernate.jdbc.time_zone}). */
+  /**
+   * An instant as the DATETIME(6) columns hold it: UTC, as Hibernate writes them ({@code
+   * hibernate.jdbc.time_zone}).
+   */
   public static LocalDateTime utc(Instant instant) {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
@@ -53,7 +59,8 @@ public class TransactionJdbc {
   }
 
   /** Sets a DATETIME(6) parameter, in UTC; null as SQL NULL. */
-  public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+  public static void setInstant(PreparedStatement statement, int index, Instant value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.TIMESTAMP);
     } else {
@@ -62,7 +69,8 @@ public class TransactionJdbc {
   }
 
   /** Sets an INT parameter; null as SQL NULL. */
-  public static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+  public static void setInteger(PreparedStatement statement, int index, Integer value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.INTEGER);
     } else {

@@ -17,7 +17,8 @@ public class CatalogSubscribers implements Subscribers {
   @Override
   public Map<String, Long> countsByEventType() {
     Map<String, Long> counts = new HashMap<>();
-    for (Object[] row : em.createNamedQuery(Webhook.COUNT_BY_EVENT_TYPE, Object[].class).getResultList()) {
+    for (Object[] row :
+        em.createNamedQuery(Webhook.COUNT_BY_EVENT_TYPE, Object[].class).getResultList()) {
       counts.put((String) row[0], (Long) row[1]);
     }
     return counts;

@@ -91,7 +91,12 @@ public class Webhooks {
     // every webhook signs from its first delivery on (Standard Webhooks)
     webhook.changeSecret(SigningSecret.generate(RANDOM).value(), now);
     em.persist(webhook);
-    audit.record(AuditEntry.Action.CREATE, webhook.getAccountId(), webhook.getId(), null, WebhookSnapshot.of(webhook));
+    audit.record(
+        AuditEntry.Action.CREATE,
+        webhook.getAccountId(),
+        webhook.getId(),
+        null,
+        WebhookSnapshot.of(webhook));
     return webhook;
   }
 
@@ -107,7 +112,12 @@ public class Webhooks {
         webhook -> {
           String before = WebhookSnapshot.of(webhook);
           WebhookSecrets.rotate(webhook, SigningSecret.generate(RANDOM), now);
-          audit.record(AuditEntry.Action.ROTATE_SECRET, webhook.getAccountId(), webhook.getId(), before, WebhookSnapshot.of(webhook));
+          audit.record(
+              AuditEntry.Action.ROTATE_SECRET,
+              webhook.getAccountId(),
+              webhook.getId(),
+              before,
+              WebhookSnapshot.of(webhook));
         });
     return found;
   }
@@ -129,7 +139,12 @@ public class Webhooks {
           }
           String before = WebhookSnapshot.of(webhook);
           webhook.change(settings, clock.instant());
-          audit.record(AuditEntry.Action.UPDATE, webhook.getAccountId(), webhook.getId(), before, WebhookSnapshot.of(webhook));
+          audit.record(
+              AuditEntry.Action.UPDATE,
+              webhook.getAccountId(),
+              webhook.getId(),
+              before,
+              WebhookSnapshot.of(webhook));
         });
     return found;
   }
@@ -137,16 +152,21 @@ public class Webhooks {
   /** Switches delivery on or off without touching the other settings. */
   public Optional<Webhook> enable(String accountId, long id, boolean enabled) {
     Optional<Webhook> found = find(accountId, id);
-    found.ifPresent(w -> {
-      String before = WebhookSnapshot.of(w);
-      if (enabled) {
-        w.enable(clock.instant());
-      } else {
-        w.disable(clock.instant());
-      }
-      audit.record(
-          enabled ? AuditEntry.Action.ENABLE : AuditEntry.Action.DISABLE, w.getAccountId(), w.getId(), before, WebhookSnapshot.of(w));
-    });
+    found.ifPresent(
+        w -> {
+          String before = WebhookSnapshot.of(w);
+          if (enabled) {
+            w.enable(clock.instant());
+          } else {
+            w.disable(clock.instant());
+          }
+          audit.record(
+              enabled ? AuditEntry.Action.ENABLE : AuditEntry.Action.DISABLE,
+              w.getAccountId(),
+              w.getId(),
+              before,
+              WebhookSnapshot.of(w));
+        });
     return found;
   }
 
@@ -188,7 +208,8 @@ public class Webhooks {
     Optional<Webhook> found = find(accountId, id);
     found.ifPresent(
         w -> {
-          audit.record(AuditEntry.Action.DELETE, w.getAccountId(), w.getId(), WebhookSnapshot.of(w), null);
+          audit.record(
+              AuditEntry.Action.DELETE, w.getAccountId(), w.getId(), WebhookSnapshot.of(w), null);
           Instant now = clock.instant();
           w.delete(now);
           deleted.fire(new WebhookDeleted(accountId, id, now));
@@ -206,10 +227,11 @@ public class Webhooks {
     if (ids.isEmpty()) {
       return names;
     }
-    for (Object[] row : em.createNamedQuery(Webhook.NAMES_BY_ACCOUNT_AND_IDS, Object[].class)
-        .setParameter("accountId", accountId)
-        .setParameter("ids", ids)
-        .getResultList()) {
+    for (Object[] row :
+        em.createNamedQuery(Webhook.NAMES_BY_ACCOUNT_AND_IDS, Object[].class)
+            .setParameter("accountId", accountId)
+            .setParameter("ids", ids)
+            .getResultList()) {
       long id = ((Number) row[0]).longValue();
       names.put(id, new Name(id, (String) row[1], row[2] != null));
     }
@@ -239,7 +261,8 @@ public class Webhooks {
                     forViewer ? SettingsForViewer.of(w.settings()) : w.settings(),
                     catalog
                         .type(w.getEventType())
-                        .orElseThrow(() -> new IllegalStateException("no event type " + w.getEventType())),
+                        .orElseThrow(
+                            () -> new IllegalStateException("no event type " + w.getEventType())),
                     accountId));
   }
 
@@ -262,7 +285,9 @@ public class Webhooks {
       } catch (UnsafeAddressException e) {
         errors.add(new FieldError("url", e.getMessage(), e.code(), e.args()));
       } catch (URISyntaxException e) {
-        errors.add(FieldError.of("url", "url.invalid", "This is not a valid URL: " + e.getReason(), e.getReason()));
+        errors.add(
+            FieldError.of(
+                "url", "url.invalid", "This is not a valid URL: " + e.getReason(), e.getReason()));
       }
     }
     return errors;

@@ -10,15 +10,15 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The values a webhook can use for one event: the event's own parameters plus the common ones.
- * The common ones come from the stored envelope and win over a parameter of the same name.
+ * The values a webhook can use for one event: the event's own parameters plus the common ones. The
+ * common ones come from the stored envelope and win over a parameter of the same name.
  */
 public final class EventValues {
 
   /**
    * Looked up once: {@code Json.createReader} and kin look the provider up on every call, a
-   * service-loader scan of the application's class path that cost a fifth of the CPU of intake
-   * and delivery (see docs/benchmarks.md).
+   * service-loader scan of the application's class path that cost a fifth of the CPU of intake and
+   * delivery (see docs/benchmarks.md).
    */
   private static final JsonProvider JSON = JsonProvider.provider();
 

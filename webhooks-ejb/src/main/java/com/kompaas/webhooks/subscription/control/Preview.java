@@ -15,7 +15,9 @@ import java.math.BigInteger;
 /** Renders settings for an event made of the catalogue's example values. */
 public class Preview {
 
-  /** Looked up once: the {@code Json} shortcuts look the provider up on every call, which is slow. */
+  /**
+   * Looked up once: the {@code Json} shortcuts look the provider up on every call, which is slow.
+   */
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private final RequestRenderer renderer = new RequestRenderer();
@@ -49,11 +51,12 @@ public class Preview {
         case STRING -> JSON.createValue(text);
         case INTEGER -> JSON.createValue(new BigInteger(text.strip()));
         case NUMBER -> JSON.createValue(new BigDecimal(text.strip()));
-        case BOOLEAN -> switch (text.strip()) {
-          case "true" -> JsonValue.TRUE;
-          case "false" -> JsonValue.FALSE;
-          default -> JSON.createValue(text);
-        };
+        case BOOLEAN ->
+            switch (text.strip()) {
+              case "true" -> JsonValue.TRUE;
+              case "false" -> JsonValue.FALSE;
+              default -> JSON.createValue(text);
+            };
         case OBJECT, ARRAY -> {
           try (var reader = JSON.createReader(new StringReader(text))) {
             yield reader.readValue();

@@ -38,7 +38,9 @@ import java.util.Map;
  */
 public class RequestRenderer {
 
-  /** Looked up once: the {@code Json} shortcuts look the provider up on every call, which is slow. */
+  /**
+   * Looked up once: the {@code Json} shortcuts look the provider up on every call, which is slow.
+   */
   private static final JsonProvider PROVIDER = JsonProvider.provider();
 
   private static final JsonBuilderFactory JSON = PROVIDER.createBuilderFactory(Map.of());
@@ -70,7 +72,8 @@ public class RequestRenderer {
     }
 
     List<Header> headers = new ArrayList<>();
-    String contentType = webhook.method() == HttpMethod.GET ? null : webhook.dataType().contentType();
+    String contentType =
+        webhook.method() == HttpMethod.GET ? null : webhook.dataType().contentType();
     for (KeyValue h : webhook.headers()) {
       String value = headerSafe(text(h.value(), values));
       if (h.key().strip().toLowerCase(Locale.ROOT).equals("content-type")) {
@@ -79,7 +82,8 @@ public class RequestRenderer {
         headers.add(new Header(headerSafe(h.key()), value));
       }
     }
-    return new RenderedRequest(webhook.method(), url(webhook.url(), query, values), headers, body, contentType);
+    return new RenderedRequest(
+        webhook.method(), url(webhook.url(), query, values), headers, body, contentType);
   }
 
   private static String jsonBody(WebhookSettings webhook, JsonObject values) {
@@ -104,7 +108,8 @@ public class RequestRenderer {
     String url = Placeholders.replace(template, name -> percentEncode(textOf(values.get(name))));
     int fragment = url.indexOf('#');
     if (fragment >= 0) {
-      url = url.substring(0, fragment); // never sent by HTTP; a query appended after it would be lost
+      url =
+          url.substring(0, fragment); // never sent by HTTP; a query appended after it would be lost
     }
     if (query.isEmpty()) {
       return url;
@@ -125,7 +130,9 @@ public class RequestRenderer {
     return out.toString();
   }
 
-  /** Placeholders filled with the values' text, nothing escaped; the caller escapes for its context. */
+  /**
+   * Placeholders filled with the values' text, nothing escaped; the caller escapes for its context.
+   */
   private static String text(String template, JsonObject values) {
     return Placeholders.replace(template, name -> textOf(values.get(name)));
   }
@@ -135,7 +142,10 @@ public class RequestRenderer {
     return value == null ? JsonValue.NULL : value;
   }
 
-  /** How a value reads inside text: strings bare, numbers and booleans as literals, the rest as JSON. */
+  /**
+   * How a value reads inside text: strings bare, numbers and booleans as literals, the rest as
+   * JSON.
+   */
   static String textOf(JsonValue value) {
     if (value == null) {
       return "";
@@ -174,7 +184,9 @@ public class RequestRenderer {
     return out.toString();
   }
 
-  /** Removes CR, LF and the other control characters but tab: a value can never start a new header. */
+  /**
+   * Removes CR, LF and the other control characters but tab: a value can never start a new header.
+   */
   static String headerSafe(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {

@@ -24,7 +24,8 @@ public final class SettingsForViewer {
   }
 
   private static List<KeyValue> maskedValues(List<KeyValue> pairs) {
-    return pairs.stream().map(kv -> new KeyValue(kv.key(), Credentials.masked(kv.value()))).toList();
+    return pairs.stream()
+        .map(kv -> new KeyValue(kv.key(), Credentials.masked(kv.value())))
+        .toList();
   }
-
 }

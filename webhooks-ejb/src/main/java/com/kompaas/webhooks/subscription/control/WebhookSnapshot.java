@@ -41,7 +41,9 @@ public final class WebhookSnapshot {
     return json.build().toString();
   }
 
-  /** @see Credentials#looksSecret */
+  /**
+   * @see Credentials#looksSecret
+   */
   public static boolean looksSecret(String name) {
     return Credentials.looksSecret(name);
   }

@@ -32,7 +32,10 @@ public class WebhookValidator {
           s.eventType().isBlank()
               ? FieldError.of("eventType", "eventType.required", "Choose the type of event")
               : FieldError.of(
-                  "eventType", "eventType.unknown", "There is no event type " + s.eventType(), s.eventType()));
+                  "eventType",
+                  "eventType.unknown",
+                  "There is no event type " + s.eventType(),
+                  s.eventType()));
     } else if (!type.getCode().equals(s.eventType())) {
       throw new IllegalArgumentException("settings are for " + s.eventType() + ", not " + type);
     }
@@ -79,12 +82,15 @@ public class WebhookValidator {
     try {
       uri = new URI(Placeholders.PLACEHOLDER.matcher(url).replaceAll("x"));
     } catch (URISyntaxException e) {
-      errors.add(FieldError.of("url", "url.invalid", "This is not a valid URL: " + e.getReason(), e.getReason()));
+      errors.add(
+          FieldError.of(
+              "url", "url.invalid", "This is not a valid URL: " + e.getReason(), e.getReason()));
       return;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     boolean web = uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"));
-    // the sender's own check of the host's form, the port and user info: what saves is sent as typed
+    // the sender's own check of the host's form, the port and user info: what saves is sent as
+    // typed
     Optional<UnsafeAddressException> form = web ? OutboundUrl.formProblem(uri) : Optional.empty();
     if (!web) {
       errors.add(FieldError.of("url", "url.scheme", "The URL must start with http:// or https://"));
@@ -96,13 +102,16 @@ public class WebhookValidator {
               "url.placeholderInHost",
               "Placeholders may be used in the path and query of the URL, not in its host"));
     } else if (form.isPresent()) {
-      errors.add(new FieldError("url", form.get().getMessage(), form.get().code(), form.get().args()));
+      errors.add(
+          new FieldError("url", form.get().getMessage(), form.get().code(), form.get().args()));
     } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
       errors.add(FieldError.of("url", "url.noHost", "The URL has no host name"));
     } else if (uri.getRawFragment() != null) {
       errors.add(
           FieldError.of(
-              "url", "url.fragment", "Remove the #fragment from the URL: browsers never send it to a server"));
+              "url",
+              "url.fragment",
+              "Remove the #fragment from the URL: browsers never send it to a server"));
     }
   }
 
@@ -127,11 +136,17 @@ public class WebhookValidator {
       String name = names.get(i);
       String field = "parameters[" + i + "]";
       if (!seen.add(name)) {
-        errors.add(FieldError.of(field, "parameters.twice", "Parameter " + name + " is ticked twice", name));
+        errors.add(
+            FieldError.of(
+                field, "parameters.twice", "Parameter " + name + " is ticked twice", name));
       } else if (type != null && !type.hasParameter(name)) {
         errors.add(
             FieldError.of(
-                field, "parameters.unknown", type.getCode() + " has no parameter " + name, type.getCode(), name));
+                field,
+                "parameters.unknown",
+                type.getCode() + " has no parameter " + name,
+                type.getCode(),
+                name));
       }
     }
   }
@@ -148,7 +163,10 @@ public class WebhookValidator {
           FieldError.of(
               list,
               "pairs.tooMany",
-              "At most " + WebhookSettings.MAX_PAIRS + " entries are allowed here, not " + pairs.size(),
+              "At most "
+                  + WebhookSettings.MAX_PAIRS
+                  + " entries are allowed here, not "
+                  + pairs.size(),
               WebhookSettings.MAX_PAIRS,
               pairs.size()));
     }
@@ -160,7 +178,10 @@ public class WebhookValidator {
       String at = list + "[" + i + "]";
       if (hasLineBreak(pair.key())) {
         errors.add(
-            FieldError.of(at + ".name", list + ".name.lineBreak", label + " names must not contain line breaks"));
+            FieldError.of(
+                at + ".name",
+                list + ".name.lineBreak",
+                label + " names must not contain line breaks"));
       } else if (!seen.add(identity.apply(pair.key()))) {
         errors.add(
             FieldError.of(
@@ -211,11 +232,17 @@ public class WebhookValidator {
       String name = headers.get(i).key();
       String at = "headers[" + i + "]";
       if (!hasLineBreak(name)) { // else already reported
-        HeaderRules.nameProblem(name).ifPresent(refusal -> errors.add(FieldError.of(
-            at + ".name", refusal.code(), refusal.message(), name)));
+        HeaderRules.nameProblem(name)
+            .ifPresent(
+                refusal ->
+                    errors.add(
+                        FieldError.of(at + ".name", refusal.code(), refusal.message(), name)));
       }
-      HeaderRules.valueProblem(name, headers.get(i).value()).ifPresent(refusal -> errors.add(FieldError.of(
-          at + ".value", refusal.code(), refusal.message(), name)));
+      HeaderRules.valueProblem(name, headers.get(i).value())
+          .ifPresent(
+              refusal ->
+                  errors.add(
+                      FieldError.of(at + ".value", refusal.code(), refusal.message(), name)));
     }
   }
 
@@ -225,11 +252,14 @@ public class WebhookValidator {
       errors.add(tooLong("bodyTemplate", "The body", body, WebhookSettings.BODY_TEMPLATE_LENGTH));
     } else if (s.dataType() == DataType.TEXT) {
       // a JSON webhook keeps an old Text template without using it; only a used one must be valid
-      unknownPlaceholders("bodyTemplate", "placeholder.unknown.bodyTemplate", "the body", body, type, errors);
+      unknownPlaceholders(
+          "bodyTemplate", "placeholder.unknown.bodyTemplate", "the body", body, type, errors);
     }
   }
 
-  /** {@code code}'s arguments: the placeholder, the event type, then {@code whose} (a pair's name). */
+  /**
+   * {@code code}'s arguments: the placeholder, the event type, then {@code whose} (a pair's name).
+   */
   private static void unknownPlaceholders(
       String field,
       String code,

@@ -25,31 +25,40 @@ class CredentialsTest {
 
   @Test
   void urlsLoseTheirPasswordAndCredentialQueryValues() {
-    assertEquals("https://bot:" + MASK + "@crm.example/a?api%5Fkey=" + MASK + "&from={{from}}#top",
+    assertEquals(
+        "https://bot:" + MASK + "@crm.example/a?api%5Fkey=" + MASK + "&from={{from}}#top",
         Credentials.maskUrl("https://bot:hunter2@crm.example/a?api%5Fkey=k1&from={{from}}#top"));
-    assertEquals("https://crm.example/a/{{id}}", Credentials.maskUrl("https://crm.example/a/{{id}}"));
-    assertEquals("https://crm.example/a?token=", Credentials.maskUrl("https://crm.example/a?token="), "nothing to hide");
+    assertEquals(
+        "https://crm.example/a/{{id}}", Credentials.maskUrl("https://crm.example/a/{{id}}"));
+    assertEquals(
+        "https://crm.example/a?token=",
+        Credentials.maskUrl("https://crm.example/a?token="),
+        "nothing to hide");
     assertEquals("https://bot@crm.example/a", Credentials.maskUrl("https://bot@crm.example/a"));
   }
 
   @Test
   void aViewerSeesTheNamesAndNoValue() {
-    WebhookSettings saved = WebhookSettings.builder("sms.incoming")
-        .title("CRM")
-        .url("https://bot:hunter2@crm.example/hook?sig=abc&from={{from}}")
-        .header("X-Tenant", "tenant-key-1")
-        .header("Authorization", "Bearer s3cr3t")
-        .queryParameter("region", "eu-key")
-        .userParameter("crm_id", "user-key")
-        .bodyTemplate("{{from}}")
-        .build();
+    WebhookSettings saved =
+        WebhookSettings.builder("sms.incoming")
+            .title("CRM")
+            .url("https://bot:hunter2@crm.example/hook?sig=abc&from={{from}}")
+            .header("X-Tenant", "tenant-key-1")
+            .header("Authorization", "Bearer s3cr3t")
+            .queryParameter("region", "eu-key")
+            .userParameter("crm_id", "user-key")
+            .bodyTemplate("{{from}}")
+            .build();
     WebhookSettings shown = SettingsForViewer.of(saved);
     String text = shown.toString();
-    for (String secret : List.of("hunter2", "abc", "tenant-key-1", "s3cr3t", "eu-key", "user-key")) {
+    for (String secret :
+        List.of("hunter2", "abc", "tenant-key-1", "s3cr3t", "eu-key", "user-key")) {
       assertFalse(text.contains(secret), secret + " shown: " + text);
     }
-    assertEquals("https://bot:" + MASK + "@crm.example/hook?sig=" + MASK + "&from=" + MASK, shown.url());
-    assertEquals(List.of(new KeyValue("X-Tenant", MASK).key(), "Authorization"),
+    assertEquals(
+        "https://bot:" + MASK + "@crm.example/hook?sig=" + MASK + "&from=" + MASK, shown.url());
+    assertEquals(
+        List.of(new KeyValue("X-Tenant", MASK).key(), "Authorization"),
         shown.headers().stream().map(KeyValue::key).toList());
     assertEquals("Bearer " + MASK, shown.headers().get(1).value());
     assertEquals(saved.title(), shown.title());
@@ -58,9 +67,12 @@ class CredentialsTest {
 
   @Test
   void aViewerSeesTheAttemptLogsHeaderNamesOnly() {
-    assertEquals("X-Tenant: " + MASK + "\nAuthorization: Bearer " + MASK + "\nX-Empty:\n",
+    assertEquals(
+        "X-Tenant: " + MASK + "\nAuthorization: Bearer " + MASK + "\nX-Empty:\n",
         Credentials.headerLinesForViewer("X-Tenant: blue\nAuthorization: Bearer abc\nX-Empty:\n"));
-    assertEquals("https://crm.example/a?from=" + MASK, Credentials.urlForViewer("https://crm.example/a?from=100"));
+    assertEquals(
+        "https://crm.example/a?from=" + MASK,
+        Credentials.urlForViewer("https://crm.example/a?from=100"));
   }
 
   @Test
@@ -68,7 +80,14 @@ class CredentialsTest {
     for (String name : List.of("webhook-id", "Webhook-Timestamp", "webhook-signature")) {
       assertFalse(Credentials.looksSecret(name), name);
     }
-    for (String name : List.of("X-Signature", "Private-Token", "X-Session", "JWT", "x-bearer", "Proxy-Authorization")) {
+    for (String name :
+        List.of(
+            "X-Signature",
+            "Private-Token",
+            "X-Session",
+            "JWT",
+            "x-bearer",
+            "Proxy-Authorization")) {
       assertTrue(Credentials.looksSecret(name), name);
     }
   }

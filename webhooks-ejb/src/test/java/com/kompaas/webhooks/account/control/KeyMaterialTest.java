@@ -20,7 +20,9 @@ class KeyMaterialTest {
   @Test
   void theHashIsWhatSha256sumPrints() {
     // printf %s abc | sha256sum
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", KeyMaterial.sha256("abc"));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        KeyMaterial.sha256("abc"));
   }
 
   @Test

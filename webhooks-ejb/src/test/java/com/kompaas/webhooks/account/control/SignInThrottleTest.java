@@ -27,8 +27,10 @@ class SignInThrottleTest {
     fail(STRANGER, "operator", SignInThrottle.FREE_ATTEMPTS, T0);
     assertFalse(throttle.admits(STRANGER, "operator", T0));
     assertFalse(throttle.admits(STRANGER, "operator", T0.plusSeconds(29)));
-    assertTrue(throttle.admits(STRANGER, "operator", T0.plusSeconds(30)), "the first lock lasts 30 s");
-    assertTrue(throttle.admits(OWNER, "operator", T0), "the real user from elsewhere is not locked");
+    assertTrue(
+        throttle.admits(STRANGER, "operator", T0.plusSeconds(30)), "the first lock lasts 30 s");
+    assertTrue(
+        throttle.admits(OWNER, "operator", T0), "the real user from elsewhere is not locked");
   }
 
   @Test
@@ -41,7 +43,8 @@ class SignInThrottleTest {
     for (int i = 0; i < 30; i++) {
       throttle.failed(STRANGER, "operator", t);
     }
-    assertFalse(throttle.admits(STRANGER, "operator", t.plus(SignInThrottle.MAX_LOCK).minusSeconds(1)));
+    assertFalse(
+        throttle.admits(STRANGER, "operator", t.plus(SignInThrottle.MAX_LOCK).minusSeconds(1)));
   }
 
   @Test
@@ -50,8 +53,12 @@ class SignInThrottleTest {
       fail(STRANGER, "user-" + i, 1, T0);
     }
     assertFalse(throttle.admits(STRANGER, "someone-else", T0), "the bucket is empty");
-    assertFalse(throttle.admits(STRANGER, "someone-else", T0.plus(SignInThrottle.CLIENT_REFILL).minusSeconds(1)));
-    assertTrue(throttle.admits(STRANGER, "someone-else", T0.plus(SignInThrottle.CLIENT_REFILL)), "one more per refill");
+    assertFalse(
+        throttle.admits(
+            STRANGER, "someone-else", T0.plus(SignInThrottle.CLIENT_REFILL).minusSeconds(1)));
+    assertTrue(
+        throttle.admits(STRANGER, "someone-else", T0.plus(SignInThrottle.CLIENT_REFILL)),
+        "one more per refill");
     throttle.failed(STRANGER, "someone-else", T0.plus(SignInThrottle.CLIENT_REFILL));
     assertFalse(throttle.admits(STRANGER, "another", T0.plus(SignInThrottle.CLIENT_REFILL)));
     assertTrue(throttle.admits(OWNER, "user-1", T0), "other clients are not throttled");

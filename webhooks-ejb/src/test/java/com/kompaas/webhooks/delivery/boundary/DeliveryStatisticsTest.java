@@ -21,6 +21,7 @@ class DeliveryStatisticsTest {
   void successRateCountsFinishedDeliveriesOnly() {
     var stats = new DeliveryStatistics.WebhookStats(1, 10, 3, 1, "SUCCEEDED", 200, null);
     assertEquals(75.0, stats.successRate());
-    assertNull(new DeliveryStatistics.WebhookStats(1, 4, 0, 0, "PENDING", null, null).successRate());
+    assertNull(
+        new DeliveryStatistics.WebhookStats(1, 4, 0, 0, "PENDING", null, null).successRate());
   }
 }

@@ -13,7 +13,9 @@ class EndpointGateTest {
 
   private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
   private final EndpointGate gate =
-      new EndpointGate(new EndpointGate.Limits(2, Duration.ZERO, 3, Duration.ofSeconds(10), Duration.ofMinutes(5)));
+      new EndpointGate(
+          new EndpointGate.Limits(
+              2, Duration.ZERO, 3, Duration.ofSeconds(10), Duration.ofMinutes(5)));
 
   @Test
   void capsRequestsInFlightPerEndpointOnly() throws Exception {
@@ -79,7 +81,10 @@ class EndpointGateTest {
     for (int i = 0; i < 200; i++) {
       gate.tryEnter(4, now);
     }
-    assertEquals(now.plus(Duration.ofMinutes(5)), gate.tryEnter(4, now).orElseThrow(), "never beyond the longest cool-down");
+    assertEquals(
+        now.plus(Duration.ofMinutes(5)),
+        gate.tryEnter(4, now).orElseThrow(),
+        "never beyond the longest cool-down");
   }
 
   @Test
@@ -91,6 +96,8 @@ class EndpointGateTest {
     gate.tryEnter(5, T0);
     gate.tryEnter(5, T0);
     Instant back = gate.tryEnter(5, T0).orElseThrow();
-    assertTrue(back.isBefore(T0.plus(EndpointGate.FULL_BACKOFF).plusMillis(50)), "about the minimum wait: " + back);
+    assertTrue(
+        back.isBefore(T0.plus(EndpointGate.FULL_BACKOFF).plusMillis(50)),
+        "about the minimum wait: " + back);
   }
 }

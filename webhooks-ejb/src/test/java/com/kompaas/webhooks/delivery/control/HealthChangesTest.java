@@ -23,38 +23,67 @@ class HealthChangesTest {
 
   @Test
   void aBusyHealthyEndpointCostsOneWriteAtMost() {
-    var runs = HealthChanges.of(List.of(
-        new Change(7, DELIVERED, t(1), true), new Change(7, DELIVERED, t(2), false), new Change(7, DELIVERED, t(3), false)));
+    var runs =
+        HealthChanges.of(
+            List.of(
+                new Change(7, DELIVERED, t(1), true),
+                new Change(7, DELIVERED, t(2), false),
+                new Change(7, DELIVERED, t(3), false)));
     assertEquals(Map.of(7L, List.of(new Successes(t(1)))), runs);
-    assertEquals(Map.of(), HealthChanges.of(List.of(new Change(7, DELIVERED, t(1), false))),
+    assertEquals(
+        Map.of(),
+        HealthChanges.of(List.of(new Change(7, DELIVERED, t(1), false))),
         "a success not worth recording writes nothing");
   }
 
   @Test
   void consecutiveFailuresBecomeOneWriteWithTheirCountAndFirstAndLastTime() {
-    var runs = HealthChanges.of(List.of(
-        new Change(3, FAILED, t(1), false), new Change(3, FAILED, t(2), false), new Change(3, FAILED, t(5), false)));
+    var runs =
+        HealthChanges.of(
+            List.of(
+                new Change(3, FAILED, t(1), false),
+                new Change(3, FAILED, t(2), false),
+                new Change(3, FAILED, t(5), false)));
     assertEquals(Map.of(3L, List.of(new Failures(t(1), t(5), 3, false, true))), runs);
   }
 
   @Test
   void runsKeepTheirOrderSoTheLastOutcomeWins() {
-    var runs = HealthChanges.of(List.of(
-        new Change(1, FAILED, t(1), false), new Change(1, DELIVERED, t(2), true), new Change(1, FAILED, t(3), false),
-        new Change(1, GONE, t(4), false)));
-    assertEquals(List.of(new Failures(t(1), t(1), 1, false, true), new Successes(t(2)),
-        new Failures(t(3), t(4), 2, true, true)), runs.get(1L));
+    var runs =
+        HealthChanges.of(
+            List.of(
+                new Change(1, FAILED, t(1), false),
+                new Change(1, DELIVERED, t(2), true),
+                new Change(1, FAILED, t(3), false),
+                new Change(1, GONE, t(4), false)));
+    assertEquals(
+        List.of(
+            new Failures(t(1), t(1), 1, false, true),
+            new Successes(t(2)),
+            new Failures(t(3), t(4), 2, true, true)),
+        runs.get(1L));
 
-    var healed = HealthChanges.of(List.of(new Change(1, FAILED, t(1), false), new Change(1, DELIVERED, t(2), true)));
-    assertEquals(List.of(new Failures(t(1), t(1), 1, false, false).getClass(), Successes.class),
-        healed.get(1L).stream().map(Object::getClass).toList(), "the success after the failures is written last");
+    var healed =
+        HealthChanges.of(
+            List.of(new Change(1, FAILED, t(1), false), new Change(1, DELIVERED, t(2), true)));
+    assertEquals(
+        List.of(new Failures(t(1), t(1), 1, false, false).getClass(), Successes.class),
+        healed.get(1L).stream().map(Object::getClass).toList(),
+        "the success after the failures is written last");
   }
 
   @Test
   void webhooksComeInAscendingIdOrderSoBatchesLockHealthRowsInOneOrder() {
-    var runs = HealthChanges.of(List.of(
-        new Change(9, FAILED, t(1), false), new Change(2, FAILED, t(2), false), new Change(5, GONE, t(3), false)));
+    var runs =
+        HealthChanges.of(
+            List.of(
+                new Change(9, FAILED, t(1), false),
+                new Change(2, FAILED, t(2), false),
+                new Change(5, GONE, t(3), false)));
     assertEquals(List.of(2L, 5L, 9L), List.copyOf(runs.keySet()));
-    assertEquals(List.of(new Failures(t(3), t(3), 1, true, false)), runs.get(5L), "a 410 alone is gone, not failed");
+    assertEquals(
+        List.of(new Failures(t(3), t(3), 1, true, false)),
+        runs.get(5L),
+        "a 410 alone is gone, not failed");
   }
 }

@@ -1,9 +1,9 @@
 package com.kompaas.webhooks.delivery.control;
 
-import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.outbound.control.UnsafeAddressException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -46,8 +46,9 @@ class OutcomeClassifierTest {
 
   @Test
   void redirectIsAFailureThatSaysWhereItPointed() {
-    AttemptOutcome o = classifier.classify(
-        status(302, Map.of("Location", List.of("http://169.254.169.254/"))), NOW);
+    AttemptOutcome o =
+        classifier.classify(
+            status(302, Map.of("Location", List.of("http://169.254.169.254/"))), NOW);
     assertEquals(AttemptOutcome.Verdict.FAILED, o.verdict());
     assertTrue(o.detail().contains("not followed"), o.detail());
   }
@@ -60,45 +61,79 @@ class OutcomeClassifierTest {
 
   @Test
   void tooManyRequestsAndUnavailableCarryRetryAfter() {
-    assertEquals(Optional.of(Duration.ofSeconds(42)), classifier.classify(
-        status(429, Map.of("retry-after", List.of("42"))), NOW).retryAfterHint());
-    assertEquals(Optional.of(Duration.ofSeconds(60)), classifier.classify(
-        status(503, Map.of("Retry-After", List.of("Sun, 01 Mar 2026 10:01:00 GMT"))), NOW)
-        .retryAfterHint());
-    assertEquals(Optional.empty(), classifier.classify(
-        status(500, Map.of("Retry-After", List.of("42"))), NOW).retryAfterHint());
+    assertEquals(
+        Optional.of(Duration.ofSeconds(42)),
+        classifier
+            .classify(status(429, Map.of("retry-after", List.of("42"))), NOW)
+            .retryAfterHint());
+    assertEquals(
+        Optional.of(Duration.ofSeconds(60)),
+        classifier
+            .classify(
+                status(503, Map.of("Retry-After", List.of("Sun, 01 Mar 2026 10:01:00 GMT"))), NOW)
+            .retryAfterHint());
+    assertEquals(
+        Optional.empty(),
+        classifier
+            .classify(status(500, Map.of("Retry-After", List.of("42"))), NOW)
+            .retryAfterHint());
   }
 
   @Test
   void errorsAreClassifiedThroughTheirCauses() {
-    assertEquals(DeliveryError.TIMEOUT, OutcomeClassifier.errorOf(new SocketTimeoutException("Read timed out")));
-    assertEquals(DeliveryError.CONNECTION_REFUSED, OutcomeClassifier.errorOf(new ConnectException("Connection refused")));
-    assertEquals(DeliveryError.DNS, OutcomeClassifier.errorOf(new UnknownHostException("nope.invalid")));
-    assertEquals(DeliveryError.TLS, OutcomeClassifier.errorOf(new SSLHandshakeException("PKIX path building failed")));
-    assertEquals(DeliveryError.BLOCKED_ADDRESS, OutcomeClassifier.errorOf(
-        new IOException("wrapped", new UnsafeAddressException("refused: 10.0.0.1"))));
-    assertEquals(DeliveryError.TIMEOUT, OutcomeClassifier.errorOf(
-        new IOException("chained", new SocketTimeoutException("connect timed out"))));
-    assertEquals(DeliveryError.OTHER, OutcomeClassifier.errorOf(new IOException("Unexpected end of file")));
+    assertEquals(
+        DeliveryError.TIMEOUT,
+        OutcomeClassifier.errorOf(new SocketTimeoutException("Read timed out")));
+    assertEquals(
+        DeliveryError.CONNECTION_REFUSED,
+        OutcomeClassifier.errorOf(new ConnectException("Connection refused")));
+    assertEquals(
+        DeliveryError.DNS, OutcomeClassifier.errorOf(new UnknownHostException("nope.invalid")));
+    assertEquals(
+        DeliveryError.TLS,
+        OutcomeClassifier.errorOf(new SSLHandshakeException("PKIX path building failed")));
+    assertEquals(
+        DeliveryError.BLOCKED_ADDRESS,
+        OutcomeClassifier.errorOf(
+            new IOException("wrapped", new UnsafeAddressException("refused: 10.0.0.1"))));
+    assertEquals(
+        DeliveryError.TIMEOUT,
+        OutcomeClassifier.errorOf(
+            new IOException("chained", new SocketTimeoutException("connect timed out"))));
+    assertEquals(
+        DeliveryError.OTHER, OutcomeClassifier.errorOf(new IOException("Unexpected end of file")));
   }
 
   @Test
   void theHttpClientsOwnExceptionsAreClassifiedByWhatTheyExtend() {
     var target = new org.apache.hc.core5.http.HttpHost("http", "receiver.example", 80);
-    assertEquals(DeliveryError.TIMEOUT, OutcomeClassifier.errorOf(
-        new org.apache.hc.client5.http.ConnectTimeoutException("Connect timed out")));
-    assertEquals(DeliveryError.TIMEOUT, OutcomeClassifier.errorOf(
-        new org.apache.hc.core5.http.ConnectionRequestTimeoutException("Timeout deadline")));
-    assertEquals(DeliveryError.CONNECTION_REFUSED, OutcomeClassifier.errorOf(
-        new org.apache.hc.client5.http.HttpHostConnectException("Connect to receiver.example failed: refused", target)));
-    assertEquals(DeliveryError.OTHER, OutcomeClassifier.errorOf(
-        new org.apache.hc.core5.http.NoHttpResponseException("receiver.example:80 failed to respond")));
+    assertEquals(
+        DeliveryError.TIMEOUT,
+        OutcomeClassifier.errorOf(
+            new org.apache.hc.client5.http.ConnectTimeoutException("Connect timed out")));
+    assertEquals(
+        DeliveryError.TIMEOUT,
+        OutcomeClassifier.errorOf(
+            new org.apache.hc.core5.http.ConnectionRequestTimeoutException("Timeout deadline")));
+    assertEquals(
+        DeliveryError.CONNECTION_REFUSED,
+        OutcomeClassifier.errorOf(
+            new org.apache.hc.client5.http.HttpHostConnectException(
+                "Connect to receiver.example failed: refused", target)));
+    assertEquals(
+        DeliveryError.OTHER,
+        OutcomeClassifier.errorOf(
+            new org.apache.hc.core5.http.NoHttpResponseException(
+                "receiver.example:80 failed to respond")));
   }
 
   @Test
   void failureWithoutResponseKeepsItsError() {
-    AttemptOutcome o = classifier.classify(
-        SendResult.failure(NOW, Duration.ofSeconds(5), DeliveryError.TIMEOUT, "connect timed out"), NOW);
+    AttemptOutcome o =
+        classifier.classify(
+            SendResult.failure(
+                NOW, Duration.ofSeconds(5), DeliveryError.TIMEOUT, "connect timed out"),
+            NOW);
     assertEquals(AttemptOutcome.Verdict.FAILED, o.verdict());
     assertEquals(DeliveryError.TIMEOUT, o.error());
     assertEquals(0, o.status());

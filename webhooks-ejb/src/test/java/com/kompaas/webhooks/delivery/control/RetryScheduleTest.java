@@ -38,19 +38,29 @@ class RetryScheduleTest {
     RetrySchedule schedule = RetrySchedule.defaults(fixed(0.5)); // 0.5 means no jitter
     assertEquals(9, schedule.maxAttempts());
     assertEquals(Optional.of(NOW), schedule.nextAttemptAt(0, NOW));
-    List<Duration> expected = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
-        Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10),
-        Duration.ofHours(10));
+    List<Duration> expected =
+        List.of(
+            Duration.ZERO,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(5),
+            Duration.ofHours(10),
+            Duration.ofHours(10));
     for (int attempts = 1; attempts <= 8; attempts++) {
-      assertEquals(Optional.of(NOW.plus(expected.get(attempts - 1))),
-          schedule.nextAttemptAt(attempts, NOW), "after attempt " + attempts);
+      assertEquals(
+          Optional.of(NOW.plus(expected.get(attempts - 1))),
+          schedule.nextAttemptAt(attempts, NOW),
+          "after attempt " + attempts);
     }
     assertEquals(Optional.empty(), schedule.nextAttemptAt(9, NOW));
   }
 
   @Test
   void jitterStaysWithinTwentyPercent() {
-    assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(24))),
+    assertEquals(
+        Optional.of(NOW.plus(Duration.ofMinutes(24))),
         RetrySchedule.defaults(fixed(0.0)).nextAttemptAt(4, NOW));
     Instant high = RetrySchedule.defaults(fixed(0.999999)).nextAttemptAt(4, NOW).orElseThrow();
     assertTrue(!high.isAfter(NOW.plus(Duration.ofMinutes(36))));
@@ -61,8 +71,8 @@ class RetryScheduleTest {
   @Test
   void parsesConfiguredSchedules() {
     RetrySchedule s = RetrySchedule.parse(" 500ms, 10S ,1d ", fixed(0.5));
-    assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofDays(1)),
-        s.delays());
+    assertEquals(
+        List.of(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofDays(1)), s.delays());
     assertEquals(1, RetrySchedule.parse("", fixed(0.5)).maxAttempts());
     assertEquals(Optional.empty(), RetrySchedule.none().nextAttemptAt(1, NOW));
   }
@@ -70,20 +80,24 @@ class RetryScheduleTest {
   @ParameterizedTest
   @ValueSource(strings = {"5", "5x", "-5s", "5s,,5s", "8d", "1s;2s"})
   void rejectsBadSchedules(String spec) {
-    var e = assertThrows(IllegalArgumentException.class, () -> RetrySchedule.parse(spec, fixed(0.5)));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> RetrySchedule.parse(spec, fixed(0.5)));
     assertTrue(e.getMessage().contains("retry") || e.getMessage().contains("wait"), e.getMessage());
   }
 
   @Test
   void retryAfterDelaysButNeverHastensAndIsBounded() {
     RetrySchedule s = RetrySchedule.defaults(fixed(0.5));
-    assertEquals(Optional.of(NOW.plusSeconds(120)),
+    assertEquals(
+        Optional.of(NOW.plusSeconds(120)),
         s.nextAttemptAt(2, NOW, Optional.of(Duration.ofSeconds(120))));
-    assertEquals(Optional.of(NOW.plusSeconds(5)),
+    assertEquals(
+        Optional.of(NOW.plusSeconds(5)),
         s.nextAttemptAt(2, NOW, Optional.of(Duration.ofSeconds(2))));
-    assertEquals(Optional.of(NOW.plusSeconds(1)),
-        s.nextAttemptAt(1, NOW, Optional.of(Duration.ZERO)));
-    assertEquals(Optional.of(NOW.plus(Duration.ofHours(24))),
+    assertEquals(
+        Optional.of(NOW.plusSeconds(1)), s.nextAttemptAt(1, NOW, Optional.of(Duration.ZERO)));
+    assertEquals(
+        Optional.of(NOW.plus(Duration.ofHours(24))),
         s.nextAttemptAt(1, NOW, Optional.of(Duration.ofDays(30))));
     assertEquals(Optional.empty(), s.nextAttemptAt(9, NOW, Optional.of(Duration.ofSeconds(1))));
   }
@@ -91,11 +105,14 @@ class RetryScheduleTest {
   @Test
   void readsRetryAfterSecondsAndDates() {
     assertEquals(Optional.of(Duration.ofSeconds(30)), RetrySchedule.parseRetryAfter(" 30 ", NOW));
-    assertEquals(Optional.of(Duration.ofSeconds(90)),
+    assertEquals(
+        Optional.of(Duration.ofSeconds(90)),
         RetrySchedule.parseRetryAfter("Sun, 01 Mar 2026 10:01:30 GMT", NOW));
-    assertEquals(Optional.of(Duration.ZERO),
+    assertEquals(
+        Optional.of(Duration.ZERO),
         RetrySchedule.parseRetryAfter("Sun, 01 Mar 2026 09:00:00 GMT", NOW));
-    assertEquals(Optional.of(RetrySchedule.MAX_RETRY_AFTER),
+    assertEquals(
+        Optional.of(RetrySchedule.MAX_RETRY_AFTER),
         RetrySchedule.parseRetryAfter("99999999999999", NOW));
     assertEquals(Optional.empty(), RetrySchedule.parseRetryAfter("soon", NOW));
     assertEquals(Optional.empty(), RetrySchedule.parseRetryAfter("-5", NOW));

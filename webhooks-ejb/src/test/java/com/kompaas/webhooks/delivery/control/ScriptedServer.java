@@ -43,7 +43,12 @@ final class ScriptedServer implements AutoCloseable {
     private final Socket socket;
     private boolean closed;
 
-    private Exchange(int connection, int index, String requestLine, Map<String, String> headers, byte[] body,
+    private Exchange(
+        int connection,
+        int index,
+        String requestLine,
+        Map<String, String> headers,
+        byte[] body,
         Socket socket) {
       this.connection = connection;
       this.indexOnConnection = index;
@@ -142,10 +147,13 @@ final class ScriptedServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
           int colon = lines[i].indexOf(':');
-          headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+          headers.put(
+              lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+              lines[i].substring(colon + 1).strip());
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        Exchange exchange = new Exchange(id, index, lines[0], headers, in.readNBytes(length), socket);
+        Exchange exchange =
+            new Exchange(id, index, lines[0], headers, in.readNBytes(length), socket);
         requests.add(exchange);
         script.answer(exchange);
         if (exchange.closed) {

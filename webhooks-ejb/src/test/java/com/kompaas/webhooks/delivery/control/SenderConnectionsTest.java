@@ -1,11 +1,11 @@
 package com.kompaas.webhooks.delivery.control;
 
-import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.outbound.control.AddressGuard;
 import com.kompaas.webhooks.outbound.control.AddressGuardTest;
 import java.io.ByteArrayOutputStream;
@@ -44,9 +44,11 @@ import org.junit.jupiter.api.Test;
 class SenderConnectionsTest {
 
   private static final ApacheHttpSender.Settings SETTINGS =
-      new ApacheHttpSender.Settings(Duration.ofMillis(500), Duration.ofMillis(700), 1024, "test-agent");
+      new ApacheHttpSender.Settings(
+          Duration.ofMillis(500), Duration.ofMillis(700), 1024, "test-agent");
 
-  private final AddressGuard guard = AddressGuard.parse("127.0.0.1/32", AddressGuardTest.names(Map.of()));
+  private final AddressGuard guard =
+      AddressGuard.parse("127.0.0.1/32", AddressGuardTest.names(Map.of()));
   private final List<AutoCloseable> closing = new ArrayList<>();
 
   @AfterEach
@@ -69,9 +71,11 @@ class SenderConnectionsTest {
   }
 
   private static SendResult post(ApacheHttpSender sender, URI url) {
-    return sender.send(OutboundRequest.post(url,
-        List.of(new OutboundRequest.Header("Content-Type", "application/json")),
-        "{\"n\":1}".getBytes(StandardCharsets.UTF_8)));
+    return sender.send(
+        OutboundRequest.post(
+            url,
+            List.of(new OutboundRequest.Header("Content-Type", "application/json")),
+            "{\"n\":1}".getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void await(BooleanSupplier condition, String what) {
@@ -101,12 +105,16 @@ class SenderConnectionsTest {
 
   @Test
   void boundsTheConnectionsPerEndpoint() throws Exception {
-    ScriptedServer server = server(ex -> {
-      ex.awaitRelease();
-      ex.respond(200, "ok");
-    });
-    ApacheHttpSender sender = sender(
-        new ApacheHttpSender.Settings(Duration.ofSeconds(2), Duration.ofSeconds(10), 1024, "t").withConnections(2, 8));
+    ScriptedServer server =
+        server(
+            ex -> {
+              ex.awaitRelease();
+              ex.respond(200, "ok");
+            });
+    ApacheHttpSender sender =
+        sender(
+            new ApacheHttpSender.Settings(Duration.ofSeconds(2), Duration.ofSeconds(10), 1024, "t")
+                .withConnections(2, 8));
     ExecutorService callers = Executors.newFixedThreadPool(3);
     closing.add(callers::shutdownNow);
     List<Future<SendResult>> results = new ArrayList<>();
@@ -114,7 +122,8 @@ class SenderConnectionsTest {
       results.add(callers.submit(() -> post(sender, server.url("/hook"))));
     }
     // two requests held at the receiver, the third waiting inside the sender for a connection
-    await(() -> server.inFlight() == 2 && sender.connections().getPending() == 1,
+    await(
+        () -> server.inFlight() == 2 && sender.connections().getPending() == 1,
         "two in flight and one waiting, not " + server.inFlight() + " and " + sender.connections());
     assertEquals(2, server.connections());
     assertEquals(2, server.requests());
@@ -128,17 +137,20 @@ class SenderConnectionsTest {
 
   @Test
   void waitingForAConnectionCountsAgainstTheTotalTimeout() throws Exception {
-    ScriptedServer server = server(ex -> {
-      ex.awaitRelease();
-      ex.respond(200, "late");
-    });
+    ScriptedServer server =
+        server(
+            ex -> {
+              ex.awaitRelease();
+              ex.respond(200, "late");
+            });
     ApacheHttpSender sender = sender(SETTINGS.withConnections(1, 4));
     ExecutorService callers = Executors.newFixedThreadPool(2);
     closing.add(callers::shutdownNow);
     Future<SendResult> first = callers.submit(() -> post(sender, server.url("/first")));
     await(() -> server.inFlight() == 1, "the first request held");
     Future<SendResult> second = callers.submit(() -> post(sender, server.url("/second")));
-    await(() -> sender.connections().getPending() == 1, "the second waiting for the one connection");
+    await(
+        () -> sender.connections().getPending() == 1, "the second waiting for the one connection");
     assertEquals(DeliveryError.TIMEOUT, first.get(10, TimeUnit.SECONDS).error());
     SendResult waited = second.get(10, TimeUnit.SECONDS);
     assertEquals(DeliveryError.TIMEOUT, waited.error(), waited.toString());
@@ -150,11 +162,18 @@ class SenderConnectionsTest {
 
   @Test
   void aRequestTheServerDroppedUnansweredIsNotResent() throws IOException {
-    // PUT too: the client would otherwise resend it on its own, PUT being idempotent in HTTP's terms
+    // PUT too: the client would otherwise resend it on its own, PUT being idempotent in HTTP's
+    // terms
     for (String method : List.of("POST", "PUT")) {
       ScriptedServer server = server(ScriptedServer.Exchange::close);
-      SendResult r = sender(SETTINGS).send(new OutboundRequest(method, server.url("/hook"), List.of(),
-          "{}".getBytes(StandardCharsets.UTF_8)));
+      SendResult r =
+          sender(SETTINGS)
+              .send(
+                  new OutboundRequest(
+                      method,
+                      server.url("/hook"),
+                      List.of(),
+                      "{}".getBytes(StandardCharsets.UTF_8)));
       assertEquals(DeliveryError.OTHER, r.error(), method + ": " + r);
       assertEquals(1, server.requests(), method + ": exactly one request reached the receiver");
       assertEquals(1, server.connections(), method);
@@ -165,15 +184,18 @@ class SenderConnectionsTest {
   void aRequestDroppedOnAPooledConnectionIsNotResentEither() throws IOException {
     for (String method : List.of("POST", "PUT")) {
       // the first request is answered with keep-alive, the second is read and the connection closed
-      ScriptedServer server = server(ex -> {
-        if (ex.indexOnConnection == 1) {
-          ex.respond(200, "ok");
-        } else {
-          ex.close();
-        }
-      });
+      ScriptedServer server =
+          server(
+              ex -> {
+                if (ex.indexOnConnection == 1) {
+                  ex.respond(200, "ok");
+                } else {
+                  ex.close();
+                }
+              });
       ApacheHttpSender sender = sender(SETTINGS);
-      OutboundRequest request = new OutboundRequest(method, server.url("/hook"), List.of(), new byte[] {'1'});
+      OutboundRequest request =
+          new OutboundRequest(method, server.url("/hook"), List.of(), new byte[] {'1'});
       assertEquals(200, sender.send(request).status());
       SendResult r = sender.send(request);
       assertEquals(DeliveryError.OTHER, r.error(), method + ": " + r);
@@ -184,10 +206,12 @@ class SenderConnectionsTest {
 
   @Test
   void aPooledConnectionTheServerClosedIsReplacedNotFailed() throws IOException {
-    ScriptedServer server = server(ex -> {
-      ex.respond(200, "ok");
-      ex.close(); // without Connection: close, as a server whose idle timeout ran out
-    });
+    ScriptedServer server =
+        server(
+            ex -> {
+              ex.respond(200, "ok");
+              ex.close(); // without Connection: close, as a server whose idle timeout ran out
+            });
     ApacheHttpSender sender = sender(SETTINGS.withStaleCheckAfter(Duration.ZERO));
     assertEquals(200, post(sender, server.url("/hook")).status());
     await(() -> server.ended() == 1, "the server closed the first connection");
@@ -201,18 +225,24 @@ class SenderConnectionsTest {
   void aSlowDripIsCutAtTheTotalTimeout() throws IOException {
     ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
     closing.add(drip::shutdownNow);
-    ScriptedServer server = server(ex -> {
-      ex.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
-      // one byte every 50 ms: each read is quick, the whole would take 50 s
-      drip.scheduleAtFixedRate(() -> {
-        try {
-          ex.write("x");
-        } catch (IOException e) {
-          throw new IllegalStateException(e); // the client hung up: stop dripping
-        }
-      }, 0, 50, TimeUnit.MILLISECONDS);
-      ex.awaitClientClose();
-    });
+    ScriptedServer server =
+        server(
+            ex -> {
+              ex.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
+              // one byte every 50 ms: each read is quick, the whole would take 50 s
+              drip.scheduleAtFixedRate(
+                  () -> {
+                    try {
+                      ex.write("x");
+                    } catch (IOException e) {
+                      throw new IllegalStateException(e); // the client hung up: stop dripping
+                    }
+                  },
+                  0,
+                  50,
+                  TimeUnit.MILLISECONDS);
+              ex.awaitClientClose();
+            });
     SendResult r = post(sender(SETTINGS), server.url("/hook"));
     assertEquals(DeliveryError.TIMEOUT, r.error(), r.toString());
     assertEquals("no complete response within 700 ms", r.errorDetail());
@@ -223,22 +253,27 @@ class SenderConnectionsTest {
   @Test
   void anOversizedBodyIsCutAndItsConnectionClosedNotDrained() throws IOException {
     AtomicInteger clientClosed = new AtomicInteger();
-    ScriptedServer server = server(ex -> {
-      if (ex.requestLine.startsWith("POST /big ")) {
-        // announces 10 MB, sends 64 KB and waits: a sender that drained would wait for the timeout
-        ex.write("HTTP/1.1 200 OK\r\nContent-Length: 10485760\r\n\r\n");
-        ex.out().write(new byte[64 * 1024]);
-        ex.out().flush();
-        if (ex.awaitClientClose()) {
-          clientClosed.incrementAndGet();
-        }
-        ex.close();
-      } else {
-        ex.respond(200, "small");
-      }
-    });
-    ApacheHttpSender sender = sender(new ApacheHttpSender.Settings(
-        Duration.ofSeconds(1), Duration.ofSeconds(10), 1024, "t"));
+    ScriptedServer server =
+        server(
+            ex -> {
+              if (ex.requestLine.startsWith("POST /big ")) {
+                // announces 10 MB, sends 64 KB and waits: a sender that drained would wait for the
+                // timeout
+                ex.write("HTTP/1.1 200 OK\r\nContent-Length: 10485760\r\n\r\n");
+                ex.out().write(new byte[64 * 1024]);
+                ex.out().flush();
+                if (ex.awaitClientClose()) {
+                  clientClosed.incrementAndGet();
+                }
+                ex.close();
+              } else {
+                ex.respond(200, "small");
+              }
+            });
+    ApacheHttpSender sender =
+        sender(
+            new ApacheHttpSender.Settings(
+                Duration.ofSeconds(1), Duration.ofSeconds(10), 1024, "t"));
     SendResult big = post(sender, server.url("/big"));
     assertEquals(200, big.status(), big.toString());
     assertTrue(big.truncated());
@@ -256,12 +291,18 @@ class SenderConnectionsTest {
       out.write("{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
     }
     byte[] compressed = gz.toByteArray();
-    ScriptedServer server = server(ex -> {
-      ex.write("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + compressed.length + "\r\n\r\n");
-      ex.out().write(compressed);
-      ex.out().flush();
-    });
-    SendResult r = sender(SETTINGS).send(new OutboundRequest("GET", server.url("/hook?x=1"), List.of(), null));
+    ScriptedServer server =
+        server(
+            ex -> {
+              ex.write(
+                  "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: "
+                      + compressed.length
+                      + "\r\n\r\n");
+              ex.out().write(compressed);
+              ex.out().flush();
+            });
+    SendResult r =
+        sender(SETTINGS).send(new OutboundRequest("GET", server.url("/hook?x=1"), List.of(), null));
     assertEquals(200, r.status(), r.toString());
     assertArrayEquals(compressed, r.body());
     assertEquals("gzip", r.header("content-encoding"));
@@ -276,7 +317,8 @@ class SenderConnectionsTest {
   @Test
   void anEmptyPostSaysItsLengthIsZero() throws IOException {
     ScriptedServer server = server(ex -> ex.respond(204, ""));
-    SendResult r = sender(SETTINGS).send(OutboundRequest.post(server.url("/hook"), List.of(), new byte[0]));
+    SendResult r =
+        sender(SETTINGS).send(OutboundRequest.post(server.url("/hook"), List.of(), new byte[0]));
     assertEquals(204, r.status(), r.toString());
     ScriptedServer.Exchange got = server.exchanges().iterator().next();
     assertEquals("0", got.headers.get("content-length"));
@@ -291,8 +333,11 @@ class SenderConnectionsTest {
     ScriptedServer server = server(ex -> ex.respond(200, "ok"));
     try (ApacheHttpSender sender = new ApacheHttpSender(SETTINGS, guard)) {
       assertEquals(200, post(sender, server.url("/hook")).status());
-      sender.send(OutboundRequest.post(URI.create("https://127.0.0.1:" + server.url("/").getPort() + "/"),
-          List.of(), new byte[0])); // TLS against a plain server fails; it is the set-up that counts
+      sender.send(
+          OutboundRequest.post(
+              URI.create("https://127.0.0.1:" + server.url("/").getPort() + "/"),
+              List.of(),
+              new byte[0])); // TLS against a plain server fails; it is the set-up that counts
     }
     assertNull(System.getProperty("sun.net.http.allowRestrictedHeaders"));
     assertNull(System.getProperty("sun.net.http.retryPost"));
@@ -310,16 +355,17 @@ class SenderConnectionsTest {
       deadPort = s.getLocalPort();
     }
     InetSocketAddress dead = new InetSocketAddress(InetAddress.getLoopbackAddress(), deadPort);
-    ProxySelector.setDefault(new ProxySelector() {
-      @Override
-      public List<Proxy> select(URI uri) {
-        asked.incrementAndGet();
-        return List.of(new Proxy(Proxy.Type.SOCKS, dead));
-      }
+    ProxySelector.setDefault(
+        new ProxySelector() {
+          @Override
+          public List<Proxy> select(URI uri) {
+            asked.incrementAndGet();
+            return List.of(new Proxy(Proxy.Type.SOCKS, dead));
+          }
 
-      @Override
-      public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
-    });
+          @Override
+          public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+        });
     try {
       ScriptedServer server = server(ex -> ex.respond(200, "direct"));
       SendResult r = post(sender(SETTINGS), server.url("/hook"));

@@ -33,7 +33,8 @@ class SignerTest {
 
   @Test
   void matchesTheSpecificationVector() {
-    var headers = signer.sign(SPEC_ID, SPEC_TS, SPEC_BODY, List.of(SigningSecret.parse(SPEC_SECRET)));
+    var headers =
+        signer.sign(SPEC_ID, SPEC_TS, SPEC_BODY, List.of(SigningSecret.parse(SPEC_SECRET)));
     assertEquals(SPEC_SIGNATURE, headers.signature());
     assertEquals(SPEC_ID, headers.asMap().get("webhook-id"));
     assertEquals("1614265330", headers.asMap().get("webhook-timestamp"));
@@ -56,15 +57,20 @@ class SignerTest {
     var verifier = new StandardWebhooksVerifier(SPEC_SECRET);
     verifier.verify(SPEC_ID, "1614265330", SPEC_SIGNATURE, SPEC_BODY, now);
     byte[] tampered = "{\"test\": 2432232315}".getBytes(StandardCharsets.UTF_8);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> verifier.verify(SPEC_ID, "1614265330", SPEC_SIGNATURE, tampered, now));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> verifier.verify("msg_other", "1614265330", SPEC_SIGNATURE, SPEC_BODY, now));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> verifier.verify(SPEC_ID, "1614265331", SPEC_SIGNATURE, SPEC_BODY, now));
-    assertThrows(IllegalArgumentException.class,
-        () -> verifier.verify(SPEC_ID, "1614265330", SPEC_SIGNATURE, SPEC_BODY,
-            now.plus(Duration.ofMinutes(6))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            verifier.verify(
+                SPEC_ID, "1614265330", SPEC_SIGNATURE, SPEC_BODY, now.plus(Duration.ofMinutes(6))));
   }
 
   @Test
@@ -86,8 +92,11 @@ class SignerTest {
     Instant after = t0.plus(Duration.ofHours(24));
     var later = signer.sign("dlv_1", after, body, ring);
     assertEquals(1, later.signature().split(" ").length);
-    assertThrows(IllegalArgumentException.class, () -> new StandardWebhooksVerifier(old.value())
-        .verify("dlv_1", Long.toString(later.timestamp()), later.signature(), body, after));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new StandardWebhooksVerifier(old.value())
+                .verify("dlv_1", Long.toString(later.timestamp()), later.signature(), body, after));
     assertEquals(fresh, ring.current());
     assertTrue(ring.previous(after).isEmpty());
   }
@@ -96,9 +105,10 @@ class SignerTest {
   void secondRotationKeepsOnlyUnexpiredSecrets() {
     Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
     SecureRandom random = new SecureRandom();
-    SecretRing ring = SecretRing.of(SigningSecret.generate(random))
-        .rotate(SigningSecret.generate(random), t0)
-        .rotate(SigningSecret.generate(random), t0.plus(Duration.ofHours(2)));
+    SecretRing ring =
+        SecretRing.of(SigningSecret.generate(random))
+            .rotate(SigningSecret.generate(random), t0)
+            .rotate(SigningSecret.generate(random), t0.plus(Duration.ofHours(2)));
     assertEquals(3, ring.signingAt(t0.plus(Duration.ofHours(3))).size());
     assertEquals(2, ring.signingAt(t0.plus(Duration.ofHours(25))).size());
     assertEquals(1, ring.signingAt(t0.plus(Duration.ofHours(27))).size());
@@ -117,8 +127,14 @@ class SignerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_", "whsec_not*base64",
-      "whsec_c2hvcnQ=" /* 5 bytes */})
+  @ValueSource(
+      strings = {
+        "",
+        "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "whsec_",
+        "whsec_not*base64",
+        "whsec_c2hvcnQ=" /* 5 bytes */
+      })
   void rejectsMalformedSecretsWithoutEchoingThem(String text) {
     var e = assertThrows(IllegalArgumentException.class, () -> SigningSecret.parse(text));
     if (text.length() > 6) {
@@ -134,14 +150,23 @@ class SignerTest {
     assertThrows(IllegalArgumentException.class, () -> signer.sign("x", 1, new byte[0], List.of()));
   }
 
-  private static OutboundRequest built(HttpMethod method, String url, String body, Instant now, SigningSecret secret) {
-    return new RequestBuilder().build(
-        new RenderedRequest(method, url, List.of(), body, body == null ? null : "application/json"),
-        "msg_9", now, SecretRing.of(secret));
+  private static OutboundRequest built(
+      HttpMethod method, String url, String body, Instant now, SigningSecret secret) {
+    return new RequestBuilder()
+        .build(
+            new RenderedRequest(
+                method, url, List.of(), body, body == null ? null : "application/json"),
+            "msg_9",
+            now,
+            SecretRing.of(secret));
   }
 
   private static String header(OutboundRequest request, String name) {
-    return request.headers().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow().value();
+    return request.headers().stream()
+        .filter(h -> h.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .value();
   }
 
   @Test
@@ -156,20 +181,34 @@ class SignerTest {
     String signature = header(get, "webhook-signature");
 
     verifier.verify(id, ts, signature, ("GET " + url).getBytes(StandardCharsets.UTF_8), now);
-    for (String forged : List.of("GET " + url.replace("duration=95", "duration=96"),
-        "GET " + url.replace("crm.example.com", "crm.example.org"), "POST " + url, "")) {
-      assertThrows(IllegalArgumentException.class,
-          () -> verifier.verify(id, ts, signature, forged.getBytes(StandardCharsets.UTF_8), now), forged);
+    for (String forged :
+        List.of(
+            "GET " + url.replace("duration=95", "duration=96"),
+            "GET " + url.replace("crm.example.com", "crm.example.org"),
+            "POST " + url,
+            "")) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> verifier.verify(id, ts, signature, forged.getBytes(StandardCharsets.UTF_8), now),
+          forged);
     }
   }
 
   @Test
   void aPostIsSignedExactlyAsStandardWebhooksSays() {
     Instant now = Instant.ofEpochSecond(SPEC_TS);
-    OutboundRequest post = new RequestBuilder().build(
-        new RenderedRequest(HttpMethod.POST, "https://h.example/x", List.of(),
-            new String(SPEC_BODY, StandardCharsets.UTF_8), "application/json"),
-        SPEC_ID, now, SecretRing.of(SigningSecret.parse(SPEC_SECRET)));
+    OutboundRequest post =
+        new RequestBuilder()
+            .build(
+                new RenderedRequest(
+                    HttpMethod.POST,
+                    "https://h.example/x",
+                    List.of(),
+                    new String(SPEC_BODY, StandardCharsets.UTF_8),
+                    "application/json"),
+                SPEC_ID,
+                now,
+                SecretRing.of(SigningSecret.parse(SPEC_SECRET)));
     assertEquals(SPEC_SIGNATURE, header(post, "webhook-signature"));
   }
 }

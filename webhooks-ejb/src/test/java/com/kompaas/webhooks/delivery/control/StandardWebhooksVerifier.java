@@ -4,15 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.util.Base64;
 
 /**
- * A receiver's check, written from the Standard Webhooks specification rather than from our
- * signer, so that a test passing means a real receiver would accept the request: timestamp within
- * the tolerance (5 minutes in the reference libraries), and any {@code v1} entry matching in
- * constant time.
+ * A receiver's check, written from the Standard Webhooks specification rather than from our signer,
+ * so that a test passing means a real receiver would accept the request: timestamp within the
+ * tolerance (5 minutes in the reference libraries), and any {@code v1} entry matching in constant
+ * time.
  */
 final class StandardWebhooksVerifier {
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class EventParserTest {
 
@@ -85,12 +85,16 @@ class EventParserTest {
   // --- what the hardening issue found: each of these was stored changed, retried forever or lost
 
   private static String withData(String data) {
-    return "{\"id\":\"e-1\",\"type\":\"a.b\",\"accountId\":\"acc\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":" + data + "}";
+    return "{\"id\":\"e-1\",\"type\":\"a.b\",\"accountId\":\"acc\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":"
+        + data
+        + "}";
   }
 
   private static String withField(String field, String json) {
     String body = withData("{}");
-    return body.replaceFirst("\"" + field + "\":(\"[^\"]*\"|\\{\\})", java.util.regex.Matcher.quoteReplacement("\"" + field + "\":" + json));
+    return body.replaceFirst(
+        "\"" + field + "\":(\"[^\"]*\"|\\{\\})",
+        java.util.regex.Matcher.quoteReplacement("\"" + field + "\":" + json));
   }
 
   private String reason(String body) {
@@ -108,52 +112,76 @@ class EventParserTest {
     assertStartsWith("data is nested deeper than the limit of 100 levels", reason);
     // the limit itself: the body is level 1, data level 2, so 98 more levels fit
     String deepest = "[".repeat(98) + "]".repeat(98);
-    assertEquals("{\"a\":" + deepest + "}", parser.parse(withData("{\"a\":" + deepest + "}")).data());
+    assertEquals(
+        "{\"a\":" + deepest + "}", parser.parse(withData("{\"a\":" + deepest + "}")).data());
     assertStartsWith("data is nested deeper", reason(withData("{\"a\":[" + deepest + "]}")));
   }
 
   @Test
   void refusesLongNumbersWithAReasonNotAnError() {
     String reason = reason(withData("{\"n\":" + "1".repeat(1200) + "}"));
-    assertStartsWith("data: /data/n is a number of 1200 characters, more than the limit of 128", reason);
+    assertStartsWith(
+        "data: /data/n is a number of 1200 characters, more than the limit of 128", reason);
     assertStartsWith("id is a number of 129", reason(withField("id", "1".repeat(129))));
-    assertEquals("{\"n\":" + "9".repeat(128) + "}", parser.parse(withData("{\"n\":" + "9".repeat(128) + "}")).data());
+    assertEquals(
+        "{\"n\":" + "9".repeat(128) + "}",
+        parser.parse(withData("{\"n\":" + "9".repeat(128) + "}")).data());
   }
 
   @Test
   void refusesIdsAsNumbersThatAreNotWrittenInDigits() {
     // 1e999999999 is integral; expanding it for the id never ended
-    assertStartsWith("id must be a string or a whole number written in digits", reason(withField("id", "1e999999999")));
-    assertStartsWith("accountId must be a string or a whole number", reason(withField("accountId", "1.0")));
+    assertStartsWith(
+        "id must be a string or a whole number written in digits",
+        reason(withField("id", "1e999999999")));
+    assertStartsWith(
+        "accountId must be a string or a whole number", reason(withField("accountId", "1.0")));
     assertEquals("-5", parser.parse(withField("id", "-5")).id());
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "0999-12-31T23:59:59Z",
-    "9999-12-31T23:00:00-02:00", "1000-01-01T01:00:00+02:00", "9999-12-31T23:59:59.9999999Z"
+    "+10000-01-01T00:00:00Z",
+    "-0001-01-01T00:00:00Z",
+    "0000-01-01T00:00:00Z",
+    "0999-12-31T23:59:59Z",
+    "9999-12-31T23:00:00-02:00",
+    "1000-01-01T01:00:00+02:00",
+    "9999-12-31T23:59:59.9999999Z"
   })
   void refusesDatesTheDatabaseCannotStore(String occurredAt) {
-    assertStartsWith("occurredAt '" + occurredAt + "' is outside the range that can be stored, 1000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z",
+    assertStartsWith(
+        "occurredAt '"
+            + occurredAt
+            + "' is outside the range that can be stored, 1000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z",
         reason(withField("occurredAt", "\"" + occurredAt + "\"")));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"1000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z", "9999-12-31T23:59:59+01:00"})
   void acceptsTheEdgesOfTheStorableRange(String occurredAt) {
-    assertEquals(java.time.OffsetDateTime.parse(occurredAt).toInstant(),
+    assertEquals(
+        java.time.OffsetDateTime.parse(occurredAt).toInstant(),
         parser.parse(withField("occurredAt", "\"" + occurredAt + "\"")).occurredAt());
   }
 
   @Test
   void refusesLoneSurrogatesAnywhere() {
-    assertStartsWith("id has a text with a lone surrogate (U+D800 at character 2)", reason(withField("id", "\"a\\ud800\"")));
-    assertStartsWith("id has a text with a lone surrogate (U+DC00", reason(withField("id", "\"a\\udc00\"")));
+    assertStartsWith(
+        "id has a text with a lone surrogate (U+D800 at character 2)",
+        reason(withField("id", "\"a\\ud800\"")));
+    assertStartsWith(
+        "id has a text with a lone surrogate (U+DC00", reason(withField("id", "\"a\\udc00\"")));
     assertStartsWith("id has a text with a lone surrogate", reason(withField("id", "\"a\ud800\"")));
-    assertStartsWith("type has a text with a lone surrogate", reason(withField("type", "\"a.b\\ud800\"")));
-    assertStartsWith("accountId has a text with a lone surrogate", reason(withField("accountId", "\"acc\\ud800\"")));
-    assertStartsWith("data: /data/x has a text with a lone surrogate", reason(withData("{\"x\":\"\\ud83d\"}")));
-    assertStartsWith("data: /data/\ud800 has a key with a lone surrogate", reason(withData("{\"\\ud800\":1}")));
+    assertStartsWith(
+        "type has a text with a lone surrogate", reason(withField("type", "\"a.b\\ud800\"")));
+    assertStartsWith(
+        "accountId has a text with a lone surrogate",
+        reason(withField("accountId", "\"acc\\ud800\"")));
+    assertStartsWith(
+        "data: /data/x has a text with a lone surrogate", reason(withData("{\"x\":\"\\ud83d\"}")));
+    assertStartsWith(
+        "data: /data/\ud800 has a key with a lone surrogate", reason(withData("{\"\\ud800\":1}")));
     // a pair is a character like any other
     assertEquals("a\ud83d\ude00", parser.parse(withField("id", "\"a\\ud83d\\ude00\"")).id());
   }
@@ -161,7 +189,12 @@ class EventParserTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
-      value = {"second event | {\"id\":\"e-2\"}", "garbage | garbage", "a second bracket | }", "array | []"})
+      value = {
+        "second event | {\"id\":\"e-2\"}",
+        "garbage | garbage",
+        "a second bracket | }",
+        "array | []"
+      })
   void refusesAnythingAfterTheObject(String name, String trailing) {
     String reason = reason(withData("{}") + trailing);
     assertStartsWith("body has more after its JSON object (from character ", reason);
@@ -171,7 +204,8 @@ class EventParserTest {
   @Test
   void refusesNulBytesAfterTheObjectButNotWhiteSpace() {
     assertStartsWith("body has more after its JSON object", reason(withData("{}") + "\u0000"));
-    assertStartsWith("body has more after its JSON object", reason(withData("{}") + "\n\u0000\u0000"));
+    assertStartsWith(
+        "body has more after its JSON object", reason(withData("{}") + "\n\u0000\u0000"));
     assertEquals("e-1", parser.parse(withData("{}") + " \r\n\t").id());
   }
 
@@ -180,8 +214,10 @@ class EventParserTest {
     String head = withData("{\"pad\":\"");
     String tail = "\"}}";
     int room = 256 * 1024 - head.length() - tail.length();
-    assertEquals("e-1", parser.parse(head + "a".repeat(room) + tail).id(), "exactly 256 KiB is accepted");
-    assertStartsWith("body has 262145 bytes in UTF-8, more than the limit of 262144 (256 KiB)",
+    assertEquals(
+        "e-1", parser.parse(head + "a".repeat(room) + tail).id(), "exactly 256 KiB is accepted");
+    assertStartsWith(
+        "body has 262145 bytes in UTF-8, more than the limit of 262144 (256 KiB)",
         reason(head + "a".repeat(room + 1) + tail));
     // two bytes each: fewer characters than the limit, more bytes
     String cyrillic = head + "я".repeat(room / 2) + "a".repeat(room % 2 + 1) + tail;
@@ -193,15 +229,22 @@ class EventParserTest {
   void refusesDuplicateKeysAtTheTopAndInsideData() {
     String twoAccounts = withData("{}").replace("\"data\":", "\"accountId\":\"other\",\"data\":");
     assertStartsWith("accountId appears twice in its object", reason(twoAccounts));
-    assertStartsWith("data: /data/a/b appears twice in its object", reason(withData("{\"a\":{\"b\":1,\"b\":2}}")));
-    assertStartsWith("data: /data/a/0/k appears twice", reason(withData("{\"a\":[{\"k\":1,\"k\":1}]}")));
+    assertStartsWith(
+        "data: /data/a/b appears twice in its object",
+        reason(withData("{\"a\":{\"b\":1,\"b\":2}}")));
+    assertStartsWith(
+        "data: /data/a/0/k appears twice", reason(withData("{\"a\":[{\"k\":1,\"k\":1}]}")));
     // the same key in sibling objects is no duplicate
-    assertEquals("{\"a\":{\"k\":1},\"b\":{\"k\":2}}", parser.parse(withData("{\"a\":{\"k\":1},\"b\":{\"k\":2}}")).data());
+    assertEquals(
+        "{\"a\":{\"k\":1},\"b\":{\"k\":2}}",
+        parser.parse(withData("{\"a\":{\"k\":1},\"b\":{\"k\":2}}")).data());
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"id, ' e-1 '", "id, 'e-1 '", "id, '\\te-1'", "accountId, ' acc '", "type, ' a.b'"})
   void refusesPaddedTextInsteadOfTrimmingIt(String field, String value) {
-    assertStartsWith(field + " has white space at its start or end", reason(withField(field, "\"" + value + "\"")));
+    assertStartsWith(
+        field + " has white space at its start or end",
+        reason(withField(field, "\"" + value + "\"")));
   }
 }

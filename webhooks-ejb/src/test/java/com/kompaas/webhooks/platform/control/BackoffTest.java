@@ -57,16 +57,25 @@ class BackoffTest {
     assertEquals(Optional.of(Duration.ofSeconds(60)), backoff.remind(70 * S, minute));
     backoff.failed(75 * S);
     assertEquals(Optional.empty(), backoff.remind(100 * S, minute), "reported at 70 s");
-    assertEquals(Optional.of(Duration.ofSeconds(125)), backoff.remind(135 * S, minute), "since the run's start");
+    assertEquals(
+        Optional.of(Duration.ofSeconds(125)),
+        backoff.remind(135 * S, minute),
+        "since the run's start");
     backoff.succeeded();
     assertEquals(Optional.empty(), backoff.remind(500 * S, minute), "over");
     backoff.failed(600 * S);
-    assertEquals(Optional.of(Duration.ofSeconds(60)), backoff.remind(660 * S, minute), "a new run counts from its start");
+    assertEquals(
+        Optional.of(Duration.ofSeconds(60)),
+        backoff.remind(660 * S, minute),
+        "a new run counts from its start");
   }
 
   @Test
   void aMaximumBelowTheFirstPauseIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
-    assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)));
   }
 }

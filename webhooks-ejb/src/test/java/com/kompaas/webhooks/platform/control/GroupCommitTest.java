@@ -40,13 +40,17 @@ class GroupCommitTest {
     CountDownLatch firstStarted = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
     List<List<Integer>> written = Collections.synchronizedList(new ArrayList<>());
-    var commit = new GroupCommit<Integer>(batch -> {
-      written.add(List.copyOf(batch));
-      if (batch.contains(0)) {
-        firstStarted.countDown();
-        await(releaseFirst);
-      }
-    }, 100, 1);
+    var commit =
+        new GroupCommit<Integer>(
+            batch -> {
+              written.add(List.copyOf(batch));
+              if (batch.contains(0)) {
+                firstStarted.countDown();
+                await(releaseFirst);
+              }
+            },
+            100,
+            1);
     Future<Boolean> first = threads.submit(() -> commit.submit(0));
     assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
     List<Future<Boolean>> rest = new ArrayList<>();
@@ -60,7 +64,10 @@ class GroupCommitTest {
     for (Future<Boolean> f : rest) {
       assertTrue(f.get(5, TimeUnit.SECONDS));
     }
-    assertEquals(2, written.size(), "one batch for the first item, one for the twenty that waited: " + written);
+    assertEquals(
+        2,
+        written.size(),
+        "one batch for the first item, one for the twenty that waited: " + written);
     assertEquals(20, written.get(1).size());
   }
 
@@ -68,11 +75,15 @@ class GroupCommitTest {
   void aBatchNeverExceedsItsLimitAndEveryItemIsWrittenOnce() throws Exception {
     List<Integer> all = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger largest = new AtomicInteger();
-    var commit = new GroupCommit<Integer>(batch -> {
-      largest.accumulateAndGet(batch.size(), Math::max);
-      all.addAll(batch);
-      sleep(2);
-    }, 5, 2);
+    var commit =
+        new GroupCommit<Integer>(
+            batch -> {
+              largest.accumulateAndGet(batch.size(), Math::max);
+              all.addAll(batch);
+              sleep(2);
+            },
+            5,
+            2);
     List<Future<Boolean>> results = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       int item = i;
@@ -90,12 +101,16 @@ class GroupCommitTest {
   void whenABatchFailsEverySubmitterHearsSoAndNoneOfItWasKept() throws Exception {
     AtomicBoolean failNext = new AtomicBoolean(true);
     List<Integer> kept = Collections.synchronizedList(new ArrayList<>());
-    var commit = new GroupCommit<Integer>(batch -> {
-      if (failNext.getAndSet(false)) {
-        throw new IllegalStateException("deadlock");
-      }
-      kept.addAll(batch);
-    }, 100, 1);
+    var commit =
+        new GroupCommit<Integer>(
+            batch -> {
+              if (failNext.getAndSet(false)) {
+                throw new IllegalStateException("deadlock");
+              }
+              kept.addAll(batch);
+            },
+            100,
+            1);
     assertFalse(commit.submit(1), "the failed batch is reported to its submitter");
     assertEquals(List.of(), kept);
     assertTrue(commit.submit(2), "the next batch is written as usual");
@@ -107,17 +122,21 @@ class GroupCommitTest {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger batches = new AtomicInteger();
-    var commit = new GroupCommit<Integer>(batch -> {
-      int n = batches.incrementAndGet();
-      if (n == 1) {
-        started.countDown();
-        await(release);
-        return;
-      }
-      if (n == 2) {
-        throw new IllegalStateException("the shared transaction fails");
-      }
-    }, 100, 1);
+    var commit =
+        new GroupCommit<Integer>(
+            batch -> {
+              int n = batches.incrementAndGet();
+              if (n == 1) {
+                started.countDown();
+                await(release);
+                return;
+              }
+              if (n == 2) {
+                throw new IllegalStateException("the shared transaction fails");
+              }
+            },
+            100,
+            1);
     Future<Boolean> first = threads.submit(() -> commit.submit(0));
     assertTrue(started.await(5, TimeUnit.SECONDS));
     List<Future<Boolean>> waiting = new ArrayList<>();

@@ -9,7 +9,6 @@ import static com.kompaas.webhooks.catalog.entity.ParameterType.STRING;
 import com.kompaas.webhooks.catalog.entity.EventGroup;
 import com.kompaas.webhooks.catalog.entity.EventParameter;
 import com.kompaas.webhooks.catalog.entity.EventType;
-import com.kompaas.webhooks.event.entity.Event;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -43,7 +42,8 @@ final class Fixtures {
             new EventParameter(13, "billsec", INTEGER, "Billed seconds", "83"),
             new EventParameter(14, "status", STRING, "How it ended", "answered"),
             new EventParameter(15, "hangupCause", STRING, "Cause", "NORMAL_CLEARING"),
-            new EventParameter(16, "recordingUrl", STRING, "Recording", "https://rec.example/r.mp3"),
+            new EventParameter(
+                16, "recordingUrl", STRING, "Recording", "https://rec.example/r.mp3"),
             new EventParameter(17, "cost", NUMBER, "Price", "0.35"),
             new EventParameter(18, "isRedirect", BOOLEAN, "Redirected", "false"),
             new EventParameter(19, "variables", OBJECT, "Collected", "{\"name\":\"Ivan\"}")));

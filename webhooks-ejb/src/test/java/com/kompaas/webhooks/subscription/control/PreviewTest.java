@@ -39,7 +39,11 @@ class PreviewTest {
   @Test
   void getPreviewHasNoBody() {
     WebhookSettings settings =
-        WebhookSettings.builder(TYPE).url("https://h.example").method(HttpMethod.GET).parameters("status").build();
+        WebhookSettings.builder(TYPE)
+            .url("https://h.example")
+            .method(HttpMethod.GET)
+            .parameters("status")
+            .build();
 
     RenderedRequest request = preview.render(settings, incomingCallEnd(), null);
 
@@ -69,7 +73,8 @@ class PreviewTest {
 
   @Test
   void numberExampleKeepsItsDigits() {
-    JsonValue value = Preview.example(new EventParameter(1, "p", ParameterType.NUMBER, "d", "10.50"));
+    JsonValue value =
+        Preview.example(new EventParameter(1, "p", ParameterType.NUMBER, "d", "10.50"));
 
     assertEquals(Json.createValue(new BigDecimal("10.50")), value);
   }

@@ -6,7 +6,6 @@ import static com.kompaas.webhooks.subscription.control.Fixtures.sampleEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kompaas.webhooks.event.entity.Event;
 import com.kompaas.webhooks.subscription.control.RenderedRequest.Header;
 import com.kompaas.webhooks.subscription.entity.DataType;
 import com.kompaas.webhooks.subscription.entity.HttpMethod;
@@ -63,7 +62,8 @@ class RequestRendererTest {
         request.asText());
     assertEquals(HttpMethod.POST, request.method());
     assertEquals(
-        List.of(new Header("Authorization", "Bearer abc"), new Header("X-Event", "call.incoming.end")),
+        List.of(
+            new Header("Authorization", "Bearer abc"), new Header("X-Event", "call.incoming.end")),
         request.headers());
   }
 
@@ -181,7 +181,9 @@ class RequestRendererTest {
 
     RenderedRequest json = renderer.render(webhook.build(), values);
     assertEquals(
-        "https://h.example/from/" + urlEncoded + "/x?c=" + urlEncoded, json.url(), "path and query");
+        "https://h.example/from/" + urlEncoded + "/x?c=" + urlEncoded,
+        json.url(),
+        "path and query");
     assertEquals(List.of(new Header("X-Caller", inHeader)), json.headers(), "header");
     JsonObject body = parse(json.body());
     assertEquals(value, body.getString("callerNumber"), "ticked parameter in JSON");
@@ -212,10 +214,12 @@ class RequestRendererTest {
   void jsonEscapesQuotesAndLineBreaksButKeepsUnicode() {
     JsonObject values =
         Json.createObjectBuilder().add("callerNumber", "say \"hi\"\nИван\\").build();
-    WebhookSettings webhook = WebhookSettings.builder(TYPE).url("https://h.example").parameters("callerNumber").build();
+    WebhookSettings webhook =
+        WebhookSettings.builder(TYPE).url("https://h.example").parameters("callerNumber").build();
 
     assertEquals(
-        "{\"callerNumber\":\"say \\\"hi\\\"\\nИван\\\\\"}", renderer.render(webhook, values).body());
+        "{\"callerNumber\":\"say \\\"hi\\\"\\nИван\\\\\"}",
+        renderer.render(webhook, values).body());
   }
 
   @Test
@@ -235,7 +239,10 @@ class RequestRendererTest {
 
     RenderedRequest text =
         renderer.render(
-            webhook.toBuilder().dataType(DataType.TEXT).bodyTemplate("t-{{ duration }}-{{billsec}}").build(),
+            webhook.toBuilder()
+                .dataType(DataType.TEXT)
+                .bodyTemplate("t-{{ duration }}-{{billsec}}")
+                .build(),
             sampleEvent());
     assertEquals("t-95-83", text.body());
   }
@@ -256,7 +263,8 @@ class RequestRendererTest {
     RenderedRequest json = renderer.render(webhook.build(), values);
     assertEquals("https://h.example//x?q=", json.url());
     assertEquals("[]", json.headers().get(0).value());
-    assertEquals("{\"did\":null,\"recordingUrl\":null,\"whole\":null,\"part\":\"id:\"}", json.body());
+    assertEquals(
+        "{\"did\":null,\"recordingUrl\":null,\"whole\":null,\"part\":\"id:\"}", json.body());
 
     assertEquals("did=;", renderer.render(webhook.dataType(DataType.TEXT).build(), values).body());
     assertEquals(
@@ -289,7 +297,8 @@ class RequestRendererTest {
     assertEquals(JsonValue.FALSE, body.get("redirected"));
     assertEquals(body.get("variables"), body.get("vars"));
     assertEquals("95s", body.getString("withText"));
-    assertEquals("42", body.getString("literal"), "user-typed text is never guessed to be a number");
+    assertEquals(
+        "42", body.getString("literal"), "user-typed text is never guessed to be a number");
   }
 
   @Test
@@ -327,7 +336,10 @@ class RequestRendererTest {
   @Test
   void headersNeverCarryLineBreaksEvenIfStored() {
     WebhookSettings webhook =
-        WebhookSettings.builder(TYPE).url("https://h.example").header("X-A", "a\r\nHost: evil").build();
+        WebhookSettings.builder(TYPE)
+            .url("https://h.example")
+            .header("X-A", "a\r\nHost: evil")
+            .build();
 
     assertEquals("aHost: evil", renderer.render(webhook, sampleEvent()).headers().get(0).value());
   }
@@ -337,11 +349,21 @@ class RequestRendererTest {
     JsonObject values = sampleEvent();
     WebhookSettings.Builder webhook = WebhookSettings.builder(TYPE).queryParameter("q", "1");
 
-    assertEquals("https://h.example/?q=1", renderer.render(webhook.url("https://h.example/").build(), values).url());
-    assertEquals("https://h.example/?a=b&q=1", renderer.render(webhook.url("https://h.example/?a=b").build(), values).url());
-    assertEquals("https://h.example/?q=1", renderer.render(webhook.url("https://h.example/?").build(), values).url());
-    assertEquals("https://h.example/?a&q=1", renderer.render(webhook.url("https://h.example/?a&").build(), values).url());
-    assertEquals("https://h.example/p?q=1", renderer.render(webhook.url("https://h.example/p#top").build(), values).url());
+    assertEquals(
+        "https://h.example/?q=1",
+        renderer.render(webhook.url("https://h.example/").build(), values).url());
+    assertEquals(
+        "https://h.example/?a=b&q=1",
+        renderer.render(webhook.url("https://h.example/?a=b").build(), values).url());
+    assertEquals(
+        "https://h.example/?q=1",
+        renderer.render(webhook.url("https://h.example/?").build(), values).url());
+    assertEquals(
+        "https://h.example/?a&q=1",
+        renderer.render(webhook.url("https://h.example/?a&").build(), values).url());
+    assertEquals(
+        "https://h.example/p?q=1",
+        renderer.render(webhook.url("https://h.example/p#top").build(), values).url());
   }
 
   @Test

@@ -21,7 +21,11 @@ class WebhookSecretsTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private static Webhook signingWebhook(SigningSecret first) {
-    Webhook w = new Webhook("acc", WebhookSettings.builder("sms.incoming").title("t").url("https://x.example/").build(), T0);
+    Webhook w =
+        new Webhook(
+            "acc",
+            WebhookSettings.builder("sms.incoming").title("t").url("https://x.example/").build(),
+            T0);
     w.changeSecret(first.value(), T0);
     return w;
   }
@@ -39,8 +43,13 @@ class WebhookSecretsTest {
 
     SecretRing stored = WebhookSecrets.ring(w).orElseThrow();
     assertEquals(List.of(third, second, first), stored.signingAt(t2));
-    assertEquals(List.of(third, second, first), stored.signingAt(t1.plus(Duration.ofHours(24)).minusSeconds(1)));
-    assertEquals(List.of(third, second), stored.signingAt(t1.plus(Duration.ofHours(24))), "the first expires 24 h after its rotation");
+    assertEquals(
+        List.of(third, second, first),
+        stored.signingAt(t1.plus(Duration.ofHours(24)).minusSeconds(1)));
+    assertEquals(
+        List.of(third, second),
+        stored.signingAt(t1.plus(Duration.ofHours(24))),
+        "the first expires 24 h after its rotation");
     assertEquals(List.of(third), stored.signingAt(t2.plus(Duration.ofHours(24))));
     assertEquals(third.value(), w.getSecret());
   }
@@ -58,7 +67,8 @@ class WebhookSecretsTest {
     Instant now = T0.plus(Duration.ofMinutes(8));
     List<SigningSecret> signing = WebhookSecrets.ring(w).orElseThrow().signingAt(now);
     assertEquals(1 + SecretRing.MAX_PREVIOUS, signing.size());
-    assertEquals(List.of(all.get(7), all.get(6), all.get(5), all.get(4), all.get(3), all.get(2)), signing);
+    assertEquals(
+        List.of(all.get(7), all.get(6), all.get(5), all.get(4), all.get(3), all.get(2)), signing);
     assertEquals(SecretRing.MAX_PREVIOUS, w.getRetiredSecrets().size());
   }
 

@@ -30,17 +30,31 @@ class WebhookSnapshotTest {
             NOW);
     w.changeSecret("whsec_very-secret", NOW);
     String json = WebhookSnapshot.of(w);
-    for (String secret : new String[] {"hunter2", "abc123", "s3cr3t", "k-999", "pw-1", "whsec_very-secret"}) {
+    for (String secret :
+        new String[] {"hunter2", "abc123", "s3cr3t", "k-999", "pw-1", "whsec_very-secret"}) {
       assertFalse(json.contains(secret), secret + " leaked: " + json);
     }
-    for (String kept : new String[] {"CRM", "crm.example/hook", "from={{from}}", "X-Tenant", "blue", "region", "eu", "Authorization"}) {
+    for (String kept :
+        new String[] {
+          "CRM",
+          "crm.example/hook",
+          "from={{from}}",
+          "X-Tenant",
+          "blue",
+          "region",
+          "eu",
+          "Authorization"
+        }) {
       assertTrue(json.contains(kept), kept + " missing: " + json);
     }
   }
 
   @Test
   void namesThatLookLikeCredentials() {
-    for (String name : new String[] {"Authorization", "X-Api-Key", "apikey", "access_token", "Cookie", "X-Signature", "secret"}) {
+    for (String name :
+        new String[] {
+          "Authorization", "X-Api-Key", "apikey", "access_token", "Cookie", "X-Signature", "secret"
+        }) {
       assertTrue(WebhookSnapshot.looksSecret(name), name);
     }
     for (String name : new String[] {"Content-Type", "X-Tenant", "from", "did"}) {
@@ -50,6 +64,7 @@ class WebhookSnapshotTest {
 
   @Test
   void urlWithoutQueryOrPasswordIsUnchanged() {
-    assertEquals("https://crm.example/a/{{id}}", WebhookSnapshot.maskUrl("https://crm.example/a/{{id}}"));
+    assertEquals(
+        "https://crm.example/a/{{id}}", WebhookSnapshot.maskUrl("https://crm.example/a/{{id}}"));
   }
 }

@@ -53,29 +53,54 @@ class WebhookValidatorTest {
   static Stream<Arguments> mistakes() {
     return Stream.of(
         mistake("blank title", b -> b.title("  "), "title", "Enter a title"),
-        mistake("long title", b -> b.title("t".repeat(201)), "title", "201 characters; the limit is 200"),
+        mistake(
+            "long title",
+            b -> b.title("t".repeat(201)),
+            "title",
+            "201 characters; the limit is 200"),
         mistake("blank URL", b -> b.url(""), "url", "Enter the URL"),
-        mistake("ftp URL", b -> b.url("ftp://h.example/x"), "url", "must start with http:// or https://"),
+        mistake(
+            "ftp URL",
+            b -> b.url("ftp://h.example/x"),
+            "url",
+            "must start with http:// or https://"),
         mistake("relative URL", b -> b.url("/hooks"), "url", "must start with http:// or https://"),
         mistake("javascript URL", b -> b.url("javascript:alert(1)"), "url", "http:// or https://"),
         mistake("no host", b -> b.url("https:///path"), "url", "no host name"),
-        mistake("octal IPv4", b -> b.url("http://0177.0.0.1/x"), "url", "browsers and curl read it as 127.0.0.1"),
+        mistake(
+            "octal IPv4",
+            b -> b.url("http://0177.0.0.1/x"),
+            "url",
+            "browsers and curl read it as 127.0.0.1"),
         mistake("short IPv4", b -> b.url("http://127.1/x"), "url", "four decimal numbers"),
         mistake("hex IPv4", b -> b.url("http://0x7f.0.0.1/x"), "url", "four decimal numbers"),
         mistake("integer IPv4", b -> b.url("http://2130706433/x"), "url", "four decimal numbers"),
-        mistake("leading zero", b -> b.url("http://93.184.216.034/x"), "url", "four decimal numbers"),
-        mistake("port too big", b -> b.url("https://h.example:99999/x"), "url", "between 1 and 65535"),
+        mistake(
+            "leading zero", b -> b.url("http://93.184.216.034/x"), "url", "four decimal numbers"),
+        mistake(
+            "port too big", b -> b.url("https://h.example:99999/x"), "url", "between 1 and 65535"),
         mistake("port zero", b -> b.url("https://h.example:0/x"), "url", "between 1 and 65535"),
-        mistake("userinfo", b -> b.url("https://user:pass@h.example/x"), "url", "Authorization header"),
-        mistake("placeholder as port", b -> b.url("https://h.example:{{did}}/x"), "url", "not in its host"),
-        mistake("placeholder as user", b -> b.url("https://{{did}}@h.example/x"), "url", "not in its host"),
+        mistake(
+            "userinfo", b -> b.url("https://user:pass@h.example/x"), "url", "Authorization header"),
+        mistake(
+            "placeholder as port",
+            b -> b.url("https://h.example:{{did}}/x"),
+            "url",
+            "not in its host"),
+        mistake(
+            "placeholder as user",
+            b -> b.url("https://{{did}}@h.example/x"),
+            "url",
+            "not in its host"),
         mistake(
             "long URL",
             b -> b.url("https://h.example/" + "a".repeat(2048)),
             "url",
             "the limit is 2048"),
-        mistake("space in URL", b -> b.url("https://h.example/a b"), "url", "spaces or line breaks"),
-        mistake("newline in URL", b -> b.url("https://h.example/a\nb"), "url", "spaces or line breaks"),
+        mistake(
+            "space in URL", b -> b.url("https://h.example/a b"), "url", "spaces or line breaks"),
+        mistake(
+            "newline in URL", b -> b.url("https://h.example/a\nb"), "url", "spaces or line breaks"),
         mistake("bad URL syntax", b -> b.url("https://h.example/a|b"), "url", "not a valid URL"),
         mistake("fragment", b -> b.url("https://h.example/a#top"), "url", "#fragment"),
         mistake(
@@ -88,14 +113,22 @@ class WebhookValidatorTest {
             b -> b.url("https://h.example/{{caller}}"),
             "url",
             "Unknown placeholder {{caller}} in the URL: call.incoming.end has no parameter caller"),
-        mistake("unknown event type", b -> b.eventType("call.nope"), "eventType", "There is no event type call.nope"),
+        mistake(
+            "unknown event type",
+            b -> b.eventType("call.nope"),
+            "eventType",
+            "There is no event type call.nope"),
         mistake("no event type", b -> b.eventType(""), "eventType", "Choose the type of event"),
         mistake(
             "unknown ticked parameter",
             b -> b.parameters("did", "foo"),
             "parameters[1]",
             "call.incoming.end has no parameter foo"),
-        mistake("parameter ticked twice", b -> b.parameters("did", "did"), "parameters[1]", "ticked twice"),
+        mistake(
+            "parameter ticked twice",
+            b -> b.parameters("did", "did"),
+            "parameters[1]",
+            "ticked twice"),
         mistake(
             "space in header name",
             b -> b.headers(List.of(KeyValue.of("X Api", "1"))),
@@ -143,7 +176,9 @@ class WebhookValidatorTest {
             "The webhook-id header is part of the webhook's signature"),
         mistake(
             "webhook-signature header in capitals",
-            b -> b.headers(List.of(KeyValue.of("X-A", "1"), KeyValue.of("Webhook-Signature", "v1,x"))),
+            b ->
+                b.headers(
+                    List.of(KeyValue.of("X-A", "1"), KeyValue.of("Webhook-Signature", "v1,x"))),
             "headers[1].name",
             "The Webhook-Signature header is part of the webhook's signature"),
         mistake(
@@ -223,9 +258,15 @@ class WebhookValidatorTest {
             "the limit is 65536"),
         mistake("too many headers", b -> b.headers(pairs("X-H", 51)), "headers", "At most 50"),
         mistake(
-            "too many query parameters", b -> b.queryParameters(pairs("q", 51)), "queryParameters", "At most 50"),
+            "too many query parameters",
+            b -> b.queryParameters(pairs("q", 51)),
+            "queryParameters",
+            "At most 50"),
         mistake(
-            "too many user parameters", b -> b.userParameters(pairs("u", 51)), "userParameters", "At most 50"));
+            "too many user parameters",
+            b -> b.userParameters(pairs("u", 51)),
+            "userParameters",
+            "At most 50"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -241,7 +282,9 @@ class WebhookValidatorTest {
         errors.stream().anyMatch(e -> e.field().equals(field) && e.message().contains(message)),
         () -> "expected " + field + ": ..." + message + "... but got " + errors);
     // the console translates by code; a problem without one would stay English there
-    assertTrue(errors.stream().allMatch(e -> e.code() != null), () -> "a problem without a code: " + errors);
+    assertTrue(
+        errors.stream().allMatch(e -> e.code() != null),
+        () -> "a problem without a code: " + errors);
   }
 
   @Test
@@ -251,7 +294,8 @@ class WebhookValidatorTest {
 
     List<FieldError> errors = validator.validate(settings, incomingCallEnd());
 
-    assertEquals(List.of("title", "url", "parameters[0]"), errors.stream().map(FieldError::field).toList());
+    assertEquals(
+        List.of("title", "url", "parameters[0]"), errors.stream().map(FieldError::field).toList());
   }
 
   @Test
@@ -278,19 +322,55 @@ class WebhookValidatorTest {
    * Names a user might type: the sender's own, their case variants, and ordinary ones that must
    * keep working (the user's Content-Type, User-Agent and Accept replace the sender's defaults).
    */
-  private static final List<String> HEADER_NAMES = List.of(
-      "Authorization", "X-Api-Key", "Content-Type", "content-type", "User-Agent", "Accept", "Origin",
-      "Via", "Cookie", "Date", "Referer", "Content-Transfer-Encoding", "Proxy-Authenticate",
-      "Webhook-Version", "webhook-ids", "X-Webhook-Id", "X-!#$%&'*+.^_`|~", "h".repeat(256),
-      "Host", "HOST", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade",
-      "TE", "Trailer", "Expect", "Proxy-Connection", "Proxy-Authorization", "proxy-authorization",
-      "webhook-id", "Webhook-Timestamp", "WEBHOOK-SIGNATURE", "X A", "X-A:", "X-Ключ", "(x)", "@x");
+  private static final List<String> HEADER_NAMES =
+      List.of(
+          "Authorization",
+          "X-Api-Key",
+          "Content-Type",
+          "content-type",
+          "User-Agent",
+          "Accept",
+          "Origin",
+          "Via",
+          "Cookie",
+          "Date",
+          "Referer",
+          "Content-Transfer-Encoding",
+          "Proxy-Authenticate",
+          "Webhook-Version",
+          "webhook-ids",
+          "X-Webhook-Id",
+          "X-!#$%&'*+.^_`|~",
+          "h".repeat(256),
+          "Host",
+          "HOST",
+          "Content-Length",
+          "Transfer-Encoding",
+          "Connection",
+          "Keep-Alive",
+          "Upgrade",
+          "TE",
+          "Trailer",
+          "Expect",
+          "Proxy-Connection",
+          "Proxy-Authorization",
+          "proxy-authorization",
+          "webhook-id",
+          "Webhook-Timestamp",
+          "WEBHOOK-SIGNATURE",
+          "X A",
+          "X-A:",
+          "X-Ключ",
+          "(x)",
+          "@x");
 
   @Test
   void everyHeaderTheValidatorAcceptsCanBeBuiltAndEveryOtherIsRefusedByBothAlike() {
     var builder = new com.kompaas.webhooks.delivery.control.RequestBuilder();
-    var secrets = com.kompaas.webhooks.outbound.control.SecretRing.of(
-        com.kompaas.webhooks.outbound.control.SigningSecret.generate(new java.security.SecureRandom()));
+    var secrets =
+        com.kompaas.webhooks.outbound.control.SecretRing.of(
+            com.kompaas.webhooks.outbound.control.SigningSecret.generate(
+                new java.security.SecureRandom()));
     int accepted = 0;
     for (String name : HEADER_NAMES) {
       for (HttpMethod method : HttpMethod.values()) {
@@ -302,7 +382,9 @@ class WebhookValidatorTest {
         try {
           var request = builder.build(rendered, "msg_1", java.time.Instant.now(), secrets);
           builderRefusal = null;
-          assertEquals(1, request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).count(),
+          assertEquals(
+              1,
+              request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).count(),
               name + " is sent once: " + request.headers());
         } catch (IllegalArgumentException e) {
           builderRefusal = e.getMessage();
@@ -313,7 +395,10 @@ class WebhookValidatorTest {
         } else {
           assertEquals(1, errors.size(), name + ": " + errors);
           assertEquals("headers[0].name", errors.get(0).field(), name);
-          assertEquals(errors.get(0).message(), builderRefusal, name + ": the builder refuses it for the same reason");
+          assertEquals(
+              errors.get(0).message(),
+              builderRefusal,
+              name + ": the builder refuses it for the same reason");
         }
       }
     }

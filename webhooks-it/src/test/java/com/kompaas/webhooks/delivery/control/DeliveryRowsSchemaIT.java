@@ -31,7 +31,8 @@ class DeliveryRowsSchemaIT {
   static void migrate() throws Exception {
     String admin = System.getProperty("it.db.admin-user", "root");
     String password = System.getProperty("it.db.admin-password", "");
-    try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(""), admin, password);
+    try (Connection c =
+            DriverManager.getConnection(TestInfrastructure.jdbcUrl(""), admin, password);
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + DATABASE);
       s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -47,9 +48,11 @@ class DeliveryRowsSchemaIT {
     String admin = System.getProperty("it.db.admin-user", "root");
     String password = System.getProperty("it.db.admin-password", "");
     Set<String> columns = new HashSet<>();
-    try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(DATABASE), admin, password);
-        PreparedStatement select = c.prepareStatement(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
+    try (Connection c =
+            DriverManager.getConnection(TestInfrastructure.jdbcUrl(DATABASE), admin, password);
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
       select.setString(1, DATABASE);
       select.setString(2, table);
       try (ResultSet rows = select.executeQuery()) {
@@ -72,7 +75,8 @@ class DeliveryRowsSchemaIT {
   @Test
   void everyColumnTheDeliveryStatementsNameIsInTheMigratedSchema() throws Exception {
     for (Map.Entry<String, List<String>> table : DeliveryRows.COLUMNS.entrySet()) {
-      assertEquals(List.of(), missing(table.getKey(), table.getValue()), "missing in " + table.getKey());
+      assertEquals(
+          List.of(), missing(table.getKey(), table.getValue()), "missing in " + table.getKey());
     }
     assertEquals(List.of(), missing("delivery", DeliveryRows.STATE_COLUMNS), "the state's columns");
   }

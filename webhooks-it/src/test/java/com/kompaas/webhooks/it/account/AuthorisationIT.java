@@ -103,15 +103,17 @@ class AuthorisationIT {
     accounts.createUser("viewer-" + a, PASSWORD, Role.ACCOUNT_VIEWER, a);
     keyA = apiKeys.issue(a, "ci", "test").key();
     keyB = apiKeys.issue(b, "ci", "test").key();
-    hook = webhooks.create(a,
-        WebhookSettings.builder("call.incoming.start")
-            .title("with credentials")
-            .url("http://127.0.0.1:9/hook?sig=url-s3cr3t-1")
-            .header("X-Custom-Auth", "header-s3cr3t-2")
-            .header("X-Tenant", "tenant-s3cr3t-3") // a name no rule would call a credential
-            .queryParameter("token", "query-s3cr3t-4")
-            .queryParameter("region", "query-s3cr3t-5")
-            .build());
+    hook =
+        webhooks.create(
+            a,
+            WebhookSettings.builder("call.incoming.start")
+                .title("with credentials")
+                .url("http://127.0.0.1:9/hook?sig=url-s3cr3t-1")
+                .header("X-Custom-Auth", "header-s3cr3t-2")
+                .header("X-Tenant", "tenant-s3cr3t-3") // a name no rule would call a credential
+                .queryParameter("token", "query-s3cr3t-4")
+                .queryParameter("region", "query-s3cr3t-5")
+                .build());
   }
 
   private URI api(String path) {
@@ -119,7 +121,8 @@ class AuthorisationIT {
   }
 
   private HttpResponse<String> call(String method, String path, String key) throws Exception {
-    HttpRequest.Builder r = HttpRequest.newBuilder(api(path)).method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(api(path)).method(method, HttpRequest.BodyPublishers.noBody());
     r.header("Authorization", "Bearer " + key);
     return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -144,8 +147,11 @@ class AuthorisationIT {
       if (p.endsWith("/")) {
         collect(p, found);
       } else if (p.endsWith("Resource.class") || p.endsWith(".class") && !p.contains("$")) {
-        String name = p.substring("/WEB-INF/classes/".length(), p.length() - ".class".length()).replace('/', '.');
-        if (!name.startsWith("com.kompaas.webhooks.") || name.startsWith("com.kompaas.webhooks.it.")) {
+        String name =
+            p.substring("/WEB-INF/classes/".length(), p.length() - ".class".length())
+                .replace('/', '.');
+        if (!name.startsWith("com.kompaas.webhooks.")
+            || name.startsWith("com.kompaas.webhooks.it.")) {
           continue;
         }
         Class<?> type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
@@ -157,7 +163,8 @@ class AuthorisationIT {
   }
 
   private static String httpMethod(Method m) {
-    for (Class<? extends Annotation> verb : List.of(POST.class, PUT.class, DELETE.class, PATCH.class)) {
+    for (Class<? extends Annotation> verb :
+        List.of(POST.class, PUT.class, DELETE.class, PATCH.class)) {
       if (m.isAnnotationPresent(verb)) {
         return verb.getSimpleName();
       }
@@ -185,13 +192,19 @@ class AuthorisationIT {
         }
         // every path parameter gets the viewer's own webhook id: the role must be refused first
         String concrete = path.replaceAll("\\{[^}]+}", String.valueOf(hook.getId()));
-        var answer = viewer.send(
-            HttpRequest.newBuilder(api("/" + concrete))
-                .header("X-Requested-By", "test")
-                .header("Content-Type", "application/json")
-                .method(verb, HttpRequest.BodyPublishers.ofString(
-                    "{\"id\":\"" + eventId + "\",\"type\":\"call.incoming.start\",\"accountId\":\"" + a
-                        + "\",\"occurredAt\":\"2026-12-01T10:00:00Z\",\"data\":{}}")));
+        var answer =
+            viewer.send(
+                HttpRequest.newBuilder(api("/" + concrete))
+                    .header("X-Requested-By", "test")
+                    .header("Content-Type", "application/json")
+                    .method(
+                        verb,
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"id\":\""
+                                + eventId
+                                + "\",\"type\":\"call.incoming.start\",\"accountId\":\""
+                                + a
+                                + "\",\"occurredAt\":\"2026-12-01T10:00:00Z\",\"data\":{}}")));
         checked.add(verb + " " + path);
         if (answer.statusCode() != 403) {
           allowed.add(verb + " " + path + " -> " + answer.statusCode() + " " + answer.body());
@@ -224,11 +237,14 @@ class AuthorisationIT {
       assertFalse(text.contains("s3cr3t"), "a viewer read a credential: " + text);
     }
     String single = viewer.send(HttpRequest.newBuilder(api("/webhooks/" + id))).body();
-    assertTrue(single.contains("X-Custom-Auth") && single.contains("\"token\""), "names stay visible: " + single);
+    assertTrue(
+        single.contains("X-Custom-Auth") && single.contains("\"token\""),
+        "names stay visible: " + single);
 
     ConsoleHttp admin = ConsoleHttp.signIn(URI.create(base.toString()), "admin-" + a, PASSWORD);
     String asAdmin = admin.send(HttpRequest.newBuilder(api("/webhooks/" + id))).body();
-    for (String secret : List.of("url-s3cr3t-1", "header-s3cr3t-2", "tenant-s3cr3t-3", "query-s3cr3t-4")) {
+    for (String secret :
+        List.of("url-s3cr3t-1", "header-s3cr3t-2", "tenant-s3cr3t-3", "query-s3cr3t-4")) {
       assertTrue(asAdmin.contains(secret), "an admin edits " + secret + ": " + asAdmin);
     }
     assertTrue(admin.get("/webhook.xhtml?id=" + id).body().contains("header-s3cr3t-2"));
@@ -250,7 +266,10 @@ class AuthorisationIT {
     assertEquals(next, json(call("GET", "/webhooks/" + id + "/secret", keyA)).getString("secret"));
     assertEquals(next, webhooks.find(a, id).orElseThrow().getSecret());
 
-    assertEquals(404, call("GET", "/webhooks/" + id + "/secret", keyB).statusCode(), "another account's webhook");
+    assertEquals(
+        404,
+        call("GET", "/webhooks/" + id + "/secret", keyB).statusCode(),
+        "another account's webhook");
     assertEquals(404, call("POST", "/webhooks/" + id + "/secret/rotate", keyB).statusCode());
     ConsoleHttp viewer = ConsoleHttp.signIn(URI.create(base.toString()), "viewer-" + a, PASSWORD);
     var byViewer = viewer.send(HttpRequest.newBuilder(api("/webhooks/" + id + "/secret")));
@@ -263,7 +282,8 @@ class AuthorisationIT {
   void theWebhookSaysWhyAndWhenTheSystemSwitchedItOff() throws Exception {
     long id = hook.getId();
     JsonObject before = json(call("GET", "/webhooks/" + id, keyA));
-    assertEquals(JsonValue.NULL, before.getOrDefault("disabledReason", JsonValue.NULL), before.toString());
+    assertEquals(
+        JsonValue.NULL, before.getOrDefault("disabledReason", JsonValue.NULL), before.toString());
     Instant when = Instant.parse("2026-12-01T09:30:00Z");
     tx.begin();
     em.joinTransaction();
@@ -281,21 +301,42 @@ class AuthorisationIT {
 
   @Test
   void responsesDoNotNameTheServerAndTheSignInRedirectCarriesTheSecurityHeaders() throws Exception {
-    HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    var redirect = noRedirects.send(
-        HttpRequest.newBuilder(URI.create(base.toString() + "webhooks.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpClient noRedirects =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    var redirect =
+        noRedirects.send(
+            HttpRequest.newBuilder(URI.create(base.toString() + "webhooks.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(302, redirect.statusCode());
-    assertTrue(redirect.headers().firstValue("Location").orElse("").contains("/login.xhtml"), redirect.headers().toString());
-    assertEquals("DENY", redirect.headers().firstValue("X-Frame-Options").orElse(null), redirect.headers().toString());
-    assertTrue(redirect.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+    assertTrue(
+        redirect.headers().firstValue("Location").orElse("").contains("/login.xhtml"),
+        redirect.headers().toString());
+    assertEquals(
+        "DENY",
+        redirect.headers().firstValue("X-Frame-Options").orElse(null),
+        redirect.headers().toString());
+    assertTrue(
+        redirect
+            .headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("frame-ancestors 'none'"));
 
-    var options = http.send(
-        HttpRequest.newBuilder(api("/webhooks")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
-    var page = http.send(HttpRequest.newBuilder(URI.create(base.toString() + "login.xhtml")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    for (HttpResponse<String> r : List.of(redirect, options, page, call("GET", "/webhooks", keyA))) {
-      assertTrue(r.headers().firstValue("Server").isEmpty(), r.uri() + " names the server: " + r.headers());
+    var options =
+        http.send(
+            HttpRequest.newBuilder(api("/webhooks"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    var page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base.toString() + "login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    for (HttpResponse<String> r :
+        List.of(redirect, options, page, call("GET", "/webhooks", keyA))) {
+      assertTrue(
+          r.headers().firstValue("Server").isEmpty(),
+          r.uri() + " names the server: " + r.headers());
       assertTrue(r.headers().firstValue("X-Powered-By").isEmpty(), r.uri() + ": " + r.headers());
     }
     assertFalse(options.body().toLowerCase().contains("jersey"), options.body());
@@ -311,17 +352,25 @@ class AuthorisationIT {
       assertTrue(refused.uri().getPath().endsWith("/login.xhtml"));
     }
     var stranger = submitLoginFrom("203.0.113.7", login, PASSWORD);
-    assertTrue(stranger.uri().getPath().endsWith("/login.xhtml"), "the stranger's address is locked even with the right password");
+    assertTrue(
+        stranger.uri().getPath().endsWith("/login.xhtml"),
+        "the stranger's address is locked even with the right password");
     assertTrue(stranger.body().contains("too many attempts"), stranger.body());
     // the real user, from another address, signs in at once
     var real = submitLoginFrom("198.51.100.20", login, PASSWORD);
-    assertFalse(real.uri().getPath().endsWith("/login.xhtml"), "the real user was locked out by the stranger: " + real.uri());
-    assertNull(accounts.user(login).orElseThrow().getLockedUntil(), "the login itself is not locked");
+    assertFalse(
+        real.uri().getPath().endsWith("/login.xhtml"),
+        "the real user was locked out by the stranger: " + real.uri());
+    assertNull(
+        accounts.user(login).orElseThrow().getLockedUntil(), "the login itself is not locked");
     assertNotNull(accounts.user(login).orElseThrow().getLastLoginAt());
   }
 
   /** The console's sign-in form through a proxy that names the client in X-Forwarded-For. */
-  private HttpResponse<String> submitLoginFrom(String client, String login, String password) throws Exception {
-    return ConsoleHttp.anonymous(URI.create(base.toString())).forwardedFor(client).submitLogin(login, password);
+  private HttpResponse<String> submitLoginFrom(String client, String login, String password)
+      throws Exception {
+    return ConsoleHttp.anonymous(URI.create(base.toString()))
+        .forwardedFor(client)
+        .submitLogin(login, password);
   }
 }

@@ -26,9 +26,9 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.transaction.UserTransaction;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -47,9 +47,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two accounts on the real MariaDB. Account B's API key and B's signed-in users try to read, change,
- * delete and preview A's webhook by id through the REST API; each attempt must fail and leave A's
- * row as it was. The same requests with A's credentials succeed, so the refusals are not accidents.
+ * Two accounts on the real MariaDB. Account B's API key and B's signed-in users try to read,
+ * change, delete and preview A's webhook by id through the REST API; each attempt must fail and
+ * leave A's row as it was. The same requests with A's credentials succeed, so the refusals are not
+ * accidents.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenantIsolationIT {
@@ -113,10 +114,15 @@ class TenantIsolationIT {
     return ConsoleHttp.anonymous(base.toURI()).resolve("/api/v1" + path);
   }
 
-  private HttpResponse<String> call(String method, String path, String key, String json) throws Exception {
+  private HttpResponse<String> call(String method, String path, String key, String json)
+      throws Exception {
     HttpRequest.Builder r =
         HttpRequest.newBuilder(api(path))
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {
       r.header("Authorization", "Bearer " + key);
     }
@@ -127,11 +133,16 @@ class TenantIsolationIT {
   }
 
   private String changeOf(long version) {
-    return "{\"eventType\":\"call.incoming.start\",\"title\":\"hijacked\",\"url\":\"http://127.0.0.1:9/evil\",\"version\":" + version + "}";
+    return "{\"eventType\":\"call.incoming.start\",\"title\":\"hijacked\",\"url\":\"http://127.0.0.1:9/evil\",\"version\":"
+        + version
+        + "}";
   }
 
   private void assertUntouched() {
-    Webhook now = webhooks.find(a, hookA.getId()).orElseThrow(() -> new AssertionError("A's webhook is gone"));
+    Webhook now =
+        webhooks
+            .find(a, hookA.getId())
+            .orElseThrow(() -> new AssertionError("A's webhook is gone"));
     assertEquals(hookA.getVersion(), now.getVersion());
     assertEquals("A's hook", now.getTitle());
     assertEquals("http://127.0.0.1:9/a", now.getUrl());
@@ -142,11 +153,14 @@ class TenantIsolationIT {
   void anotherAccountsKeyCannotReadChangeDeleteOrPreview() throws Exception {
     long id = hookA.getId();
     assertEquals(404, call("GET", "/webhooks/" + id, keyB, null).statusCode());
-    assertEquals(404, call("PUT", "/webhooks/" + id, keyB, changeOf(hookA.getVersion())).statusCode());
+    assertEquals(
+        404, call("PUT", "/webhooks/" + id, keyB, changeOf(hookA.getVersion())).statusCode());
     assertEquals(404, call("POST", "/webhooks/" + id + "/disable", keyB, null).statusCode());
     assertEquals(404, call("GET", "/webhooks/" + id + "/preview", keyB, null).statusCode());
     assertEquals(404, call("DELETE", "/webhooks/" + id, keyB, null).statusCode());
-    assertFalse(call("GET", "/webhooks", keyB, null).body().contains("\"id\":" + id + ","), "B's list omits A's webhook");
+    assertFalse(
+        call("GET", "/webhooks", keyB, null).body().contains("\"id\":" + id + ","),
+        "B's list omits A's webhook");
     assertUntouched();
 
     // the same with A's own key works, so the refusals above are about the account
@@ -172,7 +186,11 @@ class TenantIsolationIT {
           HttpRequest.newBuilder(api(attempt[1]))
               .header("X-Requested-By", "test")
               .header("Content-Type", "application/json")
-              .method(attempt[0], attempt[2] == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(attempt[2]));
+              .method(
+                  attempt[0],
+                  attempt[2] == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(attempt[2]));
       assertEquals(404, adminB.send(r).statusCode(), attempt[0] + " " + attempt[1]);
     }
     assertUntouched();
@@ -186,7 +204,11 @@ class TenantIsolationIT {
     ConsoleHttp viewer = ConsoleHttp.signIn(base.toURI(), "viewer-" + a, PASSWORD);
     long id = hookA.getId();
     assertEquals(200, viewer.send(HttpRequest.newBuilder(api("/webhooks/" + id))).statusCode());
-    var delete = viewer.send(HttpRequest.newBuilder(api("/webhooks/" + id)).header("X-Requested-By", "test").DELETE());
+    var delete =
+        viewer.send(
+            HttpRequest.newBuilder(api("/webhooks/" + id))
+                .header("X-Requested-By", "test")
+                .DELETE());
     assertEquals(403, delete.statusCode(), delete.body());
     assertUntouched();
   }
@@ -195,7 +217,10 @@ class TenantIsolationIT {
   void aCookieAloneCannotChangeAnything() throws Exception {
     // what a forged cross-site request riding on the session cookie looks like: no custom header
     ConsoleHttp adminA = ConsoleHttp.signIn(base.toURI(), "admin-" + a, PASSWORD);
-    var forged = adminA.send(HttpRequest.newBuilder(api("/webhooks/" + hookA.getId() + "/disable")).POST(HttpRequest.BodyPublishers.noBody()));
+    var forged =
+        adminA.send(
+            HttpRequest.newBuilder(api("/webhooks/" + hookA.getId() + "/disable"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(403, forged.statusCode(), forged.body());
     assertUntouched();
   }
@@ -204,7 +229,12 @@ class TenantIsolationIT {
   void noKeyOrAWrongOrRevokedKeyIsUnauthorized() throws Exception {
     assertEquals(401, call("GET", "/webhooks", null, null).statusCode());
     assertEquals(401, call("GET", "/webhooks", "whk_not-a-key", null).statusCode());
-    long keyId = apiKeys.list(a).stream().filter(k -> keyA.startsWith(k.getPrefix())).findFirst().orElseThrow().getId();
+    long keyId =
+        apiKeys.list(a).stream()
+            .filter(k -> keyA.startsWith(k.getPrefix()))
+            .findFirst()
+            .orElseThrow()
+            .getId();
     assertTrue(apiKeys.revoke(a, keyId));
     assertEquals(401, call("GET", "/webhooks", keyA, null).statusCode());
     assertFalse(apiKeys.revoke(b, keyId), "B cannot revoke A's key");
@@ -223,7 +253,12 @@ class TenantIsolationIT {
 
   @Test
   void invalidSettingsAndInternalUrlsAreFieldErrors() throws Exception {
-    var invalid = call("POST", "/webhooks", keyA, "{\"eventType\":\"call.incoming.start\",\"title\":\"\",\"url\":\"http://169.254.169.254/latest/meta-data\"}");
+    var invalid =
+        call(
+            "POST",
+            "/webhooks",
+            keyA,
+            "{\"eventType\":\"call.incoming.start\",\"title\":\"\",\"url\":\"http://169.254.169.254/latest/meta-data\"}");
     assertEquals(400, invalid.statusCode(), invalid.body());
     JsonObject body = Json.createReader(new StringReader(invalid.body())).readObject();
     String fields = body.getJsonArray("errors").toString();
@@ -234,19 +269,30 @@ class TenantIsolationIT {
   @Test
   void changesAreAuditedWithSecretsMasked() throws Exception {
     var created =
-        call("POST", "/webhooks", keyA,
+        call(
+            "POST",
+            "/webhooks",
+            keyA,
             "{\"eventType\":\"call.incoming.start\",\"title\":\"audited\",\"url\":\"http://127.0.0.1:9/x\","
                 + "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer top-secret-token\"}]}");
     assertEquals(201, created.statusCode(), created.body());
     JsonObject json = Json.createReader(new StringReader(created.body())).readObject();
     long id = json.getJsonNumber("id").longValue();
-    assertEquals(200, call("PUT", "/webhooks/" + id, keyA,
-        "{\"eventType\":\"call.incoming.start\",\"title\":\"audited 2\",\"url\":\"http://127.0.0.1:9/x\",\"version\":"
-            + json.getJsonNumber("version").longValue() + "}").statusCode());
+    assertEquals(
+        200,
+        call(
+                "PUT",
+                "/webhooks/" + id,
+                keyA,
+                "{\"eventType\":\"call.incoming.start\",\"title\":\"audited 2\",\"url\":\"http://127.0.0.1:9/x\",\"version\":"
+                    + json.getJsonNumber("version").longValue()
+                    + "}")
+            .statusCode());
     assertEquals(204, call("DELETE", "/webhooks/" + id, keyA, null).statusCode());
 
     List<AuditEntry> entries = audit.forWebhook(a, id, 10);
-    assertEquals(List.of(AuditEntry.Action.DELETE, AuditEntry.Action.UPDATE, AuditEntry.Action.CREATE),
+    assertEquals(
+        List.of(AuditEntry.Action.DELETE, AuditEntry.Action.UPDATE, AuditEntry.Action.CREATE),
         entries.stream().map(AuditEntry::getAction).toList());
     AuditEntry create = entries.get(2);
     assertTrue(create.getActor().startsWith("api-key:whk_"), create.getActor());
@@ -256,9 +302,11 @@ class TenantIsolationIT {
     assertTrue(entries.get(1).getAfter().contains("\"title\":\"audited 2\""));
     assertTrue(audit.forWebhook(b, id, 10).isEmpty(), "B sees none of A's audit log");
     String ownLog = call("GET", "/audit?webhookId=" + id, keyA, null).body();
-    assertTrue(ownLog.contains("\"action\":\"DELETE\"") && !ownLog.contains("top-secret-token"), ownLog);
+    assertTrue(
+        ownLog.contains("\"action\":\"DELETE\"") && !ownLog.contains("top-secret-token"), ownLog);
     assertEquals("[]", call("GET", "/audit?webhookId=" + id, keyB, null).body());
-    assertFalse(call("GET", "/audit", keyB, null).body().contains("audited"), "B's log has nothing of A's");
+    assertFalse(
+        call("GET", "/audit", keyB, null).body().contains("audited"), "B's log has nothing of A's");
   }
 
   @Test
@@ -266,24 +314,41 @@ class TenantIsolationIT {
     String login = "admin-" + a;
     var console = ConsoleHttp.anonymous(base.toURI());
     for (int i = 0; i < 5; i++) {
-      assertTrue(console.submitLogin(login, "wrong-password-" + i).uri().getPath().endsWith("/login.xhtml"));
+      assertTrue(
+          console
+              .submitLogin(login, "wrong-password-" + i)
+              .uri()
+              .getPath()
+              .endsWith("/login.xhtml"));
     }
     var locked = console.submitLogin(login, PASSWORD);
-    assertTrue(locked.uri().getPath().endsWith("/login.xhtml"), "the right password is refused while locked");
+    assertTrue(
+        locked.uri().getPath().endsWith("/login.xhtml"),
+        "the right password is refused while locked");
     assertTrue(locked.body().contains("too many attempts"), locked.body());
     // the lock is this client's (AuthorisationIT: a stranger cannot lock the real user out)
     assertNull(accounts.user(login).orElseThrow().getLockedUntil());
-    var elsewhere = ConsoleHttp.anonymous(base.toURI()).forwardedFor("198.51.100.77").submitLogin(login, PASSWORD);
-    assertFalse(elsewhere.uri().getPath().endsWith("/login.xhtml"), "signed in from another client");
+    var elsewhere =
+        ConsoleHttp.anonymous(base.toURI())
+            .forwardedFor("198.51.100.77")
+            .submitLogin(login, PASSWORD);
+    assertFalse(
+        elsewhere.uri().getPath().endsWith("/login.xhtml"), "signed in from another client");
   }
 
   @Test
   void theFirstStartCreatedOneOperatorAndCannotRunTwice() throws Exception {
-    assertEquals(1, accounts.users(null).stream().filter(u -> u.getRole() == Role.PLATFORM_OPERATOR).count());
+    assertEquals(
+        1,
+        accounts.users(null).stream().filter(u -> u.getRole() == Role.PLATFORM_OPERATOR).count());
     assertTrue(accounts.exists(Accounts.DEMO_ACCOUNT));
     // a second instance racing the first fails on the constraints and adds nothing
-    assertThrows(EJBException.class, () -> accounts.createFirstUsers("another-secret-1", "another-secret-2"));
-    assertEquals(1, accounts.users(null).stream().filter(u -> u.getRole() == Role.PLATFORM_OPERATOR).count());
+    assertThrows(
+        EJBException.class,
+        () -> accounts.createFirstUsers("another-secret-1", "another-secret-2"));
+    assertEquals(
+        1,
+        accounts.users(null).stream().filter(u -> u.getRole() == Role.PLATFORM_OPERATOR).count());
     ConsoleHttp.signIn(base.toURI(), Accounts.FIRST_OPERATOR, OPERATOR_PASSWORD);
   }
 
@@ -294,23 +359,36 @@ class TenantIsolationIT {
     tx.begin(); // as IntakeIT publishes: the adapter's sessions enlist in a transaction
     try (JMSContext jms = connectionFactory.createContext()) {
       for (String[] e : new String[][] {{idA, a}, {idB, b}}) {
-        jms.createProducer().send(queue,
-            "{\"id\":\"" + e[0] + "\",\"type\":\"sms.incoming\",\"accountId\":\"" + e[1]
-                + "\",\"occurredAt\":\"2026-11-28T10:15:30Z\",\"data\":{}}");
+        jms.createProducer()
+            .send(
+                queue,
+                "{\"id\":\""
+                    + e[0]
+                    + "\",\"type\":\"sms.incoming\",\"accountId\":\""
+                    + e[1]
+                    + "\",\"occurredAt\":\"2026-11-28T10:15:30Z\",\"data\":{}}");
       }
     }
     tx.commit();
-    Await.until("both events stored", Duration.ofSeconds(30),
+    Await.until(
+        "both events stored",
+        Duration.ofSeconds(30),
         () -> events.find(a, idA).isPresent() && events.find(b, idB).isPresent());
 
-    String pageOfB = ConsoleHttp.signIn(base.toURI(), "admin-" + b, PASSWORD).get("/events.xhtml").body();
+    String pageOfB =
+        ConsoleHttp.signIn(base.toURI(), "admin-" + b, PASSWORD).get("/events.xhtml").body();
     assertTrue(pageOfB.contains(idB), "B sees its own event");
     assertFalse(pageOfB.contains(idA), "B does not see A's event");
     assertTrue(pageOfB.contains("1 stored"), "B's count is its own");
-    String pageOfOperator = ConsoleHttp.signIn(base.toURI(), Accounts.FIRST_OPERATOR, OPERATOR_PASSWORD).get("/events.xhtml").body();
-    assertTrue(pageOfOperator.contains(idA) && pageOfOperator.contains(idB), "the operator sees both");
+    String pageOfOperator =
+        ConsoleHttp.signIn(base.toURI(), Accounts.FIRST_OPERATOR, OPERATOR_PASSWORD)
+            .get("/events.xhtml")
+            .body();
+    assertTrue(
+        pageOfOperator.contains(idA) && pageOfOperator.contains(idB), "the operator sees both");
     String anonymous = ConsoleHttp.anonymous(base.toURI()).get("/events.xhtml").body();
-    assertFalse(anonymous.contains(idA) || anonymous.contains(idB), "nobody signed in sees nothing");
+    assertFalse(
+        anonymous.contains(idA) || anonymous.contains(idB), "nobody signed in sees nothing");
   }
 
   @Test

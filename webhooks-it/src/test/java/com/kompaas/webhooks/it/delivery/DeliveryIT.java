@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kompaas.webhooks.account.boundary.Accounts;
 import com.kompaas.webhooks.account.entity.AuditEntry;
 import com.kompaas.webhooks.delivery.boundary.Deliveries;
-import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.control.DeliveryStore;
+import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.it.Await;
@@ -65,9 +65,15 @@ class DeliveryIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.webhooks(DeliveryIT.class, TestClock.class, FailingFanOut.class,
-        FailingOnceAttemptRecorder.class, FailingOnceAttemptRecorder.Failing.class, Receiver.class,
-        Receiver.Request.class, Receiver.Answer.class);
+    return Deployments.webhooks(
+        DeliveryIT.class,
+        TestClock.class,
+        FailingFanOut.class,
+        FailingOnceAttemptRecorder.class,
+        FailingOnceAttemptRecorder.Failing.class,
+        Receiver.class,
+        Receiver.Request.class,
+        Receiver.Answer.class);
   }
 
   @Inject Webhooks webhooks;
@@ -113,18 +119,21 @@ class DeliveryIT {
   @Test
   void deliversExactlyTheRenderedRequestSignedPerStandardWebhooks() throws Exception {
     Webhook hook =
-        create(WebhookSettings.builder("call.incoming.start")
-            .title("CRM")
-            .url(receiver.url("/crm/{{did}}"))
-            .method(HttpMethod.POST)
-            .dataType(DataType.JSON)
-            .parameters("callerNumber", "callerName")
-            .userParameter("source", "kompaas")
-            .queryParameter("caller", "{{callerNumber}}")
-            .header("Authorization", "Bearer s3cr3t-token")
-            .build());
-    String eventId = publish("call.incoming.start",
-        "{\"did\":\"74950001122\",\"callerNumber\":\"+79161234567\",\"callerName\":\"Иван & Co\",\"calledNumber\":\"100\"}");
+        create(
+            WebhookSettings.builder("call.incoming.start")
+                .title("CRM")
+                .url(receiver.url("/crm/{{did}}"))
+                .method(HttpMethod.POST)
+                .dataType(DataType.JSON)
+                .parameters("callerNumber", "callerName")
+                .userParameter("source", "kompaas")
+                .queryParameter("caller", "{{callerNumber}}")
+                .header("Authorization", "Bearer s3cr3t-token")
+                .build());
+    String eventId =
+        publish(
+            "call.incoming.start",
+            "{\"did\":\"74950001122\",\"callerNumber\":\"+79161234567\",\"callerName\":\"Иван & Co\",\"calledNumber\":\"100\"}");
 
     Delivery delivery = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
     List<Receiver.Request> got = receiver.received("/crm/");
@@ -134,7 +143,9 @@ class DeliveryIT {
     assertEquals("/crm/74950001122?caller=%2B79161234567", request.uri());
     assertEquals("application/json", request.header("Content-Type").split(";")[0].strip());
     assertEquals("Bearer s3cr3t-token", request.header("Authorization"));
-    assertEquals("{\"callerNumber\":\"+79161234567\",\"callerName\":\"Иван & Co\",\"source\":\"kompaas\"}", request.body());
+    assertEquals(
+        "{\"callerNumber\":\"+79161234567\",\"callerName\":\"Иван & Co\",\"source\":\"kompaas\"}",
+        request.body());
 
     // Standard Webhooks: v1,base64(HMAC-SHA256(secret, id.timestamp.body)), checked independently
     String id = request.header("webhook-id");
@@ -143,9 +154,15 @@ class DeliveryIT {
     byte[] key = Base64.getDecoder().decode(hook.getSecret().substring("whsec_".length()));
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
-    String expected = "v1," + Base64.getEncoder().encodeToString(
-        mac.doFinal((id + "." + timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8)));
-    assertTrue(List.of(request.header("webhook-signature").split(" ")).contains(expected),
+    String expected =
+        "v1,"
+            + Base64.getEncoder()
+                .encodeToString(
+                    mac.doFinal(
+                        (id + "." + timestamp + "." + request.body())
+                            .getBytes(StandardCharsets.UTF_8)));
+    assertTrue(
+        List.of(request.header("webhook-signature").split(" ")).contains(expected),
         "signature " + request.header("webhook-signature") + " verifies");
 
     List<Attempt> attempts = deliveries.attempts(account, delivery.getId());
@@ -154,22 +171,34 @@ class DeliveryIT {
     assertEquals(Attempt.Outcome.DELIVERED, attempt.getOutcome());
     assertEquals(200, attempt.getResponseStatus());
     assertEquals(request.body(), attempt.getRequestBody());
-    assertTrue(attempt.getRequestHeaders().contains("Authorization: Bearer ••••••"), attempt.getRequestHeaders());
-    assertFalse(attempt.getRequestHeaders().contains("s3cr3t"), "the credential is masked in the log");
+    assertTrue(
+        attempt.getRequestHeaders().contains("Authorization: Bearer ••••••"),
+        attempt.getRequestHeaders());
+    assertFalse(
+        attempt.getRequestHeaders().contains("s3cr3t"), "the credential is masked in the log");
   }
 
   @Test
   void failingEndpointGetsResentOnTheScheduleUntilItSucceeds() throws Exception {
-    receiver.script("/flaky", Receiver.Answer.status(500), Receiver.Answer.status(502), Receiver.Answer.status(503));
+    receiver.script(
+        "/flaky",
+        Receiver.Answer.status(500),
+        Receiver.Answer.status(502),
+        Receiver.Answer.status(503));
     Webhook hook = create(simple("/flaky", true));
-    String eventId = publish("sms.incoming", "{\"messageId\":\"m1\",\"from\":\"+7900\",\"to\":\"+7911\",\"text\":\"hi\",\"parts\":1}");
+    String eventId =
+        publish(
+            "sms.incoming",
+            "{\"messageId\":\"m1\",\"from\":\"+7900\",\"to\":\"+7911\",\"text\":\"hi\",\"parts\":1}");
 
     // attempt 1 now, attempt 2 "immediately" after it (the schedule's 0 s)
     Await.until("two attempts", WAIT, () -> receiver.received("/flaky").size() == 2);
     Await.until("second failure recorded", WAIT, () -> attempts(hook, eventId) == 2);
     Delivery pending = delivery(hook, eventId);
     assertEquals(DeliveryStatus.PENDING, pending.getStatus());
-    assertTrue(pending.getNextAttemptAt().isAfter(pending.getLastAttemptAt().plusSeconds(3)), "next in about 5 s");
+    assertTrue(
+        pending.getNextAttemptAt().isAfter(pending.getLastAttemptAt().plusSeconds(3)),
+        "next in about 5 s");
 
     TestClock.advance(Duration.ofSeconds(7));
     Await.until("third attempt", WAIT, () -> attempts(hook, eventId) == 3);
@@ -178,15 +207,21 @@ class DeliveryIT {
     TestClock.advance(Duration.ofMinutes(7));
     Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
     assertEquals(4, done.getAttempts());
-    assertEquals(4, receiver.received("/flaky").size(), "N failures then a success is N+1 requests");
+    assertEquals(
+        4, receiver.received("/flaky").size(), "N failures then a success is N+1 requests");
 
     List<Attempt> log = deliveries.attempts(account, done.getId());
     assertEquals(List.of(1, 2, 3, 4), log.stream().map(Attempt::getNumber).toList());
-    assertEquals(List.of(500, 502, 503, 200), log.stream().map(Attempt::getResponseStatus).toList());
+    assertEquals(
+        List.of(500, 502, 503, 200), log.stream().map(Attempt::getResponseStatus).toList());
     Duration secondToThird = Duration.between(log.get(1).getStartedAt(), log.get(2).getStartedAt());
     Duration thirdToFourth = Duration.between(log.get(2).getStartedAt(), log.get(3).getStartedAt());
-    assertTrue(secondToThird.compareTo(Duration.ofSeconds(4)) >= 0, "5 s less jitter at least: " + secondToThird);
-    assertTrue(thirdToFourth.compareTo(Duration.ofMinutes(4)) >= 0, "5 min less jitter at least: " + thirdToFourth);
+    assertTrue(
+        secondToThird.compareTo(Duration.ofSeconds(4)) >= 0,
+        "5 s less jitter at least: " + secondToThird);
+    assertTrue(
+        thirdToFourth.compareTo(Duration.ofMinutes(4)) >= 0,
+        "5 min less jitter at least: " + thirdToFourth);
   }
 
   @Test
@@ -215,8 +250,14 @@ class DeliveryIT {
     assertTrue(after.getDisabledReason().contains("410"), after.getDisabledReason());
     assertNotNull(after.getDisabledAt());
     var entries = auditLog.forWebhook(account, hook.getId(), 10);
-    assertTrue(entries.stream().anyMatch(e -> e.getAction() == AuditEntry.Action.DISABLE && e.getActor().equals("system")
-        && e.getAfter().contains("410")), "the audit log says the system switched it off: " + entries);
+    assertTrue(
+        entries.stream()
+            .anyMatch(
+                e ->
+                    e.getAction() == AuditEntry.Action.DISABLE
+                        && e.getActor().equals("system")
+                        && e.getAfter().contains("410")),
+        "the audit log says the system switched it off: " + entries);
   }
 
   @Test
@@ -225,23 +266,35 @@ class DeliveryIT {
     Webhook hook = create(simple("/down", false));
     String first = publish("sms.incoming", "{\"messageId\":\"d1\"}");
     awaitStatus(hook, first, DeliveryStatus.FAILED);
-    assertTrue(webhooks.find(account, hook.getId()).orElseThrow().isEnabled(), "one failure is not enough");
+    assertTrue(
+        webhooks.find(account, hook.getId()).orElseThrow().isEnabled(),
+        "one failure is not enough");
 
     TestClock.advance(Duration.ofDays(5).plusHours(1));
     String second = publish("sms.incoming", "{\"messageId\":\"d2\"}");
     awaitStatus(hook, second, DeliveryStatus.FAILED);
     Webhook after = webhooks.find(account, hook.getId()).orElseThrow();
     assertFalse(after.isEnabled());
-    assertTrue(after.getDisabledReason().contains("no success for 5 days"), after.getDisabledReason());
+    assertTrue(
+        after.getDisabledReason().contains("no success for 5 days"), after.getDisabledReason());
 
     String third = publish("sms.incoming", "{\"messageId\":\"d3\"}");
     // fan-out commits with the event, so once it is stored its deliveries (none) are decided
-    Await.until("the third event stored", WAIT, () -> storedEvents.find(account, third).isPresent());
+    Await.until(
+        "the third event stored", WAIT, () -> storedEvents.find(account, third).isPresent());
     assertNull(status(hook, third), "no delivery was created for the switched-off webhook");
-    assertEquals(2, receiver.received("/down").size(), "a switched-off webhook gets no new deliveries");
-    assertTrue(deliveries.replay(account, hook.getId(), Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(30))) >= 1,
+    assertEquals(
+        2, receiver.received("/down").size(), "a switched-off webhook gets no new deliveries");
+    assertTrue(
+        deliveries.replay(
+                account,
+                hook.getId(),
+                Instant.now().minusSeconds(3600),
+                Instant.now().plus(Duration.ofDays(30)))
+            >= 1,
         "the event that arrived while it was off can be replayed");
-    assertNotNull(status(hook, third), "the replay made the delivery the switched-off webhook did not get");
+    assertNotNull(
+        status(hook, third), "the replay made the delivery the switched-off webhook did not get");
   }
 
   @Test
@@ -265,21 +318,28 @@ class DeliveryIT {
     Webhook reloaded = webhooks.find(account, saved.getId()).orElseThrow();
     assertEquals(settings, reloaded.settings(), "what comes back from MariaDB is what was saved");
     assertTrue(reloaded.getSecret().startsWith("whsec_"));
-    // the version that comes back is the one an edit must name: it saves, and the stale one then cannot
+    // the version that comes back is the one an edit must name: it saves, and the stale one then
+    // cannot
     tx.begin();
     webhooks.update(account, saved.getId(), reloaded.getVersion(), settings);
     tx.commit();
-    assertEquals(reloaded.getVersion() + 1, webhooks.find(account, saved.getId()).orElseThrow().getVersion());
+    assertEquals(
+        reloaded.getVersion() + 1,
+        webhooks.find(account, saved.getId()).orElseThrow().getVersion());
     tx.begin();
     try {
-      Exception stale = assertThrows(Exception.class,
-          () -> webhooks.update(account, saved.getId(), reloaded.getVersion(), settings));
+      Exception stale =
+          assertThrows(
+              Exception.class,
+              () -> webhooks.update(account, saved.getId(), reloaded.getVersion(), settings));
       // the container wraps it, and may pass it on in the message only
       StringBuilder chain = new StringBuilder();
       for (Throwable cause = stale; cause != null; cause = cause.getCause()) {
         chain.append(cause).append(" | ");
       }
-      assertTrue(chain.toString().contains(OptimisticLockException.class.getName()), "refused as a stale version: " + chain);
+      assertTrue(
+          chain.toString().contains(OptimisticLockException.class.getName()),
+          "refused as a stale version: " + chain);
     } finally {
       tx.rollback();
     }
@@ -287,8 +347,17 @@ class DeliveryIT {
 
   @Test
   void oneEventFansOutToEveryEnabledWebhookOfItsTypeAndAccountOnly() throws Exception {
-    List<Webhook> mine = List.of(create(simple("/fan/1", true)), create(simple("/fan/2", true)), create(simple("/fan/3", true)));
-    Webhook otherType = create(WebhookSettings.builder("sms.status").title("status").url(receiver.url("/fan/type")).build());
+    List<Webhook> mine =
+        List.of(
+            create(simple("/fan/1", true)),
+            create(simple("/fan/2", true)),
+            create(simple("/fan/3", true)));
+    Webhook otherType =
+        create(
+            WebhookSettings.builder("sms.status")
+                .title("status")
+                .url(receiver.url("/fan/type"))
+                .build());
     Webhook off = create(simple("/fan/off", true));
     tx.begin();
     webhooks.enable(account, off.getId(), false);
@@ -303,8 +372,20 @@ class DeliveryIT {
     for (Webhook hook : mine) {
       awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
     }
-    assertEquals(3, deliveries.list(account, new Deliveries.Filter(null, null, null, null, null, eventId), 0, 10).size());
-    assertEquals(0, deliveries.list(otherAccount, new Deliveries.Filter(foreign.getId(), null, null, null, null, null), 0, 10).size());
+    assertEquals(
+        3,
+        deliveries
+            .list(account, new Deliveries.Filter(null, null, null, null, null, eventId), 0, 10)
+            .size());
+    assertEquals(
+        0,
+        deliveries
+            .list(
+                otherAccount,
+                new Deliveries.Filter(foreign.getId(), null, null, null, null, null),
+                0,
+                10)
+            .size());
     assertEquals(3, receiver.received("/fan/").size());
     assertEquals(List.of(), receiver.received("/fan/type"));
     assertEquals(List.of(), receiver.received("/fan/off"));
@@ -322,7 +403,11 @@ class DeliveryIT {
 
     Delivery delivered = awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
     assertFalse(FailingFanOut.FAILURES_LEFT.containsKey(id), "both tries failed as planned");
-    assertEquals(1, deliveries.list(account, new Deliveries.Filter(null, null, null, null, null, id), 0, 10).size(),
+    assertEquals(
+        1,
+        deliveries
+            .list(account, new Deliveries.Filter(null, null, null, null, null, id), 0, 10)
+            .size(),
         "one delivery, from the redelivered message");
     assertEquals(1, delivered.getAttempts());
     assertEquals(1, receiver.received("/rollback").size());
@@ -339,7 +424,9 @@ class DeliveryIT {
     tx.begin(); // all twelve reach the consumer's sessions together
     try (JMSContext context = connectionFactory.createContext()) {
       for (String id : ids) {
-        context.createProducer().send(events, eventBody(id, "sms.incoming", "{\"messageId\":\"" + id + "\"}"));
+        context
+            .createProducer()
+            .send(events, eventBody(id, "sms.incoming", "{\"messageId\":\"" + id + "\"}"));
       }
     }
     tx.commit();
@@ -347,9 +434,15 @@ class DeliveryIT {
     for (String id : ids) {
       awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
     }
-    assertFalse(FailingFanOut.FAILURES_LEFT.containsKey(ids.get(5)), "one intake transaction failed as planned");
+    assertFalse(
+        FailingFanOut.FAILURES_LEFT.containsKey(ids.get(5)),
+        "one intake transaction failed as planned");
     for (String id : ids) {
-      assertEquals(1, deliveries.list(account, new Deliveries.Filter(null, null, null, null, null, id), 0, 10).size(),
+      assertEquals(
+          1,
+          deliveries
+              .list(account, new Deliveries.Filter(null, null, null, null, null, id), 0, 10)
+              .size(),
           "one delivery for " + id);
       assertTrue(storedEvents.find(account, id).isPresent());
     }
@@ -369,14 +462,19 @@ class DeliveryIT {
     for (String id : ids) {
       awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
     }
-    assertFalse(FailingOnceAttemptRecorder.FAIL_ONCE_FOR_WEBHOOK.contains(hook.getId()), "a shared write failed as planned");
-    assertTrue(FailingOnceAttemptRecorder.ROLLED_BACK_ATTEMPTS.get() > rolledBackBefore,
+    assertFalse(
+        FailingOnceAttemptRecorder.FAIL_ONCE_FOR_WEBHOOK.contains(hook.getId()),
+        "a shared write failed as planned");
+    assertTrue(
+        FailingOnceAttemptRecorder.ROLLED_BACK_ATTEMPTS.get() > rolledBackBefore,
         "the failed transaction had written attempt rows before it rolled back");
     assertEquals(30, receiver.received("/batch").size(), "one request per delivery");
     for (String id : ids) {
       Delivery delivery = delivery(hook, id);
       assertEquals(1, delivery.getAttempts());
-      assertEquals(1, deliveries.attempts(account, delivery.getId()).size(),
+      assertEquals(
+          1,
+          deliveries.attempts(account, delivery.getId()).size(),
           "the request that went out is exactly one attempt row, though its first write was rolled back");
     }
   }
@@ -393,13 +491,16 @@ class DeliveryIT {
     for (String id : ids) {
       awaitStatus(hook, id, DeliveryStatus.SUCCEEDED);
     }
-    assertFalse(FailingOnceAttemptRecorder.LOSE_COMMIT_ANSWER_FOR_WEBHOOK.contains(hook.getId()),
+    assertFalse(
+        FailingOnceAttemptRecorder.LOSE_COMMIT_ANSWER_FOR_WEBHOOK.contains(hook.getId()),
         "a committed write was reported as failed, as planned");
     assertEquals(10, receiver.received("/unheard").size(), "one request per delivery");
     for (String id : ids) {
       Delivery delivery = delivery(hook, id);
       assertEquals(1, delivery.getAttempts());
-      assertEquals(1, deliveries.attempts(account, delivery.getId()).size(),
+      assertEquals(
+          1,
+          deliveries.attempts(account, delivery.getId()).size(),
           "the request that went out is exactly one attempt row, though its write was tried again");
     }
   }
@@ -418,28 +519,41 @@ class DeliveryIT {
     assertEquals(200, log.statusCode(), log.body());
     assertTrue(log.body().contains("\"outcome\":\"DELIVERED\""), log.body());
     assertEquals(404, rest("GET", "/api/v1/deliveries/" + done.getId(), strangerKey).statusCode());
-    assertEquals(404, rest("POST", "/api/v1/deliveries/" + done.getId() + "/resend", strangerKey).statusCode());
+    assertEquals(
+        404,
+        rest("POST", "/api/v1/deliveries/" + done.getId() + "/resend", strangerKey).statusCode());
     assertEquals(1, receiver.received("/rest").size(), "the stranger's resend sent nothing");
     var count = rest("GET", "/api/v1/deliveries/count?webhookId=" + hook.getId(), key);
     assertEquals(200, count.statusCode(), count.body());
-    assertTrue(count.body().replace(" ", "").contains("\"value\":1") && count.body().contains("\"more\":false"), count.body());
+    assertTrue(
+        count.body().replace(" ", "").contains("\"value\":1")
+            && count.body().contains("\"more\":false"),
+        count.body());
     var strangers = rest("GET", "/api/v1/deliveries/count?webhookId=" + hook.getId(), strangerKey);
-    assertTrue(strangers.body().replace(" ", "").contains("\"value\":0"), "the stranger counts none: " + strangers.body());
+    assertTrue(
+        strangers.body().replace(" ", "").contains("\"value\":0"),
+        "the stranger counts none: " + strangers.body());
 
-    assertEquals(202, rest("POST", "/api/v1/deliveries/" + done.getId() + "/resend", key).statusCode());
+    assertEquals(
+        202, rest("POST", "/api/v1/deliveries/" + done.getId() + "/resend", key).statusCode());
     Await.until("the resend arrives", WAIT, () -> receiver.received("/rest").size() == 2);
   }
 
-  private java.net.http.HttpResponse<String> rest(String method, String path, String key) throws Exception {
-    var request = java.net.http.HttpRequest.newBuilder(com.kompaas.webhooks.it.ConsoleHttp.anonymous(base.toURI()).resolve(path))
-        .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
-        .header("Authorization", "Bearer " + key);
-    return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  private java.net.http.HttpResponse<String> rest(String method, String path, String key)
+      throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                com.kompaas.webhooks.it.ConsoleHttp.anonymous(base.toURI()).resolve(path))
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+            .header("Authorization", "Bearer " + key);
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void redirectIsNotFollowedAndCountsAsFailure() throws Exception {
-    receiver.byDefault("/moved", Receiver.Answer.status(302, "Location", receiver.url("/elsewhere")));
+    receiver.byDefault(
+        "/moved", Receiver.Answer.status(302, "Location", receiver.url("/elsewhere")));
     Webhook hook = create(simple("/moved", false));
     String eventId = publish("sms.incoming", "{\"messageId\":\"m4\"}");
 
@@ -470,14 +584,18 @@ class DeliveryIT {
     Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
 
     assertTrue(deliveries.resend(account, done.getId()));
-    Await.until("second attempt", WAIT, () -> deliveries.attempts(account, done.getId()).size() == 2);
+    Await.until(
+        "second attempt", WAIT, () -> deliveries.attempts(account, done.getId()).size() == 2);
     List<Attempt> log = deliveries.attempts(account, done.getId());
     assertFalse(log.get(0).isManual());
     assertTrue(log.get(1).isManual());
     assertEquals(2, receiver.received("/again").size());
-    assertEquals(receiver.received("/again").get(0).header("webhook-id"), receiver.received("/again").get(1).header("webhook-id"),
+    assertEquals(
+        receiver.received("/again").get(0).header("webhook-id"),
+        receiver.received("/again").get(1).header("webhook-id"),
         "webhook-id is stable across attempts");
-    assertFalse(deliveries.resend("someone-else", done.getId()), "another account cannot resend it");
+    assertFalse(
+        deliveries.resend("someone-else", done.getId()), "another account cannot resend it");
   }
 
   /**
@@ -496,12 +614,15 @@ class DeliveryIT {
 
     TestClock.advance(Duration.ofSeconds(61)); // past the 60 s lease
     scheduler.handOutDue();
-    assertEquals(sending.getDispatchToken(), delivery(hook, eventId).getDispatchToken(),
+    assertEquals(
+        sending.getDispatchToken(),
+        delivery(hook, eventId).getDispatchToken(),
         "still its sender's within the grace");
 
     TestClock.advance(DeliveryStore.RECORD_GRACE);
     scheduler.handOutDue();
-    assertTrue(delivery(hook, eventId).getDispatchToken() > sending.getDispatchToken(),
+    assertTrue(
+        delivery(hook, eventId).getDispatchToken() > sending.getDispatchToken(),
         "handed out again once the grace is over too: a dead sender's delivery is not stranded");
     receiver.release();
   }
@@ -516,17 +637,25 @@ class DeliveryIT {
       ids.add(publish("sms.incoming", "{\"messageId\":\"x" + i + "\"}"));
     }
     // every event goes to both webhooks; the slow one's requests stay open until released
-    Await.until("all 40 delivered to the healthy endpoint while the other hangs", WAIT,
+    Await.until(
+        "all 40 delivered to the healthy endpoint while the other hangs",
+        WAIT,
         () -> ids.stream().allMatch(id -> status(fast, id) == DeliveryStatus.SUCCEEDED));
     int stuck = receiver.received("/hangs").size();
-    assertTrue(stuck > 0 && stuck <= 16, "the hanging endpoint holds at most its per-endpoint share: " + stuck);
+    assertTrue(
+        stuck > 0 && stuck <= 16,
+        "the hanging endpoint holds at most its per-endpoint share: " + stuck);
     receiver.release();
     // what timed out or was held back is resent on its schedule; move time past the waits
-    for (int i = 0; i < 12 && !ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED); i++) {
+    for (int i = 0;
+        i < 12 && !ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED);
+        i++) {
       TestClock.advance(Duration.ofMinutes(6));
       Thread.sleep(2500);
     }
-    Await.until("the slow endpoint catches up", WAIT,
+    Await.until(
+        "the slow endpoint catches up",
+        WAIT,
         () -> ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED));
   }
 
@@ -534,7 +663,9 @@ class DeliveryIT {
   void responseHeadersTooLongForTheLogAreCutAndTheAttemptIsRecordedOnce() throws Exception {
     Map<String, String> padding = new LinkedHashMap<>();
     for (int i = 0; i < 50; i++) {
-      padding.put("X-Pad-" + i, "p".repeat(2000)); // about 100 KB of headers: more than the TEXT column holds
+      padding.put(
+          "X-Pad-" + i,
+          "p".repeat(2000)); // about 100 KB of headers: more than the TEXT column holds
     }
     receiver.byDefault("/fat-headers", new Receiver.Answer(200, padding, "ok", false));
     Webhook hook = create(simple("/fat-headers", true));
@@ -556,26 +687,32 @@ class DeliveryIT {
   @Test
   void aHeaderFilledWithALongEventValueIsSentWholeAndLoggedCut() throws Exception {
     Webhook hook =
-        create(WebhookSettings.builder("call.incoming.start")
-            .title("long caller")
-            .url(receiver.url("/long-header"))
-            .retryIfError(true)
-            .parameters("did")
-            .header("X-Caller", "{{callerName}}")
-            .build());
+        create(
+            WebhookSettings.builder("call.incoming.start")
+                .title("long caller")
+                .url(receiver.url("/long-header"))
+                .retryIfError(true)
+                .parameters("did")
+                .header("X-Caller", "{{callerName}}")
+                .build());
     // 40,000 characters: within TEXT's 65,535 if counted as characters, 80,000 bytes in UTF-8
     String caller = "я".repeat(39_999) + "😀";
-    String eventId = publish("call.incoming.start", "{\"did\":\"74950001122\",\"callerName\":\"" + caller + "\"}");
+    String eventId =
+        publish(
+            "call.incoming.start", "{\"did\":\"74950001122\",\"callerName\":\"" + caller + "\"}");
 
     Delivery done = awaitStatus(hook, eventId, DeliveryStatus.SUCCEEDED);
     assertEquals(1, receiver.received("/long-header").size());
-    assertTrue(receiver.received("/long-header").get(0).header("X-Caller").length() > 39_000, "sent whole");
+    assertTrue(
+        receiver.received("/long-header").get(0).header("X-Caller").length() > 39_000,
+        "sent whole");
     List<Attempt> log = deliveries.attempts(account, done.getId());
     assertEquals(1, log.size());
     String headers = log.get(0).getRequestHeaders();
     assertTrue(headers.contains("X-Caller: яяя"), "the header is in the log");
     assertTrue(CUT.matcher(headers).find(), "cut with the marker: ..." + tail(headers));
-    assertTrue(headers.getBytes(StandardCharsets.UTF_8).length <= 65_535, "fits the column in bytes");
+    assertTrue(
+        headers.getBytes(StandardCharsets.UTF_8).length <= 65_535, "fits the column in bytes");
     assertFalse(headers.contains("\uFFFD"), "no character was split");
     assertNotHandedOutAgain(hook, eventId, done, "/long-header");
   }
@@ -592,8 +729,12 @@ class DeliveryIT {
     Attempt summary = log.get(0);
     assertEquals(Attempt.Outcome.DELIVERED, summary.getOutcome());
     assertEquals(200, summary.getResponseStatus());
-    assertTrue(summary.getErrorDetail().startsWith("attempt details could not be stored: "), summary.getErrorDetail());
-    assertTrue(summary.getErrorDetail().contains("Data too long"), "says why: " + summary.getErrorDetail());
+    assertTrue(
+        summary.getErrorDetail().startsWith("attempt details could not be stored: "),
+        summary.getErrorDetail());
+    assertTrue(
+        summary.getErrorDetail().contains("Data too long"),
+        "says why: " + summary.getErrorDetail());
     assertNotHandedOutAgain(hook, eventId, done, "/refused");
   }
 
@@ -606,7 +747,8 @@ class DeliveryIT {
     scheduler.handOutDue();
     Delivery after = delivery(hook, eventId);
     assertEquals(done.getStatus(), after.getStatus());
-    assertEquals(done.getDispatchToken(), after.getDispatchToken(), "not handed out again after its lease");
+    assertEquals(
+        done.getDispatchToken(), after.getDispatchToken(), "not handed out again after its lease");
     assertEquals(1, after.getAttempts());
     assertEquals(1, receiver.received(path).size(), "the receiver was hit once");
   }
@@ -634,25 +776,40 @@ class DeliveryIT {
   }
 
   private Delivery delivery(Webhook hook, String eventId) {
-    return deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2)
-        .stream().findFirst().orElseThrow(() -> new AssertionError("no delivery of " + eventId));
+    return deliveries
+        .list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2)
+        .stream()
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no delivery of " + eventId));
   }
 
   private int attempts(Webhook hook, String eventId) {
-    var found = deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2);
+    var found =
+        deliveries.list(
+            account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2);
     return found.isEmpty() ? -1 : found.get(0).getAttempts();
   }
 
   private DeliveryStatus status(Webhook hook, String eventId) {
-    var found = deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2);
+    var found =
+        deliveries.list(
+            account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2);
     return found.isEmpty() ? null : found.get(0).getStatus();
   }
 
   private Delivery awaitStatus(Webhook hook, String eventId, DeliveryStatus status) {
-    Await.until("delivery of " + eventId + " " + status, WAIT, () -> {
-      var found = deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2);
-      return !found.isEmpty() && found.get(0).getStatus() == status;
-    });
+    Await.until(
+        "delivery of " + eventId + " " + status,
+        WAIT,
+        () -> {
+          var found =
+              deliveries.list(
+                  account,
+                  new Deliveries.Filter(hook.getId(), null, null, null, null, eventId),
+                  0,
+                  2);
+          return !found.isEmpty() && found.get(0).getStatus() == status;
+        });
     return delivery(hook, eventId);
   }
 
@@ -661,8 +818,17 @@ class DeliveryIT {
   }
 
   private String eventBody(String id, String type, String data) {
-    return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"accountId\":\"" + account
-        + "\",\"occurredAt\":\"" + Instant.now() + "\",\"data\":" + data + "}";
+    return "{\"id\":\""
+        + id
+        + "\",\"type\":\""
+        + type
+        + "\",\"accountId\":\""
+        + account
+        + "\",\"occurredAt\":\""
+        + Instant.now()
+        + "\",\"data\":"
+        + data
+        + "}";
   }
 
   private String publishWithId(String id, String type, String data) throws Exception {

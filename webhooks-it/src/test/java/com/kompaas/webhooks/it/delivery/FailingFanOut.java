@@ -27,7 +27,11 @@ public class FailingFanOut extends FanOut {
   static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
 
   @Override
-  public List<Job> plan(Event event, Instant leaseUntil, EnabledWebhooks enabled, List<DeliveryRows.NewDelivery> rows) {
+  public List<Job> plan(
+      Event event,
+      Instant leaseUntil,
+      EnabledWebhooks enabled,
+      List<DeliveryRows.NewDelivery> rows) {
     Integer left = FAILURES_LEFT.get(event.getExternalId());
     if (left != null) {
       if (left <= 1) {

@@ -47,18 +47,24 @@ public class FailingOnceAttemptRecorder extends AttemptRecorder {
 
   @Override
   protected void write(List<FinishedAttempt> batch) {
-    if (batch.stream().anyMatch(f -> UNSTORABLE_FOR_WEBHOOK.contains(f.job().webhook().id())
-        && !f.attempt().getRequestHeaders().isEmpty())) {
+    if (batch.stream()
+        .anyMatch(
+            f ->
+                UNSTORABLE_FOR_WEBHOOK.contains(f.job().webhook().id())
+                    && !f.attempt().getRequestHeaders().isEmpty())) {
       failing.refuse(batch.get(0).job().deliveryId());
     }
-    boolean armed = batch.stream().anyMatch(f -> FAIL_ONCE_FOR_WEBHOOK.remove(f.job().webhook().id()));
+    boolean armed =
+        batch.stream().anyMatch(f -> FAIL_ONCE_FOR_WEBHOOK.remove(f.job().webhook().id()));
     if (armed) {
       failing.recordThenFail(batch);
     }
-    boolean answerLost = batch.stream().anyMatch(f -> LOSE_COMMIT_ANSWER_FOR_WEBHOOK.remove(f.job().webhook().id()));
+    boolean answerLost =
+        batch.stream().anyMatch(f -> LOSE_COMMIT_ANSWER_FOR_WEBHOOK.remove(f.job().webhook().id()));
     super.write(batch);
     if (answerLost) {
-      throw new IllegalStateException("test: the shared attempt transaction committed, but its answer was lost");
+      throw new IllegalStateException(
+          "test: the shared attempt transaction committed, but its answer was lost");
     }
   }
 
@@ -75,10 +81,13 @@ public class FailingOnceAttemptRecorder extends AttemptRecorder {
       store.record(batch);
       em.flush();
       ROLLED_BACK_ATTEMPTS.addAndGet(batch.size());
-      throw new IllegalStateException("test: the shared attempt transaction fails before its commit");
+      throw new IllegalStateException(
+          "test: the shared attempt transaction fails before its commit");
     }
 
-    /** A statement MariaDB refuses as too long for its column: the error a real oversized row gets. */
+    /**
+     * A statement MariaDB refuses as too long for its column: the error a real oversized row gets.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void refuse(long deliveryId) {
       em.createNativeQuery("UPDATE delivery SET last_error = ?1 WHERE id = ?2")

@@ -28,9 +28,14 @@ public class DataRefusingFanOut extends FanOut {
   static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
 
   @Override
-  public List<Job> plan(Event event, Instant leaseUntil, EnabledWebhooks enabled, List<DeliveryRows.NewDelivery> rows) {
+  public List<Job> plan(
+      Event event,
+      Instant leaseUntil,
+      EnabledWebhooks enabled,
+      List<DeliveryRows.NewDelivery> rows) {
     if (REFUSED.contains(event.getExternalId())) {
-      throw new IllegalStateException("test: the insert fails",
+      throw new IllegalStateException(
+          "test: the insert fails",
           new SQLDataException("Data too long for column 'data' at row 1", "22001", 1406));
     }
     return super.plan(event, leaseUntil, enabled, rows);

@@ -28,11 +28,13 @@ final class EventsQueue {
   }
 
   /**
-   * True once every message added so far, and at least {@code added} in all, has been
-   * acknowledged: none waits, none is held by a consumer.
+   * True once every message added so far, and at least {@code added} in all, has been acknowledged:
+   * none waits, none is held by a consumer.
    */
   static boolean consumed(long added) {
-    return attribute("messagesAdded") >= added && attribute("messageCount") == 0 && attribute("deliveringCount") == 0;
+    return attribute("messagesAdded") >= added
+        && attribute("messageCount") == 0
+        && attribute("deliveringCount") == 0;
   }
 
   private static long attribute(String name) {
@@ -49,15 +51,18 @@ final class EventsQueue {
     }
     try (var factory = new ActiveMQConnectionFactory("tcp://" + host + ":" + port);
         QueueConnection connection =
-            factory.createQueueConnection(System.getProperty("artemis.user"), System.getProperty("artemis.password"))) {
+            factory.createQueueConnection(
+                System.getProperty("artemis.user"), System.getProperty("artemis.password"))) {
       QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
       connection.start();
-      QueueRequestor requestor = new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
+      QueueRequestor requestor =
+          new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
       Message request = session.createMessage();
       JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + Resources.EVENTS_QUEUE, name);
       Message reply = requestor.request(request);
       if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-        throw new IllegalStateException("management refused " + name + ": " + JMSManagementHelper.getResult(reply));
+        throw new IllegalStateException(
+            "management refused " + name + ": " + JMSManagementHelper.getResult(reply));
       }
       return ((Number) JMSManagementHelper.getResult(reply)).longValue();
     } catch (JMSException e) {

@@ -47,8 +47,11 @@ class ExternalProducerIT {
     TestInfrastructure.ensureAccount(TestInfrastructure.IT_DATABASE, "acc-tcp");
     String id = "tcp-" + UUID.randomUUID();
     String body = IntakeIT.event(id, "acc-tcp", "vpbx.call.missed", "{\"exten\":\"101\"}");
-    try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + TestInfrastructure.brokerPort());
-        JMSContext context = factory.createContext(TestInfrastructure.BROKER_USER, TestInfrastructure.BROKER_PASSWORD)) {
+    try (var factory =
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:" + TestInfrastructure.brokerPort());
+        JMSContext context =
+            factory.createContext(
+                TestInfrastructure.BROKER_USER, TestInfrastructure.BROKER_PASSWORD)) {
       context.createProducer().send(context.createQueue("webhooks.events"), body);
     }
 
@@ -56,7 +59,9 @@ class ExternalProducerIT {
     assertEquals("vpbx.call.missed", storedType(id));
 
     // the operator sees every account's events
-    var console = ConsoleHttp.signIn(base.toURI(), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD);
+    var console =
+        ConsoleHttp.signIn(
+            base.toURI(), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD);
     String page = console.get("/events.xhtml").body();
     org.junit.jupiter.api.Assertions.assertTrue(page.contains(id), "events page lists " + id);
   }
@@ -65,15 +70,20 @@ class ExternalProducerIT {
   void healthReportsDatabaseAndBrokerUp() throws Exception {
     URI health = base.toURI().resolve("/health");
     var response =
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
-    org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"name\":\"database\",\"status\":\"UP\""), response.body());
-    org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"name\":\"broker\",\"status\":\"UP\""), response.body());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        response.body().contains("\"name\":\"database\",\"status\":\"UP\""), response.body());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        response.body().contains("\"name\":\"broker\",\"status\":\"UP\""), response.body());
   }
 
   private static String storedType(String externalId) {
     try (Connection c = TestInfrastructure.connect(TestInfrastructure.IT_DATABASE);
-        PreparedStatement s = c.prepareStatement("select type from event where account_id = 'acc-tcp' and external_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select type from event where account_id = 'acc-tcp' and external_id = ?")) {
       s.setString(1, externalId);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.account.boundary.Accounts;
 import com.kompaas.webhooks.account.boundary.ApiKeys;
 import com.kompaas.webhooks.account.entity.Role;
 import com.kompaas.webhooks.delivery.boundary.Deliveries;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.intake.boundary.Events;
 import com.kompaas.webhooks.it.Await;
@@ -59,7 +59,8 @@ class WebhookDeletionIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.webhooks(WebhookDeletionIT.class, Receiver.class, Receiver.Request.class, Receiver.Answer.class);
+    return Deployments.webhooks(
+        WebhookDeletionIT.class, Receiver.class, Receiver.Request.class, Receiver.Answer.class);
   }
 
   @ArquillianResource URL base;
@@ -103,47 +104,73 @@ class WebhookDeletionIT {
 
   @Test
   void deletingAWebhookKeepsItsDeliveredHistoryVisibleAndStopsEverythingElse() throws Exception {
-    Webhook hook = webhooks.create(account, WebhookSettings.builder("sms.incoming")
-        .title(TITLE).url(receiver.url("/keep")).retryIfError(true).parameters("messageId").build());
-    Webhook other = webhooks.create(account, WebhookSettings.builder("sms.incoming")
-        .title("Stays").url(receiver.url("/stays")).parameters("messageId").build());
+    Webhook hook =
+        webhooks.create(
+            account,
+            WebhookSettings.builder("sms.incoming")
+                .title(TITLE)
+                .url(receiver.url("/keep"))
+                .retryIfError(true)
+                .parameters("messageId")
+                .build());
+    Webhook other =
+        webhooks.create(
+            account,
+            WebhookSettings.builder("sms.incoming")
+                .title("Stays")
+                .url(receiver.url("/stays"))
+                .parameters("messageId")
+                .build());
 
     String delivered = publish("{\"messageId\":\"before\"}");
     Delivery done = awaitStatus(hook, delivered, DeliveryStatus.SUCCEEDED);
     // the next one waits an hour for its resend: it is still to be sent when the webhook goes
     receiver.byDefault("/keep", Receiver.Answer.status(429, "Retry-After", "3600"));
     String waiting = publish("{\"messageId\":\"waiting\"}");
-    Await.until("the first attempt of the waiting one is recorded", WAIT, () -> {
-      Optional<Delivery> d = delivery(hook, waiting);
-      return d.isPresent() && d.get().getStatus() == DeliveryStatus.PENDING && d.get().getAttempts() == 1;
-    });
+    Await.until(
+        "the first attempt of the waiting one is recorded",
+        WAIT,
+        () -> {
+          Optional<Delivery> d = delivery(hook, waiting);
+          return d.isPresent()
+              && d.get().getStatus() == DeliveryStatus.PENDING
+              && d.get().getAttempts() == 1;
+        });
 
     HttpResponse<String> deleted = rest("DELETE", "/webhooks/" + hook.getId());
     assertEquals(204, deleted.statusCode(), deleted.body());
 
     // the history is still there, attempts included
-    Delivery kept = delivery(hook, delivered).orElseThrow(() -> new AssertionError("the delivered delivery is gone"));
+    Delivery kept =
+        delivery(hook, delivered)
+            .orElseThrow(() -> new AssertionError("the delivered delivery is gone"));
     assertEquals(DeliveryStatus.SUCCEEDED, kept.getStatus());
     List<Attempt> attempts = deliveries.attempts(account, done.getId());
     assertEquals(1, attempts.size(), "its attempt is kept");
     assertEquals(Attempt.Outcome.DELIVERED, attempts.get(0).getOutcome());
     assertEquals(200, rest("GET", "/deliveries/" + done.getId()).statusCode());
-    HttpResponse<String> attemptsOverRest = rest("GET", "/deliveries/" + done.getId() + "/attempts");
-    assertTrue(attemptsOverRest.body().contains("\"outcome\":\"DELIVERED\""), attemptsOverRest.body());
+    HttpResponse<String> attemptsOverRest =
+        rest("GET", "/deliveries/" + done.getId() + "/attempts");
+    assertTrue(
+        attemptsOverRest.body().contains("\"outcome\":\"DELIVERED\""), attemptsOverRest.body());
 
     // what was waiting for a resend is ended, with the reason, and its attempt kept
-    Delivery ended = delivery(hook, waiting).orElseThrow(() -> new AssertionError("the waiting delivery is gone"));
+    Delivery ended =
+        delivery(hook, waiting)
+            .orElseThrow(() -> new AssertionError("the waiting delivery is gone"));
     assertEquals(DeliveryStatus.FAILED, ended.getStatus());
     assertEquals(DeliveryError.WEBHOOK_DELETED, ended.getLastError());
     assertEquals(1, deliveries.attempts(account, ended.getId()).size());
-    assertFalse(deliveries.resend(account, ended.getId()), "a deleted webhook's delivery is not resent");
+    assertFalse(
+        deliveries.resend(account, ended.getId()), "a deleted webhook's delivery is not resent");
 
     // the webhook itself is gone: REST, the list, the console's settings page
     assertEquals(404, rest("GET", "/webhooks/" + hook.getId()).statusCode());
     assertEquals(404, rest("DELETE", "/webhooks/" + hook.getId()).statusCode());
     String list = rest("GET", "/webhooks").body();
     assertFalse(list.contains("\"id\":" + hook.getId() + ","), list);
-    assertTrue(list.contains("\"id\":" + other.getId() + ","), "the other webhook is listed: " + list);
+    assertTrue(
+        list.contains("\"id\":" + other.getId() + ","), "the other webhook is listed: " + list);
     assertTrue(webhooks.find(account, hook.getId()).isEmpty());
 
     ConsoleHttp console = ConsoleHttp.signIn(base.toURI(), "admin-" + account, PASSWORD);
@@ -165,28 +192,41 @@ class WebhookDeletionIT {
   }
 
   private HttpResponse<String> rest(String method, String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(ConsoleHttp.anonymous(base.toURI()).resolve("/api/v1" + path))
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .header("Authorization", "Bearer " + key)
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(ConsoleHttp.anonymous(base.toURI()).resolve("/api/v1" + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header("Authorization", "Bearer " + key)
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private Optional<Delivery> delivery(Webhook hook, String eventId) {
-    return deliveries.list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2)
-        .stream().findFirst();
+    return deliveries
+        .list(account, new Deliveries.Filter(hook.getId(), null, null, null, null, eventId), 0, 2)
+        .stream()
+        .findFirst();
   }
 
   private Delivery awaitStatus(Webhook hook, String eventId, DeliveryStatus status) {
-    Await.until("delivery of " + eventId + " " + status, WAIT,
+    Await.until(
+        "delivery of " + eventId + " " + status,
+        WAIT,
         () -> delivery(hook, eventId).map(d -> d.getStatus() == status).orElse(false));
     return delivery(hook, eventId).orElseThrow();
   }
 
   private String publish(String data) throws Exception {
     String id = "ev-" + UUID.randomUUID();
-    String body = "{\"id\":\"" + id + "\",\"type\":\"sms.incoming\",\"accountId\":\"" + account
-        + "\",\"occurredAt\":\"" + Instant.now() + "\",\"data\":" + data + "}";
+    String body =
+        "{\"id\":\""
+            + id
+            + "\",\"type\":\"sms.incoming\",\"accountId\":\""
+            + account
+            + "\",\"occurredAt\":\""
+            + Instant.now()
+            + "\",\"data\":"
+            + data
+            + "}";
     tx.begin();
     try (JMSContext context = connectionFactory.createContext()) {
       context.createProducer().send(queue, body);

@@ -1,12 +1,12 @@
 package com.kompaas.webhooks.it.system;
 
+import com.kompaas.webhooks.it.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import com.kompaas.webhooks.it.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,8 @@ final class ApplicationProcess implements AutoCloseable {
   private final int httpPort;
   private Process process;
 
-  ApplicationProcess(List<String> command, Map<String, String> environment, Path log, int httpPort) {
+  ApplicationProcess(
+      List<String> command, Map<String, String> environment, Path log, int httpPort) {
     this.command = command;
     this.environment = environment;
     this.log = log;
@@ -43,25 +44,54 @@ final class ApplicationProcess implements AutoCloseable {
    * @param name the instance's name, also the prefix of its root directory
    * @param moreEnvironment added to, or replacing, the common environment
    */
-  static ApplicationProcess uberJar(String name, String logFile, int brokerPort, String brokerUser,
-      String brokerPassword, Map<String, String> moreEnvironment) throws IOException {
+  static ApplicationProcess uberJar(
+      String name,
+      String logFile,
+      int brokerPort,
+      String brokerUser,
+      String brokerPassword,
+      Map<String, String> moreEnvironment)
+      throws IOException {
     Path target = TestInfrastructure.target();
     int httpPort = freePort();
     Path root = Files.createDirectories(target.resolve(name + "-root-" + UUID.randomUUID()));
-    Map<String, String> environment = new HashMap<>(Map.of(
-        "WEBHOOKS_DB_URL", TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE),
-        "WEBHOOKS_DB_USER", TestInfrastructure.DB_USER,
-        "WEBHOOKS_DB_PASSWORD", TestInfrastructure.DB_PASSWORD,
-        "ARTEMIS_CONNECTION_PARAMETERS", "host=127.0.0.1;port=" + brokerPort,
-        "ARTEMIS_USER", brokerUser,
-        "ARTEMIS_PASSWORD", brokerPassword,
-        "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD,
-        "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.DEMO_ADMIN_PASSWORD));
+    Map<String, String> environment =
+        new HashMap<>(
+            Map.of(
+                "WEBHOOKS_DB_URL",
+                TestInfrastructure.jdbcUrl(TestInfrastructure.SYSTEM_DATABASE),
+                "WEBHOOKS_DB_USER",
+                TestInfrastructure.DB_USER,
+                "WEBHOOKS_DB_PASSWORD",
+                TestInfrastructure.DB_PASSWORD,
+                "ARTEMIS_CONNECTION_PARAMETERS",
+                "host=127.0.0.1;port=" + brokerPort,
+                "ARTEMIS_USER",
+                brokerUser,
+                "ARTEMIS_PASSWORD",
+                brokerPassword,
+                "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD",
+                TestInfrastructure.OPERATOR_PASSWORD,
+                "WEBHOOKS_BOOTSTRAP_ADMIN_PASSWORD",
+                TestInfrastructure.DEMO_ADMIN_PASSWORD));
     environment.putAll(moreEnvironment);
     return new ApplicationProcess(
-        List.of(java(), "-Xmx768m", "-Djava.io.tmpdir=" + target, "-jar", System.getProperty("it.micro-uber-jar"),
-            "--port", String.valueOf(httpPort), "--nocluster", "--name", name, "--rootdir", root.toString()),
-        environment, target.resolve(logFile), httpPort);
+        List.of(
+            java(),
+            "-Xmx768m",
+            "-Djava.io.tmpdir=" + target,
+            "-jar",
+            System.getProperty("it.micro-uber-jar"),
+            "--port",
+            String.valueOf(httpPort),
+            "--nocluster",
+            "--name",
+            name,
+            "--rootdir",
+            root.toString()),
+        environment,
+        target.resolve(logFile),
+        httpPort);
   }
 
   static String java() {
@@ -95,8 +125,10 @@ final class ApplicationProcess implements AutoCloseable {
   }
 
   ApplicationProcess start() throws IOException, InterruptedException {
-    var builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     process = builder.start();
     awaitReady(Duration.ofMinutes(4));
@@ -112,7 +144,10 @@ final class ApplicationProcess implements AutoCloseable {
         throw new AssertionError("application exited with " + process.exitValue() + "; see " + log);
       }
       try {
-        var response = client.send(HttpRequest.newBuilder(uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        var response =
+            client.send(
+                HttpRequest.newBuilder(uri("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
         // an application that failed to deploy registers no checks, and an empty check list is UP
         if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
           return;
@@ -123,7 +158,8 @@ final class ApplicationProcess implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("application not ready after " + timeout + ": " + last + "; see " + log);
+    throw new AssertionError(
+        "application not ready after " + timeout + ": " + last + "; see " + log);
   }
 
   /** SIGTERM, as Ctrl-C or a service manager would; returns whether it exited in time. */

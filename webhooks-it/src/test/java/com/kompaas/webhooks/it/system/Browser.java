@@ -20,19 +20,30 @@ final class Browser {
     return start(profileDir, "en-US,en");
   }
 
-  /** @param acceptLanguage the browser's languages, as its Accept-Language header sends them */
+  /**
+   * @param acceptLanguage the browser's languages, as its Accept-Language header sends them
+   */
   static WebDriver start(Path profileDir, String acceptLanguage) {
     var options = new ChromeOptions();
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+    options.setExperimentalOption(
+        "prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
     options.addArguments("--lang=" + acceptLanguage.split(",")[0]);
     options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1400,900", "--user-data-dir=" + profileDir.toAbsolutePath());
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,900",
+        "--user-data-dir=" + profileDir.toAbsolutePath());
     var service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+            .usingDriverExecutable(
+                new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
             .build();
     var driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -49,18 +49,36 @@ class FaultsSystemIT {
   @BeforeAll
   void start() throws Exception {
     int dbPort = ApplicationProcess.freePort();
-    database = new EmbeddedDatabase(TestInfrastructure.target().resolve("faults-db-" + dbPort), dbPort).start();
+    database =
+        new EmbeddedDatabase(TestInfrastructure.target().resolve("faults-db-" + dbPort), dbPort)
+            .start();
     database.prepare(DB, DB_USER, DB_PASSWORD);
-    rows = new SystemRows(() -> DriverManager.getConnection(database.jdbcUrl(DB), DB_USER, DB_PASSWORD));
+    rows =
+        new SystemRows(
+            () -> DriverManager.getConnection(database.jdbcUrl(DB), DB_USER, DB_PASSWORD));
     brokerPort = ApplicationProcess.freePort();
     brokerDir = TestInfrastructure.target().resolve("faults-broker-" + brokerPort);
-    broker = new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort, BROKER_USER, BROKER_PASSWORD).start();
+    broker =
+        new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort, BROKER_USER, BROKER_PASSWORD)
+            .start();
     receiver = new Receiver();
-    app = ApplicationProcess.uberJar("faults", "faults.log", brokerPort, BROKER_USER, BROKER_PASSWORD, Map.of(
-        "WEBHOOKS_DB_URL", database.jdbcUrl(DB),
-        "WEBHOOKS_DB_USER", DB_USER,
-        "WEBHOOKS_DB_PASSWORD", DB_PASSWORD,
-        "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32")).start();
+    app =
+        ApplicationProcess.uberJar(
+                "faults",
+                "faults.log",
+                brokerPort,
+                BROKER_USER,
+                BROKER_PASSWORD,
+                Map.of(
+                    "WEBHOOKS_DB_URL",
+                    database.jdbcUrl(DB),
+                    "WEBHOOKS_DB_USER",
+                    DB_USER,
+                    "WEBHOOKS_DB_PASSWORD",
+                    DB_PASSWORD,
+                    "WEBHOOKS_OUTBOUND_ALLOW",
+                    "127.0.0.1/32"))
+            .start();
   }
 
   @AfterAll
@@ -84,13 +102,20 @@ class FaultsSystemIT {
     long webhookId = webhookTo("acc-broker", "/broker");
     List<String> ids = new ArrayList<>(publish("acc-broker", 150));
     awaitFlowing("/broker");
-    broker.close(); // consumers lose their connections with unacknowledged messages in their buffers
-    Thread.sleep(3_000); // the outage itself: long enough for the adapter's reconnect attempts to fail
-    broker = new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort, BROKER_USER, BROKER_PASSWORD).start();
+    broker
+        .close(); // consumers lose their connections with unacknowledged messages in their buffers
+    Thread.sleep(
+        3_000); // the outage itself: long enough for the adapter's reconnect attempts to fail
+    broker =
+        new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort, BROKER_USER, BROKER_PASSWORD)
+            .start();
     ids.addAll(publish("acc-broker", 150));
 
     assertExactlyOnce(webhookId, "/broker", ids.size(), Duration.ofSeconds(180));
-    assertEquals(0, broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE), "nothing was parked in the broker's DLQ");
+    assertEquals(
+        0,
+        broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE),
+        "nothing was parked in the broker's DLQ");
   }
 
   @Test
@@ -103,12 +128,17 @@ class FaultsSystemIT {
     ids.addAll(publish("acc-database", 100)); // held by the broker meanwhile
     // the outage lasts until intake has failed, backed off and a consumer has handed over to a
     // fresh thread; attempts wait to be written meanwhile
-    Await.until("an intake consumer handed over to a new thread", Duration.ofSeconds(120),
+    Await.until(
+        "an intake consumer handed over to a new thread",
+        Duration.ofSeconds(120),
         () -> logSince(logOffset).contains("hands over to a new thread"));
     database.start();
 
     assertExactlyOnce(webhookId, "/database", ids.size(), Duration.ofSeconds(180));
-    assertEquals(0, broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE), "nothing was parked in the broker's DLQ");
+    assertEquals(
+        0,
+        broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE),
+        "nothing was parked in the broker's DLQ");
   }
 
   private String logSince(long offset) {
@@ -127,21 +157,28 @@ class FaultsSystemIT {
 
   /** Some requests have arrived: the fault hits a pipeline that is busy, not an idle one. */
   private void awaitFlowing(String path) throws Exception {
-    Await.until("events flowing", Duration.ofSeconds(60), () -> receiver.received(path).size() >= 10);
+    Await.until(
+        "events flowing", Duration.ofSeconds(60), () -> receiver.received(path).size() >= 10);
   }
 
-  private void assertExactlyOnce(long webhookId, String path, int events, Duration timeout) throws Exception {
+  private void assertExactlyOnce(long webhookId, String path, int events, Duration timeout)
+      throws Exception {
     Await.until("every delivery succeeded", timeout, () -> rows.succeeded(webhookId) == events);
     assertEquals(events, rows.deliveries(webhookId), "one delivery per event, none lost");
-    Map<String, Long> sent = receiver.received(path).stream()
-        .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
+    Map<String, Long> sent =
+        receiver.received(path).stream()
+            .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
     assertEquals(events, sent.size(), "every delivery reached the receiver");
     assertEquals(Map.of(), filterAbove(sent, 1), "no delivery went out twice");
-    assertEquals(sent, rows.attemptsPerMessage(webhookId), "every request that went out is exactly one recorded attempt");
+    assertEquals(
+        sent,
+        rows.attemptsPerMessage(webhookId),
+        "every request that went out is exactly one recorded attempt");
   }
 
   private static Map<String, Long> filterAbove(Map<String, Long> counts, long limit) {
-    return counts.entrySet().stream().filter(e -> e.getValue() > limit)
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue() > limit)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
@@ -150,8 +187,13 @@ class FaultsSystemIT {
     for (int i = 0; i < n; i++) {
       ids.add("faults-" + i + "-" + UUID.randomUUID());
     }
-    Jms.publish(brokerPort, BROKER_USER, BROKER_PASSWORD,
-        ids.stream().map(id -> Jms.event(id, account, "sms.incoming", "{\"messageId\":\"" + id + "\"}")).toList());
+    Jms.publish(
+        brokerPort,
+        BROKER_USER,
+        BROKER_PASSWORD,
+        ids.stream()
+            .map(id -> Jms.event(id, account, "sms.incoming", "{\"messageId\":\"" + id + "\"}"))
+            .toList());
     return ids;
   }
 }

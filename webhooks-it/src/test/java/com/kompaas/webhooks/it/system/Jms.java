@@ -21,7 +21,14 @@ final class Jms {
   }
 
   static String event(String id, String account, String type, String data) {
-    return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"accountId\":\"" + account
-        + "\",\"occurredAt\":\"2026-11-28T10:00:00Z\",\"data\":" + data + "}";
+    return "{\"id\":\""
+        + id
+        + "\",\"type\":\""
+        + type
+        + "\",\"accountId\":\""
+        + account
+        + "\",\"occurredAt\":\"2026-11-28T10:00:00Z\",\"data\":"
+        + data
+        + "}";
   }
 }

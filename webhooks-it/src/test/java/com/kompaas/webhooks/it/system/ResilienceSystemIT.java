@@ -38,7 +38,14 @@ class ResilienceSystemIT {
   @BeforeAll
   void start() throws Exception {
     brokerPort = ApplicationProcess.freePort();
-    broker = new EmbeddedBroker(TestInfrastructure.target().resolve("res-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
+    broker =
+        new EmbeddedBroker(
+                TestInfrastructure.target().resolve("res-broker-" + brokerPort),
+                "127.0.0.1",
+                brokerPort,
+                USER,
+                PASSWORD)
+            .start();
     receiver = new Receiver();
   }
 
@@ -52,14 +59,22 @@ class ResilienceSystemIT {
   }
 
   private ApplicationProcess app(String name) throws Exception {
-    ApplicationProcess app = ApplicationProcess.uberJar("res-" + name, "res-" + name + ".log", brokerPort, USER, PASSWORD, Map.of(
-        "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32",
-        // a short lease so that the deliveries of a killed sender are handed out again soon
-        "WEBHOOKS_DELIVERY_TOTAL_TIMEOUT", "5s",
-        "WEBHOOKS_DELIVERY_LEASE", "20s",
-        // quick resends, and no circuit breaking, so the scripted failures keep both schedulers busy
-        "WEBHOOKS_DELIVERY_RETRY_SCHEDULE", "1s,1s,1s,1s,1s,1s",
-        "WEBHOOKS_DELIVERY_BREAKER_FAILURES", "100000"));
+    ApplicationProcess app =
+        ApplicationProcess.uberJar(
+            "res-" + name,
+            "res-" + name + ".log",
+            brokerPort,
+            USER,
+            PASSWORD,
+            Map.of(
+                "WEBHOOKS_OUTBOUND_ALLOW", "127.0.0.1/32",
+                // a short lease so that the deliveries of a killed sender are handed out again soon
+                "WEBHOOKS_DELIVERY_TOTAL_TIMEOUT", "5s",
+                "WEBHOOKS_DELIVERY_LEASE", "20s",
+                // quick resends, and no circuit breaking, so the scripted failures keep both
+                // schedulers busy
+                "WEBHOOKS_DELIVERY_RETRY_SCHEDULE", "1s,1s,1s,1s,1s,1s",
+                "WEBHOOKS_DELIVERY_BREAKER_FAILURES", "100000"));
     apps.add(app);
     return app.start();
   }
@@ -73,20 +88,35 @@ class ResilienceSystemIT {
     receiver.byDefault("/crash", Receiver.Answer.held());
 
     List<String> ids = publish(account, 30);
-    Await.until("requests in flight", Duration.ofSeconds(60), () -> receiver.received("/crash").size() >= 5);
+    Await.until(
+        "requests in flight",
+        Duration.ofSeconds(60),
+        () -> receiver.received("/crash").size() >= 5);
     app.kill();
     int beforeCrash = receiver.received("/crash").size();
     receiver.byDefault("/crash", Receiver.Answer.status(200));
     receiver.release();
 
     app("crash-restarted");
-    Await.until("every delivery succeeded after the restart", Duration.ofSeconds(120),
+    Await.until(
+        "every delivery succeeded after the restart",
+        Duration.ofSeconds(120),
         () -> rows.succeeded(webhookId) == ids.size());
     assertEquals(ids.size(), rows.deliveries(webhookId), "one delivery per event, none lost");
-    Map<String, Long> afterRestart = sentPerMessage(receiver.received("/crash").subList(beforeCrash, receiver.received("/crash").size()));
-    assertTrue(afterRestart.values().stream().allMatch(n -> n == 1), "after the restart each delivery went out once: " + afterRestart);
-    assertEquals(ids.size(), rows.attemptsRecordedDelivered(webhookId), "every delivery has its successful attempt logged");
-    assertEquals(0, broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE), "nothing was parked in the broker's DLQ");
+    Map<String, Long> afterRestart =
+        sentPerMessage(
+            receiver.received("/crash").subList(beforeCrash, receiver.received("/crash").size()));
+    assertTrue(
+        afterRestart.values().stream().allMatch(n -> n == 1),
+        "after the restart each delivery went out once: " + afterRestart);
+    assertEquals(
+        ids.size(),
+        rows.attemptsRecordedDelivered(webhookId),
+        "every delivery has its successful attempt logged");
+    assertEquals(
+        0,
+        broker.messageCount(EmbeddedBroker.DEAD_LETTER_QUEUE),
+        "nothing was parked in the broker's DLQ");
     for (ApplicationProcess a : List.copyOf(apps)) {
       a.close();
     }
@@ -105,11 +135,15 @@ class ResilienceSystemIT {
     receiver.script("/scale", failures);
     long webhookId = rows.webhook(account, receiver.url("/scale"));
     List<String> ids = publish(account, 400);
-    Await.until("all delivered", Duration.ofSeconds(120), () -> rows.succeeded(webhookId) == ids.size());
+    Await.until(
+        "all delivered", Duration.ofSeconds(120), () -> rows.succeeded(webhookId) == ids.size());
     Map<String, Long> sent = sentPerMessage(receiver.received("/scale"));
     assertEquals(ids.size(), sent.size(), "every delivery reached the receiver");
     Map<String, Long> recorded = rows.attemptsPerMessage(webhookId);
-    assertEquals(recorded, sent, "every request that went out is exactly one recorded attempt: no racing double send");
+    assertEquals(
+        recorded,
+        sent,
+        "every request that went out is exactly one recorded attempt: no racing double send");
     assertEquals(ids.size() + 100, sent.values().stream().mapToLong(Long::longValue).sum());
   }
 
@@ -118,12 +152,18 @@ class ResilienceSystemIT {
     for (int i = 0; i < n; i++) {
       ids.add("res-" + i + "-" + UUID.randomUUID());
     }
-    Jms.publish(brokerPort, USER, PASSWORD,
-        ids.stream().map(id -> Jms.event(id, account, "sms.incoming", "{\"messageId\":\"" + id + "\"}")).toList());
+    Jms.publish(
+        brokerPort,
+        USER,
+        PASSWORD,
+        ids.stream()
+            .map(id -> Jms.event(id, account, "sms.incoming", "{\"messageId\":\"" + id + "\"}"))
+            .toList());
     return ids;
   }
 
   private static Map<String, Long> sentPerMessage(List<Receiver.Request> requests) {
-    return requests.stream().collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
+    return requests.stream()
+        .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
   }
 }

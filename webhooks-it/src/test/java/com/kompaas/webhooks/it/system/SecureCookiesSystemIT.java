@@ -33,9 +33,18 @@ class SecureCookiesSystemIT {
   void start() throws Exception {
     Path target = TestInfrastructure.target();
     int brokerPort = ApplicationProcess.freePort();
-    broker = new EmbeddedBroker(target.resolve("tls-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD).start();
-    app = ApplicationProcess.uberJar("tls", "tls-app.log", brokerPort, USER, PASSWORD,
-        Map.of("WEBHOOKS_CONSOLE_SECURE_COOKIES", "true"));
+    broker =
+        new EmbeddedBroker(
+                target.resolve("tls-broker-" + brokerPort), "127.0.0.1", brokerPort, USER, PASSWORD)
+            .start();
+    app =
+        ApplicationProcess.uberJar(
+            "tls",
+            "tls-app.log",
+            brokerPort,
+            USER,
+            PASSWORD,
+            Map.of("WEBHOOKS_CONSOLE_SECURE_COOKIES", "true"));
     app.start();
   }
 
@@ -51,11 +60,16 @@ class SecureCookiesSystemIT {
 
   @Test
   void theSessionCookieIsSecureAndNoResponseNamesTheServer() throws Exception {
-    var login = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(app.uri("/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
-    String cookie = login.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
+    var login =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(app.uri("/login.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
     assertTrue(cookie.contains("Secure"), cookie);
     assertTrue(cookie.contains("HttpOnly"), cookie);
     assertFalse(login.headers().firstValue("Server").isPresent(), login.headers().toString());

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The rows system tests set up and check, over JDBC, in the database an application process uses. */
+/**
+ * The rows system tests set up and check, over JDBC, in the database an application process uses.
+ */
 final class SystemRows {
 
   /** Opens a connection to that database. */
@@ -33,7 +35,9 @@ final class SystemRows {
   /** Accounts are provisioned, not implied: the intake refuses events of unknown accounts. */
   void account(String accountId) throws SQLException {
     try (Connection c = connector.connect();
-        var s = c.prepareStatement("INSERT IGNORE INTO account (id, name, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))")) {
+        var s =
+            c.prepareStatement(
+                "INSERT IGNORE INTO account (id, name, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))")) {
       s.setString(1, accountId);
       s.setString(2, "Test account " + accountId);
       s.executeUpdate();
@@ -49,10 +53,11 @@ final class SystemRows {
     byte[] key = new byte[32];
     ThreadLocalRandom.current().nextBytes(key);
     try (Connection c = connector.connect();
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO webhook (id, version, account_id, event_type, title, url, retry_if_error, method, data_type,"
-                + " body_template, enabled, secret, created_at, updated_at) VALUES (?, 0, ?, 'sms.incoming', 'system test',"
-                + " ?, TRUE, 'POST', 'JSON', '', TRUE, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO webhook (id, version, account_id, event_type, title, url, retry_if_error, method, data_type,"
+                    + " body_template, enabled, secret, created_at, updated_at) VALUES (?, 0, ?, 'sms.incoming', 'system test',"
+                    + " ?, TRUE, 'POST', 'JSON', '', TRUE, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
       s.setLong(1, id);
       s.setString(2, account);
       s.setString(3, url);
@@ -66,8 +71,10 @@ final class SystemRows {
   Map<String, Long> attemptsPerMessage(long webhookId) {
     Map<String, Long> attempts = new HashMap<>();
     try (Connection c = connector.connect();
-        PreparedStatement s = c.prepareStatement("SELECT a.delivery_id, COUNT(*) FROM attempt a JOIN delivery d"
-            + " ON d.id = a.delivery_id WHERE d.webhook_id = ? GROUP BY a.delivery_id")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT a.delivery_id, COUNT(*) FROM attempt a JOIN delivery d"
+                    + " ON d.id = a.delivery_id WHERE d.webhook_id = ? GROUP BY a.delivery_id")) {
       s.setLong(1, webhookId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -82,7 +89,8 @@ final class SystemRows {
 
   /** -1 while the database cannot be reached, so that waiting callers keep waiting. */
   long succeeded(long webhookId) {
-    return count("SELECT COUNT(*) FROM delivery WHERE webhook_id = ? AND status = 'SUCCEEDED'", webhookId);
+    return count(
+        "SELECT COUNT(*) FROM delivery WHERE webhook_id = ? AND status = 'SUCCEEDED'", webhookId);
   }
 
   long deliveries(long webhookId) {
@@ -90,8 +98,10 @@ final class SystemRows {
   }
 
   long attemptsRecordedDelivered(long webhookId) {
-    return count("SELECT COUNT(DISTINCT a.delivery_id) FROM attempt a JOIN delivery d ON d.id = a.delivery_id"
-        + " WHERE d.webhook_id = ? AND a.outcome = 'DELIVERED'", webhookId);
+    return count(
+        "SELECT COUNT(DISTINCT a.delivery_id) FROM attempt a JOIN delivery d ON d.id = a.delivery_id"
+            + " WHERE d.webhook_id = ? AND a.outcome = 'DELIVERED'",
+        webhookId);
   }
 
   private long count(String sql, long webhookId) {

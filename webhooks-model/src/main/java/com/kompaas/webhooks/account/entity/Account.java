@@ -21,6 +21,7 @@ public class Account {
 
   public static final int ID_LENGTH = 64;
   public static final int NAME_LENGTH = 200;
+
   /** The same characters the JMS contract allows in {@code accountId}. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9_.:-]{1," + ID_LENGTH + "}");
 

@@ -22,7 +22,8 @@ import java.util.Objects;
 @NamedQuery(name = ApiKey.BY_HASH, query = "select k from ApiKey k where k.keyHash = :keyHash")
 @NamedQuery(
     name = ApiKey.BY_ACCOUNT,
-    query = "select k from ApiKey k where k.accountId = :accountId order by k.createdAt desc, k.id desc")
+    query =
+        "select k from ApiKey k where k.accountId = :accountId order by k.createdAt desc, k.id desc")
 @NamedQuery(
     name = ApiKey.BY_ACCOUNT_AND_ID,
     query = "select k from ApiKey k where k.accountId = :accountId and k.id = :id")
@@ -69,7 +70,8 @@ public class ApiKey {
 
   protected ApiKey() {}
 
-  public ApiKey(String accountId, String name, String prefix, String keyHash, String createdBy, Instant now) {
+  public ApiKey(
+      String accountId, String name, String prefix, String keyHash, String createdBy, Instant now) {
     if (name == null || name.isBlank() || name.length() > NAME_LENGTH) {
       throw new IllegalArgumentException("a key name has 1 to " + NAME_LENGTH + " characters");
     }

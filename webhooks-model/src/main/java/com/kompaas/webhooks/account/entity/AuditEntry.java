@@ -19,7 +19,8 @@ import java.util.Objects;
 @Table(name = "audit_entry")
 @NamedQuery(
     name = AuditEntry.BY_ACCOUNT,
-    query = "select a from AuditEntry a where a.accountId = :accountId order by a.at desc, a.id desc")
+    query =
+        "select a from AuditEntry a where a.accountId = :accountId order by a.at desc, a.id desc")
 @NamedQuery(
     name = AuditEntry.BY_ACCOUNT_AND_WEBHOOK,
     query =
@@ -44,7 +45,10 @@ public class AuditEntry {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
-  @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "audit_entry_seq",
+      sequenceName = "audit_entry_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "account_id", nullable = false, length = Account.ID_LENGTH)
@@ -74,7 +78,13 @@ public class AuditEntry {
   protected AuditEntry() {}
 
   public AuditEntry(
-      String accountId, String actor, Action action, long webhookId, Instant at, String before, String after) {
+      String accountId,
+      String actor,
+      Action action,
+      long webhookId,
+      Instant at,
+      String before,
+      String after) {
     this.accountId = Objects.requireNonNull(accountId);
     String who = Objects.requireNonNull(actor);
     this.actor = who.length() > ACTOR_LENGTH ? who.substring(0, ACTOR_LENGTH) : who;

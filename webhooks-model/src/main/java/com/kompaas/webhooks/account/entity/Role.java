@@ -6,7 +6,9 @@ public enum Role {
   ACCOUNT_ADMIN,
   /** Reads the account's webhooks and events, changes nothing. */
   ACCOUNT_VIEWER,
-  /** Runs the platform: all accounts, the catalogue, the dead-letter store; belongs to no account. */
+  /**
+   * Runs the platform: all accounts, the catalogue, the dead-letter store; belongs to no account.
+   */
   PLATFORM_OPERATOR;
 
   public boolean belongsToAccount() {

@@ -104,12 +104,16 @@ public class User {
   public User(String login, String passwordHash, Role role, String accountId, Instant now) {
     if (login == null || !LOGIN_PATTERN.matcher(login).matches()) {
       throw new IllegalArgumentException(
-          "a login has 1 to " + LOGIN_LENGTH + " letters, digits or _.@+- and starts with a letter or digit");
+          "a login has 1 to "
+              + LOGIN_LENGTH
+              + " letters, digits or _.@+- and starts with a letter or digit");
     }
     Objects.requireNonNull(role, "role");
     if (role.belongsToAccount() != (accountId != null)) {
       throw new IllegalArgumentException(
-          role.belongsToAccount() ? role + " needs an account" : "an operator belongs to no account");
+          role.belongsToAccount()
+              ? role + " needs an account"
+              : "an operator belongs to no account");
     }
     this.login = login;
     this.role = role;

@@ -7,8 +7,8 @@ import jakarta.persistence.Enumerated;
 import java.util.Objects;
 
 /**
- * One available parameter of an event type: what the UI lists, what a placeholder may name, and
- * the example value a preview renders with.
+ * One available parameter of an event type: what the UI lists, what a placeholder may name, and the
+ * example value a preview renders with.
  */
 @Embeddable
 public class EventParameter {

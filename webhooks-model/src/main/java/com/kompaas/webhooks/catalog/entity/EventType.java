@@ -27,7 +27,8 @@ import org.hibernate.annotations.FetchMode;
 @Table(name = "event_type")
 @NamedQuery(
     name = EventType.ALL,
-    query = "select t from EventType t join fetch t.group g order by g.position, t.position, t.code")
+    query =
+        "select t from EventType t join fetch t.group g order by g.position, t.position, t.code")
 @NamedQuery(name = EventType.CODES, query = "select t.code from EventType t")
 @NamedQuery(
     name = EventType.BY_CODE,
@@ -35,8 +36,10 @@ import org.hibernate.annotations.FetchMode;
 public class EventType {
 
   public static final String ALL = "EventType.all";
+
   /** Just the codes: the intake checks every event against them. */
   public static final String CODES = "EventType.codes";
+
   public static final String BY_CODE = "EventType.byCode";
 
   /** The same length as an event's type, so every stored event can name its catalogue entry. */

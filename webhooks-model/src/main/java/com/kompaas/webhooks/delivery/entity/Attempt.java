@@ -34,6 +34,7 @@ import java.util.Objects;
 public class Attempt {
 
   public static final String BY_DELIVERY = "Attempt.byDelivery";
+
   /** Time, duration and outcome of an account's newest attempts: the dashboard's bounded sample. */
   public static final String SAMPLE_BY_ACCOUNT_SINCE = "Attempt.sampleByAccountSince";
 
@@ -41,14 +42,17 @@ public class Attempt {
   public static final int METHOD_LENGTH = 8;
   public static final int URL_LENGTH = 8192;
   public static final int ERROR_DETAIL_LENGTH = 1000;
+
   /** A TEXT column: request and response headers. */
   public static final int HEADERS_BYTES = 65_535;
+
   /**
    * Request and response bodies are kept up to 1 MiB each, though their MEDIUMTEXT columns hold 16
    * MiB: a row must stay well within the server's {@code max_allowed_packet} (16 MiB by default),
    * which the driver enforces by dropping the connection, not as a data error.
    */
   public static final int BODY_BYTES = 1024 * 1024;
+
   /** What {@link #withoutDetails} writes in the error detail, before the database's reason. */
   public static final String DETAILS_NOT_STORED = "attempt details could not be stored: ";
 
@@ -148,16 +152,21 @@ public class Attempt {
     this.startedAt = Objects.requireNonNull(startedAt);
     this.durationMs = durationMs;
     // every column is cut to what it holds (with a marker), so the row can always be written
-    this.requestMethod = StoredText.characters(Objects.requireNonNull(request.method()), METHOD_LENGTH);
-    this.requestUrl = StoredText.characters(Objects.requireNonNullElse(request.url(), ""), URL_LENGTH);
-    this.requestHeaders = StoredText.bytes(Objects.requireNonNullElse(request.headers(), ""), HEADERS_BYTES);
+    this.requestMethod =
+        StoredText.characters(Objects.requireNonNull(request.method()), METHOD_LENGTH);
+    this.requestUrl =
+        StoredText.characters(Objects.requireNonNullElse(request.url(), ""), URL_LENGTH);
+    this.requestHeaders =
+        StoredText.bytes(Objects.requireNonNullElse(request.headers(), ""), HEADERS_BYTES);
     this.requestBody = StoredText.bytes(request.body(), BODY_BYTES);
     this.responseStatus = response.status();
     this.responseHeaders = StoredText.bytes(response.headers(), HEADERS_BYTES);
-    // the body is cut like the sender cuts it at max-response-bytes: flagged, not marked in the text
+    // the body is cut like the sender cuts it at max-response-bytes: flagged, not marked in the
+    // text
     this.responseBody = StoredText.prefix(response.body(), BODY_BYTES);
-    this.responseTruncated = response.truncated()
-        || (response.body() != null && this.responseBody.length() < response.body().length());
+    this.responseTruncated =
+        response.truncated()
+            || (response.body() != null && this.responseBody.length() < response.body().length());
     this.outcome = Objects.requireNonNull(outcome);
     this.error = error;
     this.errorDetail = StoredText.characters(errorDetail, ERROR_DETAIL_LENGTH);
@@ -169,8 +178,17 @@ public class Attempt {
    * in the error detail. The request and response are left out, since one of them was refused.
    */
   public Attempt withoutDetails(String reason) {
-    return new Attempt(deliveryId, accountId, number, manual, startedAt, durationMs,
-        new Request(requestMethod, "", "", null), new Response(responseStatus, null, null, false), outcome, error,
+    return new Attempt(
+        deliveryId,
+        accountId,
+        number,
+        manual,
+        startedAt,
+        durationMs,
+        new Request(requestMethod, "", "", null),
+        new Response(responseStatus, null, null, false),
+        outcome,
+        error,
         DETAILS_NOT_STORED + reason);
   }
 

@@ -1,6 +1,5 @@
 package com.kompaas.webhooks.delivery.entity;
 
-import com.kompaas.webhooks.event.entity.Event;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,7 +34,8 @@ import java.util.Optional;
     query = "select d from Delivery d where d.accountId = :accountId and d.id = :id")
 @NamedQuery(
     name = Delivery.BY_ACCOUNT,
-    query = "select d from Delivery d where d.accountId = :accountId order by d.createdAt desc, d.id desc")
+    query =
+        "select d from Delivery d where d.accountId = :accountId order by d.createdAt desc, d.id desc")
 @NamedQuery(
     name = Delivery.BY_ACCOUNT_AND_WEBHOOK,
     query =
@@ -49,7 +49,8 @@ import java.util.Optional;
             + " and d.createdAt >= :from and d.createdAt < :to order by d.createdAt, d.id")
 // a deleted webhook's deliveries that wait to be sent (again) end now (DeliveryTransitions.abandon
 // of every one in DeliveryTransitions.WAITING, as one statement: there may be a million); one being
-// sent finishes its attempt, and is ended when it would next be handed out (DeliveryStore.handOutDue)
+// sent finishes its attempt, and is ended when it would next be handed out
+// (DeliveryStore.handOutDue)
 @NamedQuery(
     name = Delivery.END_WAITING_OF_WEBHOOK,
     query =
@@ -73,9 +74,15 @@ import java.util.Optional;
 public class Delivery {
 
   /** Events of a webhook's type in a time range that have no delivery to it yet (for a redrive). */
-  public static final String EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK = "Delivery.eventsWithoutDeliveryToWebhook";
-  /** Per webhook of an account: deliveries since a time, how many succeeded, how many failed for good. */
+  public static final String EVENTS_WITHOUT_DELIVERY_TO_WEBHOOK =
+      "Delivery.eventsWithoutDeliveryToWebhook";
+
+  /**
+   * Per webhook of an account: deliveries since a time, how many succeeded, how many failed for
+   * good.
+   */
   public static final String COUNTS_BY_WEBHOOK_SINCE = "Delivery.countsByWebhookSince";
+
   /** Per webhook of an account: the delivery attempted last (the list's "last result" column). */
   public static final String LATEST_PER_WEBHOOK = "Delivery.latestPerWebhook";
 
@@ -169,10 +176,20 @@ public class Delivery {
   /** Its state, as {@link DeliveryTransitions} reads it. */
   public DeliveryState state() {
     return new DeliveryState(
-        status, dispatchToken, dueAt, attempts, manualResend, lastAttemptAt, lastStatusCode, lastError);
+        status,
+        dispatchToken,
+        dueAt,
+        attempts,
+        manualResend,
+        lastAttemptAt,
+        lastStatusCode,
+        lastError);
   }
 
-  /** Pending and due at {@code until}, unsent: {@link DeliveryTransitions#defer} by its token's holder. */
+  /**
+   * Pending and due at {@code until}, unsent: {@link DeliveryTransitions#defer} by its token's
+   * holder.
+   */
   public void defer(Instant until, Instant now) {
     apply(DeliveryTransitions.defer(state(), dispatchToken, until), now, "deferred");
   }
@@ -195,7 +212,10 @@ public class Delivery {
   }
 
   private void apply(Optional<DeliveryState> next, Instant now, String what) {
-    apply(next.orElseThrow(() -> new IllegalStateException("a " + status + " delivery cannot be " + what)), now);
+    apply(
+        next.orElseThrow(
+            () -> new IllegalStateException("a " + status + " delivery cannot be " + what)),
+        now);
   }
 
   private void apply(DeliveryState next, Instant now) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * JDBC (the senders' and the scheduler's). Immutable.
  *
  * @param token the dispatch token: only its holder may move an active delivery on
- * @param dueAt the next attempt while PENDING, the lease's end while QUEUED or SENDING, null once final
+ * @param dueAt the next attempt while PENDING, the lease's end while QUEUED or SENDING, null once
+ *     final
  * @param manualResend whether the next attempt is one a person asked for
  */
 public record DeliveryState(
@@ -26,12 +27,16 @@ public record DeliveryState(
     Objects.requireNonNull(status, "status");
   }
 
-  /** A delivery as fan-out creates it: claimed by its sender under {@code token} until the lease's end. */
+  /**
+   * A delivery as fan-out creates it: claimed by its sender under {@code token} until the lease's
+   * end.
+   */
   public static DeliveryState claimedAtCreation(long token, Instant leaseUntil) {
     return new DeliveryState(DeliveryStatus.SENDING, token, leaseUntil, 0, false, null, null, null);
   }
 
   DeliveryState with(DeliveryStatus status, long token, Instant dueAt) {
-    return new DeliveryState(status, token, dueAt, attempts, manualResend, lastAttemptAt, lastStatusCode, lastError);
+    return new DeliveryState(
+        status, token, dueAt, attempts, manualResend, lastAttemptAt, lastStatusCode, lastError);
   }
 }

@@ -6,10 +6,14 @@ public enum DeliveryStatus {
   PENDING,
   /**
    * Handed to the senders' queue, to be claimed by a sender; written only by versions before 2 Dec
-   * 2026 (the scheduler now hands deliveries out {@code SENDING}); handed out again at {@code dueAt}.
+   * 2026 (the scheduler now hands deliveries out {@code SENDING}); handed out again at {@code
+   * dueAt}.
    */
   QUEUED,
-  /** A sender holds it; if the sender dies, the lease ends at {@code dueAt} and it is handed out again. */
+  /**
+   * A sender holds it; if the sender dies, the lease ends at {@code dueAt} and it is handed out
+   * again.
+   */
   SENDING,
   /** A 2xx answered. Final, unless resent by hand. */
   SUCCEEDED,

@@ -25,22 +25,31 @@ import java.util.Set;
 public final class DeliveryTransitions {
 
   /** The states that wait for a sender, which deleting their webhook ends at once. */
-  public static final Set<DeliveryStatus> WAITING = Set.of(DeliveryStatus.PENDING, DeliveryStatus.QUEUED);
+  public static final Set<DeliveryStatus> WAITING =
+      Set.of(DeliveryStatus.PENDING, DeliveryStatus.QUEUED);
 
   /** The states a sender may still hand back without an attempt. */
-  public static final Set<DeliveryStatus> HELD = Set.of(DeliveryStatus.QUEUED, DeliveryStatus.SENDING);
+  public static final Set<DeliveryStatus> HELD =
+      Set.of(DeliveryStatus.QUEUED, DeliveryStatus.SENDING);
 
   private DeliveryTransitions() {}
 
-  /** Taken by a sender of this instance until {@code leaseUntil}, under a new token; any active state. */
+  /**
+   * Taken by a sender of this instance until {@code leaseUntil}, under a new token; any active
+   * state.
+   */
   public static Optional<DeliveryState> claim(DeliveryState s, Instant leaseUntil) {
     if (s.status().isFinal()) {
       return Optional.empty();
     }
-    return Optional.of(s.with(DeliveryStatus.SENDING, s.token() + 1, Objects.requireNonNull(leaseUntil)));
+    return Optional.of(
+        s.with(DeliveryStatus.SENDING, s.token() + 1, Objects.requireNonNull(leaseUntil)));
   }
 
-  /** Handed back unsent (the endpoint's gate refused it) by the holder of {@code token}: pending until then. */
+  /**
+   * Handed back unsent (the endpoint's gate refused it) by the holder of {@code token}: pending
+   * until then.
+   */
   public static Optional<DeliveryState> defer(DeliveryState s, long token, Instant until) {
     if (!HELD.contains(s.status()) || s.token() != token) {
       return Optional.empty();
@@ -53,8 +62,16 @@ public final class DeliveryTransitions {
     if (s.status().isFinal()) {
       return Optional.empty();
     }
-    return Optional.of(new DeliveryState(DeliveryStatus.FAILED, s.token(), null, s.attempts(), s.manualResend(),
-        s.lastAttemptAt(), s.lastStatusCode(), Objects.requireNonNull(reason)));
+    return Optional.of(
+        new DeliveryState(
+            DeliveryStatus.FAILED,
+            s.token(),
+            null,
+            s.attempts(),
+            s.manualResend(),
+            s.lastAttemptAt(),
+            s.lastStatusCode(),
+            Objects.requireNonNull(reason)));
   }
 
   /**
@@ -65,13 +82,21 @@ public final class DeliveryTransitions {
     if (s.status() == DeliveryStatus.SENDING) {
       return Optional.empty();
     }
-    return Optional.of(new DeliveryState(DeliveryStatus.PENDING, s.token() + 1, Objects.requireNonNull(now),
-        s.attempts(), true, s.lastAttemptAt(), s.lastStatusCode(), s.lastError()));
+    return Optional.of(
+        new DeliveryState(
+            DeliveryStatus.PENDING,
+            s.token() + 1,
+            Objects.requireNonNull(now),
+            s.attempts(),
+            true,
+            s.lastAttemptAt(),
+            s.lastStatusCode(),
+            s.lastError()));
   }
 
   /**
-   * What one finished attempt does to its delivery; refused when the sender no longer holds it
-   * (not SENDING, or under another token): the attempt is then only logged.
+   * What one finished attempt does to its delivery; refused when the sender no longer holds it (not
+   * SENDING, or under another token): the attempt is then only logged.
    */
   public static Optional<DeliveryState> record(DeliveryState s, long token, Attempted attempt) {
     if (s.status() != DeliveryStatus.SENDING || s.token() != token) {
@@ -81,9 +106,16 @@ public final class DeliveryTransitions {
         attempt.delivered()
             ? DeliveryStatus.SUCCEEDED
             : attempt.nextAttemptAt().isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
-    return Optional.of(new DeliveryState(next, s.token(),
-        next == DeliveryStatus.PENDING ? attempt.nextAttemptAt().get() : null, s.attempts() + 1, false, attempt.at(),
-        attempt.statusCode(), attempt.delivered() ? null : attempt.error()));
+    return Optional.of(
+        new DeliveryState(
+            next,
+            s.token(),
+            next == DeliveryStatus.PENDING ? attempt.nextAttemptAt().get() : null,
+            s.attempts() + 1,
+            false,
+            attempt.at(),
+            attempt.statusCode(),
+            attempt.delivered() ? null : attempt.error()));
   }
 
   /**
@@ -95,7 +127,11 @@ public final class DeliveryTransitions {
    *     attempt is left, when the webhook does not retry, and after a 410
    */
   public record Attempted(
-      boolean delivered, Integer statusCode, DeliveryError error, Instant at, Optional<Instant> nextAttemptAt) {
+      boolean delivered,
+      Integer statusCode,
+      DeliveryError error,
+      Instant at,
+      Optional<Instant> nextAttemptAt) {
 
     public Attempted {
       Objects.requireNonNull(at, "at");

@@ -11,8 +11,8 @@ import java.util.function.IntUnaryOperator;
  * the marker counted inside the limit.
  *
  * <p>MariaDB limits a TEXT or MEDIUMTEXT column in <em>bytes</em> of the encoded text (utf8mb4: one
- * to four per character) and a VARCHAR in <em>characters</em> (code points), so each is counted
- * its own way here. A cut never splits a character, a surrogate pair included, and a lone surrogate
+ * to four per character) and a VARCHAR in <em>characters</em> (code points), so each is counted its
+ * own way here. A cut never splits a character, a surrogate pair included, and a lone surrogate
  * (which no encoding can store) is kept as U+FFFD.
  */
 public final class StoredText {
@@ -60,7 +60,8 @@ public final class StoredText {
     return new String(bytes, 0, end, StandardCharsets.UTF_8);
   }
 
-  private static String cut(String value, int max, IntUnaryOperator size, String unit, boolean marked) {
+  private static String cut(
+      String value, int max, IntUnaryOperator size, String unit, boolean marked) {
     if (value == null) {
       return null;
     }
@@ -88,7 +89,8 @@ public final class StoredText {
   }
 
   /** The longest run of whole characters from the start whose size is at most {@code budget}. */
-  private static StringBuilder prefixOf(String value, long budget, IntUnaryOperator size, StringBuilder out) {
+  private static StringBuilder prefixOf(
+      String value, long budget, IntUnaryOperator size, StringBuilder out) {
     long used = 0;
     for (int i = 0; i < value.length(); ) {
       int cp = codePointAt(value, i);

@@ -25,7 +25,8 @@ import java.util.Objects;
 @NamedQuery(name = Event.COUNT, query = "select count(e) from Event e")
 @NamedQuery(
     name = Event.LATEST_OF_ACCOUNT,
-    query = "select e from Event e where e.accountId = :accountId order by e.receivedAt desc, e.id desc")
+    query =
+        "select e from Event e where e.accountId = :accountId order by e.receivedAt desc, e.id desc")
 @NamedQuery(
     name = Event.COUNT_OF_ACCOUNT,
     query = "select count(e) from Event e where e.accountId = :accountId")
@@ -88,7 +89,13 @@ public class Event {
    * generator: a value for the senders, not managed by any persistence context.
    */
   public static Event written(
-      long id, String accountId, String externalId, String type, Instant occurredAt, Instant receivedAt, String data) {
+      long id,
+      String accountId,
+      String externalId,
+      String type,
+      Instant occurredAt,
+      Instant receivedAt,
+      String data) {
     var event = new Event(accountId, externalId, type, occurredAt, receivedAt, data);
     event.id = id;
     return event;

@@ -43,7 +43,10 @@ public class DeadLetter {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dead_letter_seq")
-  @SequenceGenerator(name = "dead_letter_seq", sequenceName = "dead_letter_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "dead_letter_seq",
+      sequenceName = "dead_letter_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "received_at", nullable = false)
@@ -88,7 +91,12 @@ public class DeadLetter {
    * size as the message gave it, in bytes.
    */
   public DeadLetter(
-      Instant receivedAt, Source source, String messageId, String reason, String start, long originalLength,
+      Instant receivedAt,
+      Source source,
+      String messageId,
+      String reason,
+      String start,
+      long originalLength,
       boolean partial) {
     this(receivedAt, source, messageId, reason, start);
     this.bodyLength = (int) Math.min(Integer.MAX_VALUE, Math.max(originalLength, bodyLength));

@@ -11,9 +11,9 @@ import org.mariadb.jdbc.MariaDbDataSource;
 /**
  * MariaDB's data source as a plain {@link DataSource}, so that Payara builds a local-transaction
  * pool for it. MariaDB's own class also implements {@code XADataSource}, which makes Payara run
- * every transaction as XA. No transaction here spans two resources (messages are acknowledged
- * after the database commits; see the intake consumer), so XA would only add round trips, and
- * in-doubt branches after a crash.
+ * every transaction as XA. No transaction here spans two resources (messages are acknowledged after
+ * the database commits; see the intake consumer), so XA would only add round trips, and in-doubt
+ * branches after a crash.
  */
 public class LocalMariaDbDataSource implements DataSource {
 

@@ -23,9 +23,14 @@ public class FlywayIntegrator implements Integrator {
 
   @Override
   public void integrate(
-      Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+      Metadata metadata,
+      BootstrapContext bootstrapContext,
+      SessionFactoryImplementor sessionFactory) {
     DataSource dataSource =
-        sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class).unwrap(DataSource.class);
+        sessionFactory
+            .getServiceRegistry()
+            .requireService(ConnectionProvider.class)
+            .unwrap(DataSource.class);
     var result =
         Flyway.configure(FlywayIntegrator.class.getClassLoader())
             .dataSource(dataSource)

@@ -8,9 +8,9 @@ import java.util.Objects;
 
 /**
  * A name and a value: one user parameter, query parameter or HTTP header. The constructor keeps
- * only what holds in every one of those places (a name, a value, and lengths that fit the
- * columns); which characters a place allows is {@code WebhookValidator}'s business, so that a user
- * gets a message on the field instead of an exception.
+ * only what holds in every one of those places (a name, a value, and lengths that fit the columns);
+ * which characters a place allows is {@code WebhookValidator}'s business, so that a user gets a
+ * message on the field instead of an exception.
  */
 @Embeddable
 public class KeyValue {

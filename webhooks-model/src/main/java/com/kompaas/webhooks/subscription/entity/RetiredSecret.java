@@ -22,7 +22,8 @@ public class RetiredSecret {
 
   public RetiredSecret(String secret, Instant expiresAt) {
     if (secret == null || secret.isEmpty() || secret.length() > Webhook.SECRET_LENGTH) {
-      throw new IllegalArgumentException("a secret has 1 to " + Webhook.SECRET_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "a secret has 1 to " + Webhook.SECRET_LENGTH + " characters");
     }
     this.secret = secret;
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");

@@ -29,8 +29,8 @@ import org.hibernate.annotations.FetchMode;
 
 /**
  * One account's webhook for one event type. Every query names the account: a webhook is never
- * looked up by its id alone. A deleted webhook keeps its row (see {@link #delete}), so its
- * delivery log keeps its title; every query but the log's names leaves it out.
+ * looked up by its id alone. A deleted webhook keeps its row (see {@link #delete}), so its delivery
+ * log keeps its title; every query but the log's names leaves it out.
  */
 @Entity
 @Table(name = "webhook")
@@ -71,14 +71,19 @@ public class Webhook {
   /** Delivery switches a webhook off without loading it, so a user's open edit is not clobbered. */
   public static final String DISABLE_BY_SYSTEM = "Webhook.disableBySystem";
 
-  /** Every change bumps the version (the bulk disable too), so it tells whether a copy is current. */
+  /**
+   * Every change bumps the version (the bulk disable too), so it tells whether a copy is current.
+   */
   public static final String VERSION_BY_ID = "Webhook.versionById";
+
   public static final String COUNT_BY_EVENT_TYPE = "Webhook.countByEventType";
 
   public static final String BY_ACCOUNT = "Webhook.byAccount";
   public static final String BY_ACCOUNT_AND_ID = "Webhook.byAccountAndId";
+
   /** Id, title and deletion time of some of an account's webhooks, deleted ones included. */
   public static final String NAMES_BY_ACCOUNT_AND_IDS = "Webhook.namesByAccountAndIds";
+
   public static final String ENABLED_BY_ACCOUNT_AND_EVENT_TYPE =
       "Webhook.enabledByAccountAndEventType";
 
@@ -101,9 +106,7 @@ public class Webhook {
   @Column(name = "account_id", nullable = false, length = ACCOUNT_ID_LENGTH)
   private String accountId;
 
-  @Valid
-  @Embedded
-  private WebhookSettings settings = new WebhookSettings();
+  @Valid @Embedded private WebhookSettings settings = new WebhookSettings();
 
   /** Signs deliveries; {@code null} until the signing component assigns one. */
   @Size(max = SECRET_LENGTH)
@@ -144,7 +147,8 @@ public class Webhook {
   /** Settings are expected to have passed {@code WebhookValidator}. */
   public Webhook(String accountId, WebhookSettings settings, Instant now) {
     if (accountId == null || accountId.isBlank() || accountId.length() > ACCOUNT_ID_LENGTH) {
-      throw new IllegalArgumentException("accountId must be 1 to " + ACCOUNT_ID_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "accountId must be 1 to " + ACCOUNT_ID_LENGTH + " characters");
     }
     this.accountId = accountId;
     this.createdAt = Objects.requireNonNull(now);
@@ -218,7 +222,9 @@ public class Webhook {
     this.updatedAt = now;
   }
 
-  /** @param newSecret {@code null} to remove it, otherwise at most {@link #SECRET_LENGTH} characters */
+  /**
+   * @param newSecret {@code null} to remove it, otherwise at most {@link #SECRET_LENGTH} characters
+   */
   public void changeSecret(String newSecret, Instant now) {
     if (newSecret != null && (newSecret.isEmpty() || newSecret.length() > SECRET_LENGTH)) {
       throw new IllegalArgumentException("a secret has 1 to " + SECRET_LENGTH + " characters");

@@ -40,8 +40,10 @@ public final class WebhookSettings {
   public static final int TITLE_LENGTH = 200;
   public static final int URL_LENGTH = 2048;
   public static final int PARAMETER_NAME_LENGTH = EventParameter.NAME_LENGTH;
+
   /** Characters, not bytes; the column is MEDIUMTEXT so four-byte characters fit too. */
   public static final int BODY_TEMPLATE_LENGTH = 64 * 1024;
+
   /** Most entries in each of the ticked parameters, user parameters, query parameters, headers. */
   public static final int MAX_PAIRS = 50;
 

@@ -60,16 +60,23 @@ class UserTest {
 
   @Test
   void operatorsHaveNoAccountAndEveryoneElseHasOne() {
-    assertThrows(IllegalArgumentException.class, () -> new User("op", "h", Role.PLATFORM_OPERATOR, "acc", T0));
-    assertThrows(IllegalArgumentException.class, () -> new User("v", "h", Role.ACCOUNT_VIEWER, null, T0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new User("op", "h", Role.PLATFORM_OPERATOR, "acc", T0));
+    assertThrows(
+        IllegalArgumentException.class, () -> new User("v", "h", Role.ACCOUNT_VIEWER, null, T0));
     assertNull(new User("op", "h", Role.PLATFORM_OPERATOR, null, T0).getAccountId());
   }
 
   @Test
   void loginsAreRestrictedToSafeCharacters() {
-    assertThrows(IllegalArgumentException.class, () -> new User("a b", "h", Role.ACCOUNT_ADMIN, "acc", T0));
-    assertThrows(IllegalArgumentException.class, () -> new User("<x>", "h", Role.ACCOUNT_ADMIN, "acc", T0));
-    assertEquals("ops@kompaas.example", new User("ops@kompaas.example", "h", Role.ACCOUNT_ADMIN, "acc", T0).getLogin());
+    assertThrows(
+        IllegalArgumentException.class, () -> new User("a b", "h", Role.ACCOUNT_ADMIN, "acc", T0));
+    assertThrows(
+        IllegalArgumentException.class, () -> new User("<x>", "h", Role.ACCOUNT_ADMIN, "acc", T0));
+    assertEquals(
+        "ops@kompaas.example",
+        new User("ops@kompaas.example", "h", Role.ACCOUNT_ADMIN, "acc", T0).getLogin());
   }
 
   @Test

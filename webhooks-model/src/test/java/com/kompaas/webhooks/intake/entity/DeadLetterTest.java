@@ -28,17 +28,25 @@ class DeadLetterTest {
 
   @Test
   void cutsOverlongReason() {
-    var letter =
-        new DeadLetter(Instant.EPOCH, DeadLetter.Source.JMS, null, "r".repeat(5000), null);
+    var letter = new DeadLetter(Instant.EPOCH, DeadLetter.Source.JMS, null, "r".repeat(5000), null);
     assertEquals(DeadLetter.REASON_LENGTH, letter.getReason().length());
     assertEquals(0, letter.getBodyLength());
   }
 
   @Test
   void keepsTheStartOfAMessageNotReadWholeWithItsOriginalSize() {
-    var letter = new DeadLetter(Instant.EPOCH, DeadLetter.Source.JMS, "m2", "too big", "{\"pad\":\"xx", 3_000_000_000L, true);
+    var letter =
+        new DeadLetter(
+            Instant.EPOCH,
+            DeadLetter.Source.JMS,
+            "m2",
+            "too big",
+            "{\"pad\":\"xx",
+            3_000_000_000L,
+            true);
     assertEquals("{\"pad\":\"xx", letter.getBody());
     assertTrue(letter.isBodyTruncated());
-    assertEquals(Integer.MAX_VALUE, letter.getBodyLength(), "a size past an int is kept as the largest int");
+    assertEquals(
+        Integer.MAX_VALUE, letter.getBodyLength(), "a size past an int is kept as the largest int");
   }
 }

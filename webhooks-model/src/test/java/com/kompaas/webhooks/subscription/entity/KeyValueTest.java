@@ -44,11 +44,14 @@ class KeyValueTest {
   void limitsLengthsToTheColumns() {
     KeyValue.of("k".repeat(KeyValue.KEY_LENGTH), "v".repeat(KeyValue.VALUE_LENGTH));
     var longKey =
-        assertThrows(IllegalArgumentException.class, () -> KeyValue.of("k".repeat(KeyValue.KEY_LENGTH + 1), ""));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KeyValue.of("k".repeat(KeyValue.KEY_LENGTH + 1), ""));
     assertTrue(longKey.getMessage().contains("more than 256"));
     var longValue =
         assertThrows(
-            IllegalArgumentException.class, () -> KeyValue.of("k", "v".repeat(KeyValue.VALUE_LENGTH + 1)));
+            IllegalArgumentException.class,
+            () -> KeyValue.of("k", "v".repeat(KeyValue.VALUE_LENGTH + 1)));
     assertTrue(longValue.getMessage().contains("more than 2048"));
   }
 }

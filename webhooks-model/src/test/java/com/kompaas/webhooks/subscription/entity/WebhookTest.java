@@ -57,7 +57,11 @@ class WebhookTest {
   void changeReplacesAllSettingsAndKeepsCreation() {
     Webhook webhook = new Webhook("acc-1", full(), T0);
     WebhookSettings changed =
-        full().toBuilder().title("New").headers(List.of(KeyValue.of("X-B", "4"))).enabled(true).build();
+        full().toBuilder()
+            .title("New")
+            .headers(List.of(KeyValue.of("X-B", "4")))
+            .enabled(true)
+            .build();
 
     webhook.change(changed, T1);
 
@@ -98,7 +102,8 @@ class WebhookTest {
   void settingsListsCannotBeChangedFromOutside() {
     Webhook webhook = new Webhook("acc-1", full(), T0);
     assertThrows(UnsupportedOperationException.class, () -> webhook.getHeaders().clear());
-    assertThrows(UnsupportedOperationException.class, () -> webhook.settings().parameters().clear());
+    assertThrows(
+        UnsupportedOperationException.class, () -> webhook.settings().parameters().clear());
   }
 
   @Test

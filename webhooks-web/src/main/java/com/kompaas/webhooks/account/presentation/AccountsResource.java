@@ -34,7 +34,13 @@ public class AccountsResource {
   public record AccountJson(String id, String name, Instant createdAt) {}
 
   /** A user, without anything about the password. */
-  public record UserJson(String login, String role, String accountId, Instant createdAt, Instant lastLoginAt, boolean locked) {}
+  public record UserJson(
+      String login,
+      String role,
+      String accountId,
+      Instant createdAt,
+      Instant lastLoginAt,
+      boolean locked) {}
 
   /** A new user of the account. */
   public record NewUser(String login, String password, String role) {}
@@ -56,9 +62,12 @@ public class AccountsResource {
   public Response create(AccountJson request) {
     caller.requireOperator();
     if (request == null || accounts.exists(request.id())) {
-      throw new IllegalArgumentException(request == null ? "send id and name" : "account " + request.id() + " exists");
+      throw new IllegalArgumentException(
+          request == null ? "send id and name" : "account " + request.id() + " exists");
     }
-    return Response.status(Response.Status.CREATED).entity(json(accounts.createAccount(request.id(), request.name()))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(json(accounts.createAccount(request.id(), request.name())))
+        .build();
   }
 
   @GET
@@ -91,7 +100,9 @@ public class AccountsResource {
     if (accounts.user(request.login()).isPresent()) {
       throw new IllegalArgumentException("login " + request.login() + " is taken");
     }
-    return Response.status(Response.Status.CREATED).entity(json(accounts.createUser(request.login(), request.password(), role, id))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(json(accounts.createUser(request.login(), request.password(), role, id)))
+        .build();
   }
 
   private static AccountJson json(Account a) {
@@ -100,6 +111,11 @@ public class AccountsResource {
 
   private static UserJson json(User u) {
     return new UserJson(
-        u.getLogin(), u.getRole().name(), u.getAccountId(), u.getCreatedAt(), u.getLastLoginAt(), u.isLockedAt(Instant.now()));
+        u.getLogin(),
+        u.getRole().name(),
+        u.getAccountId(),
+        u.getCreatedAt(),
+        u.getLastLoginAt(),
+        u.isLockedAt(Instant.now()));
   }
 }

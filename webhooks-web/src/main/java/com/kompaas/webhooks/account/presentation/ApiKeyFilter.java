@@ -58,10 +58,12 @@ public class ApiKeyFilter implements ContainerRequestFilter {
       return;
     }
     if (caller.isUser()) {
-      if (!SAFE_METHODS.contains(request.getMethod()) && request.getHeaderString(CSRF_HEADER) == null) {
+      if (!SAFE_METHODS.contains(request.getMethod())
+          && request.getHeaderString(CSRF_HEADER) == null) {
         request.abortWith(
             ApiExceptionMapper.error(
-                Response.Status.FORBIDDEN, "changes with a session cookie need the " + CSRF_HEADER + " header"));
+                Response.Status.FORBIDDEN,
+                "changes with a session cookie need the " + CSRF_HEADER + " header"));
       }
       return;
     }
@@ -71,7 +73,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
   private static Response unauthorized(String error, String message) {
     Response r = ApiExceptionMapper.error(Response.Status.UNAUTHORIZED, message);
     return Response.fromResponse(r)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"webhooks\"" + (error == null ? "" : ", error=\"" + error + "\""))
+        .header(
+            HttpHeaders.WWW_AUTHENTICATE,
+            "Bearer realm=\"webhooks\"" + (error == null ? "" : ", error=\"" + error + "\""))
         .build();
   }
 }

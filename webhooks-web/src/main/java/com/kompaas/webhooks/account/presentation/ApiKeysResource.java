@@ -34,9 +34,22 @@ public class ApiKeysResource {
 
   /** A key as listed: never the key itself, only its first characters. */
   public record KeyJson(
-      long id, String name, String prefix, String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+      long id,
+      String name,
+      String prefix,
+      String createdBy,
+      Instant createdAt,
+      Instant lastUsedAt,
+      Instant revokedAt) {
     static KeyJson of(ApiKey k) {
-      return new KeyJson(k.getId(), k.getName(), k.getPrefix(), k.getCreatedBy(), k.getCreatedAt(), k.getLastUsedAt(), k.getRevokedAt());
+      return new KeyJson(
+          k.getId(),
+          k.getName(),
+          k.getPrefix(),
+          k.getCreatedBy(),
+          k.getCreatedAt(),
+          k.getLastUsedAt(),
+          k.getRevokedAt());
     }
   }
 
@@ -61,7 +74,8 @@ public class ApiKeysResource {
   @Operation(summary = "Issue a key; the answer holds the key, shown this once")
   public Response issue(NewKey request) {
     String account = signedInAdmin();
-    ApiKeys.Issued issued = apiKeys.issue(account, request == null ? null : request.name(), caller.actor());
+    ApiKeys.Issued issued =
+        apiKeys.issue(account, request == null ? null : request.name(), caller.actor());
     return Response.status(Response.Status.CREATED)
         .entity(new IssuedJson(issued.key(), KeyJson.of(issued.apiKey())))
         .build();
@@ -80,7 +94,8 @@ public class ApiKeysResource {
   private String signedInAdmin() {
     String account = caller.requireManagedAccountId();
     if (!caller.isUser()) {
-      throw new AccessDeniedException("keys are issued and revoked by a signed-in admin, not by a key");
+      throw new AccessDeniedException(
+          "keys are issued and revoked by a signed-in admin, not by a key");
     }
     return account;
   }

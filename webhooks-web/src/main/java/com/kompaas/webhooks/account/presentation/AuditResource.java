@@ -27,9 +27,23 @@ public class AuditResource {
   static final int MAX = 500;
 
   /** One change: {@code before} and {@code after} are the settings as JSON text, or null. */
-  public record EntryJson(long id, Instant at, String actor, String action, long webhookId, String before, String after) {
+  public record EntryJson(
+      long id,
+      Instant at,
+      String actor,
+      String action,
+      long webhookId,
+      String before,
+      String after) {
     static EntryJson of(AuditEntry e) {
-      return new EntryJson(e.getId(), e.getAt(), e.getActor(), e.getAction().name(), e.getWebhookId(), e.getBefore(), e.getAfter());
+      return new EntryJson(
+          e.getId(),
+          e.getAt(),
+          e.getActor(),
+          e.getAction().name(),
+          e.getWebhookId(),
+          e.getBefore(),
+          e.getAfter());
     }
   }
 
@@ -38,12 +52,16 @@ public class AuditResource {
   @Inject CurrentAccount caller;
 
   @GET
-  @Operation(summary = "Who changed which webhook and when, newest first; optionally for one webhook")
-  public List<EntryJson> entries(@QueryParam("webhookId") Long webhookId, @QueryParam("max") @DefaultValue("100") int max) {
+  @Operation(
+      summary = "Who changed which webhook and when, newest first; optionally for one webhook")
+  public List<EntryJson> entries(
+      @QueryParam("webhookId") Long webhookId, @QueryParam("max") @DefaultValue("100") int max) {
     String account = caller.requireManagedAccountId();
     int limit = Math.max(1, Math.min(max, MAX));
     List<AuditEntry> entries =
-        webhookId == null ? audit.forAccount(account, limit) : audit.forWebhook(account, webhookId, limit);
+        webhookId == null
+            ? audit.forAccount(account, limit)
+            : audit.forWebhook(account, webhookId, limit);
     return entries.stream().map(EntryJson::of).toList();
   }
 }

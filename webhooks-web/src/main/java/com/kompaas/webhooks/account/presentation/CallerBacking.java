@@ -37,7 +37,9 @@ public class CallerBacking {
     return caller.canManage() ? url : Credentials.urlForViewer(url);
   }
 
-  /** Sent header lines of the attempt log as this caller may see them: values hidden from viewers. */
+  /**
+   * Sent header lines of the attempt log as this caller may see them: values hidden from viewers.
+   */
   public String headers(String lines) {
     return caller.canManage() ? lines : Credentials.headerLinesForViewer(lines);
   }

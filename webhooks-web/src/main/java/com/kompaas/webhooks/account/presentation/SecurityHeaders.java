@@ -18,7 +18,13 @@ import java.io.IOException;
 @WebFilter(
     urlPatterns = "/*",
     asyncSupported = true,
-    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ERROR, DispatcherType.ASYNC})
+    dispatcherTypes = {
+      DispatcherType.REQUEST,
+      DispatcherType.FORWARD,
+      DispatcherType.INCLUDE,
+      DispatcherType.ERROR,
+      DispatcherType.ASYNC
+    })
 public class SecurityHeaders extends HttpFilter {
 
   static final String CSP =
@@ -27,13 +33,16 @@ public class SecurityHeaders extends HttpFilter {
           + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     apply(request, response);
     chain.doFilter(request, response);
   }
 
-  /** Also called before the container's own answers, which no filter sees (the sign-in redirect). */
+  /**
+   * Also called before the container's own answers, which no filter sees (the sign-in redirect).
+   */
   static void apply(HttpServletRequest request, HttpServletResponse response) {
     if (response.isCommitted()) {
       return;

@@ -22,8 +22,10 @@ public class SecurityHeadersInterceptor {
   @AroundInvoke
   public Object apply(InvocationContext invocation) throws Exception {
     Object[] args = invocation.getParameters();
-    if (args != null && args.length >= 2
-        && args[0] instanceof HttpServletRequest request && args[1] instanceof HttpServletResponse response) {
+    if (args != null
+        && args.length >= 2
+        && args[0] instanceof HttpServletRequest request
+        && args[1] instanceof HttpServletResponse response) {
       SecurityHeaders.apply(request, response);
     }
     return invocation.proceed();

@@ -19,7 +19,8 @@ public class SessionCookies implements ServletContextListener {
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    boolean secure = ConfigProvider.getConfig().getOptionalValue(SECURE_COOKIES, Boolean.class).orElse(false);
+    boolean secure =
+        ConfigProvider.getConfig().getOptionalValue(SECURE_COOKIES, Boolean.class).orElse(false);
     if (secure) {
       event.getServletContext().getSessionCookieConfig().setSecure(true);
     }

@@ -67,10 +67,17 @@ public class CatalogBacking implements Serializable {
     editor.groupCode = group == null ? null : group.getCode();
     editor.label = "";
     editor.description = "";
-    CatalogGroup in = getGroups().stream().filter(g -> g.group().equals(group)).findFirst().orElse(null);
-    editor.position = in == null ? 10 : in.types().stream().mapToInt(EventType::getPosition).max().orElse(0) + 10;
+    CatalogGroup in =
+        getGroups().stream().filter(g -> g.group().equals(group)).findFirst().orElse(null);
+    editor.position =
+        in == null ? 10 : in.types().stream().mapToInt(EventType::getPosition).max().orElse(0) + 10;
     editor.parameters = new ArrayList<>();
-    editor.parameters.add(new Row("eventId", ParameterType.STRING, ConsoleText.get("catalog.defaultParameter"), "evt_7f3a9c2e"));
+    editor.parameters.add(
+        new Row(
+            "eventId",
+            ParameterType.STRING,
+            ConsoleText.get("catalog.defaultParameter"),
+            "evt_7f3a9c2e"));
     editor.rowErrors.clear();
   }
 
@@ -127,10 +134,11 @@ public class CatalogBacking implements Serializable {
       editor.rowErrors.computeIfAbsent(row, r -> new ArrayList<>()).add(ConsoleText.of(error));
       return;
     }
-    String target = switch (field) {
-      case "code", "group", "label", "description", "position" -> "editor:" + field;
-      default -> "editor:parametersPanel";
-    };
+    String target =
+        switch (field) {
+          case "code", "group", "label", "description", "position" -> "editor:" + field;
+          default -> "editor:parametersPanel";
+        };
     ConsoleText.add(target, FacesMessage.SEVERITY_ERROR, ConsoleText.of(error));
   }
 
@@ -153,7 +161,12 @@ public class CatalogBacking implements Serializable {
     private final Map<Integer, List<String>> rowErrors = new TreeMap<>();
 
     EventTypeDraft draft() {
-      return new EventTypeDraft(code, groupCode, label, description, position,
+      return new EventTypeDraft(
+          code,
+          groupCode,
+          label,
+          description,
+          position,
           parameters.stream().map(Row::draft).toList());
     }
 
@@ -161,18 +174,53 @@ public class CatalogBacking implements Serializable {
       return rowErrors.getOrDefault(row, List.of());
     }
 
-    public boolean isCreating() { return creating; }
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public String getGroupCode() { return groupCode; }
-    public void setGroupCode(String groupCode) { this.groupCode = groupCode; }
-    public String getLabel() { return label; }
-    public void setLabel(String label) { this.label = label; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public int getPosition() { return position; }
-    public void setPosition(int position) { this.position = position; }
-    public List<Row> getParameters() { return parameters; }
+    public boolean isCreating() {
+      return creating;
+    }
+
+    public String getCode() {
+      return code;
+    }
+
+    public void setCode(String code) {
+      this.code = code;
+    }
+
+    public String getGroupCode() {
+      return groupCode;
+    }
+
+    public void setGroupCode(String groupCode) {
+      this.groupCode = groupCode;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public void setLabel(String label) {
+      this.label = label;
+    }
+
+    public String getDescription() {
+      return description;
+    }
+
+    public void setDescription(String description) {
+      this.description = description;
+    }
+
+    public int getPosition() {
+      return position;
+    }
+
+    public void setPosition(int position) {
+      this.position = position;
+    }
+
+    public List<Row> getParameters() {
+      return parameters;
+    }
   }
 
   /** One parameter row of the editor. */
@@ -193,16 +241,40 @@ public class CatalogBacking implements Serializable {
     }
 
     EventTypeDraft.Parameter draft() {
-      return new EventTypeDraft.Parameter(name, type == null ? null : type.name(), description, example);
+      return new EventTypeDraft.Parameter(
+          name, type == null ? null : type.name(), description, example);
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public ParameterType getType() { return type; }
-    public void setType(ParameterType type) { this.type = type; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getExample() { return example; }
-    public void setExample(String example) { this.example = example; }
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public ParameterType getType() {
+      return type;
+    }
+
+    public void setType(ParameterType type) {
+      this.type = type;
+    }
+
+    public String getDescription() {
+      return description;
+    }
+
+    public void setDescription(String description) {
+      this.description = description;
+    }
+
+    public String getExample() {
+      return example;
+    }
+
+    public void setExample(String example) {
+      this.example = example;
+    }
   }
 }

@@ -14,7 +14,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The event types webhooks can subscribe to, grouped as the console shows them. Same for every account. */
+/**
+ * The event types webhooks can subscribe to, grouped as the console shows them. Same for every
+ * account.
+ */
 @Path("catalog")
 @ApiKeyRequired
 @RequestScoped
@@ -37,12 +40,21 @@ public class CatalogResource {
   @Operation(summary = "Every group with its event types and their parameters")
   public List<Group> groups() {
     return catalog.groups().stream()
-        .map(g -> new Group(g.group().getCode(), g.group().getLabel(), g.types().stream().map(CatalogResource::type).toList()))
+        .map(
+            g ->
+                new Group(
+                    g.group().getCode(),
+                    g.group().getLabel(),
+                    g.types().stream().map(CatalogResource::type).toList()))
         .toList();
   }
 
   private static Type type(EventType t) {
-    return new Type(t.getCode(), t.getLabel(), t.getDescription(), t.getParameters().stream().map(CatalogResource::parameter).toList());
+    return new Type(
+        t.getCode(),
+        t.getLabel(),
+        t.getDescription(),
+        t.getParameters().stream().map(CatalogResource::parameter).toList());
   }
 
   private static Parameter parameter(EventParameter p) {

@@ -1,9 +1,9 @@
 package com.kompaas.webhooks.delivery.presentation;
 
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
+import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.Series;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.WebhookStats;
-import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics;
 import com.kompaas.webhooks.platform.presentation.ConsoleText;
 import com.kompaas.webhooks.subscription.boundary.Webhooks;
 import com.kompaas.webhooks.subscription.entity.Webhook;
@@ -47,11 +47,17 @@ public class DashboardBacking implements Serializable {
     Duration window = "7d".equals(range) ? Duration.ofDays(7) : Duration.ofHours(24);
     series = statistics.series(account, window, BUCKETS);
     Map<Long, WebhookStats> stats = statistics.byWebhook(account, window);
-    failing = webhooks.list(account).stream()
-        .filter(w -> w.getDisabledReason() != null || (stats.containsKey(w.getId()) && stats.get(w.getId()).failed() > 0))
-        .map(w -> new Failing(w, stats.get(w.getId())))
-        .sorted(Comparator.comparingLong((Failing f) -> f.stats() == null ? 0 : f.stats().failed()).reversed())
-        .toList();
+    failing =
+        webhooks.list(account).stream()
+            .filter(
+                w ->
+                    w.getDisabledReason() != null
+                        || (stats.containsKey(w.getId()) && stats.get(w.getId()).failed() > 0))
+            .map(w -> new Failing(w, stats.get(w.getId())))
+            .sorted(
+                Comparator.comparingLong((Failing f) -> f.stats() == null ? 0 : f.stats().failed())
+                    .reversed())
+            .toList();
   }
 
   public String getRateChart() {
@@ -87,22 +93,39 @@ public class DashboardBacking implements Serializable {
           data.add(v);
         }
       }
-      datasets.add(Json.createObjectBuilder().add("label", "p" + DeliveryStatistics.PERCENTILES[p]).add("data", data)
-          .add("backgroundColor", colors[p]).add("borderColor", colors[p]).add("spanGaps", true).add("tension", 0.3));
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", "p" + DeliveryStatistics.PERCENTILES[p])
+              .add("data", data)
+              .add("backgroundColor", colors[p])
+              .add("borderColor", colors[p])
+              .add("spanGaps", true)
+              .add("tension", 0.3));
     }
     return chart("line", datasets, null, true, ConsoleText.get("dashboard.latency.axis"));
   }
 
-  private String chart(String type, String label, JsonArrayBuilder data, String color, Integer max) {
-    JsonArrayBuilder datasets = Json.createArrayBuilder().add(
-        Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color)
-            .add("borderColor", color).add("spanGaps", true).add("tension", 0.3));
+  private String chart(
+      String type, String label, JsonArrayBuilder data, String color, Integer max) {
+    JsonArrayBuilder datasets =
+        Json.createArrayBuilder()
+            .add(
+                Json.createObjectBuilder()
+                    .add("label", label)
+                    .add("data", data)
+                    .add("backgroundColor", color)
+                    .add("borderColor", color)
+                    .add("spanGaps", true)
+                    .add("tension", 0.3));
     return chart(type, datasets, max, false, null);
   }
 
-  private String chart(String type, JsonArrayBuilder datasets, Integer max, boolean legend, String yTitle) {
-    DateTimeFormatter format = DateTimeFormatter.ofPattern(series.bucket().toHours() >= 1 ? "dd MMM HH:mm" : "HH:mm", ConsoleText.locale())
-        .withZone(ZoneOffset.UTC);
+  private String chart(
+      String type, JsonArrayBuilder datasets, Integer max, boolean legend, String yTitle) {
+    DateTimeFormatter format =
+        DateTimeFormatter.ofPattern(
+                series.bucket().toHours() >= 1 ? "dd MMM HH:mm" : "HH:mm", ConsoleText.locale())
+            .withZone(ZoneOffset.UTC);
     JsonArrayBuilder labels = Json.createArrayBuilder();
     for (int i = 0; i < BUCKETS; i++) {
       labels.add(format.format(series.from().plus(series.bucket().multipliedBy(i))));
@@ -117,18 +140,39 @@ public class DashboardBacking implements Serializable {
     return Json.createObjectBuilder()
         .add("type", type)
         .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-        .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false).add("animation", false)
-            .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", legend)))
-            .add("scales", Json.createObjectBuilder().add("y", y)))
-        .build().toString();
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("maintainAspectRatio", false)
+                .add("animation", false)
+                .add(
+                    "plugins",
+                    Json.createObjectBuilder()
+                        .add("legend", Json.createObjectBuilder().add("display", legend)))
+                .add("scales", Json.createObjectBuilder().add("y", y)))
+        .build()
+        .toString();
   }
 
   public Double getSuccessRate() {
-    return series.attempts() == 0 ? null : Math.round(1000.0 * series.delivered() / series.attempts()) / 10.0;
+    return series.attempts() == 0
+        ? null
+        : Math.round(1000.0 * series.delivered() / series.attempts()) / 10.0;
   }
 
-  public Series getSeries() { return series; }
-  public List<Failing> getFailing() { return failing; }
-  public String getRange() { return range; }
-  public void setRange(String range) { this.range = "7d".equals(range) ? "7d" : "24h"; }
+  public Series getSeries() {
+    return series;
+  }
+
+  public List<Failing> getFailing() {
+    return failing;
+  }
+
+  public String getRange() {
+    return range;
+  }
+
+  public void setRange(String range) {
+    this.range = "7d".equals(range) ? "7d" : "24h";
+  }
 }

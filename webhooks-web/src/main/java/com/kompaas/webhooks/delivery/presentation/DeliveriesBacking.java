@@ -48,37 +48,47 @@ public class DeliveriesBacking implements Serializable {
   private LocalDateTime to;
   private String eventId;
   private final Map<Long, List<Attempt>> attempts = new HashMap<>();
+
   /** The webhooks of the page's deliveries, deleted ones too (their history is kept). */
   private final Map<Long, Webhooks.Name> names = new HashMap<>();
+
   private Webhooks.Name named;
-  /** More deliveries match than the log counts ({@link Deliveries#COUNT_LIMIT}): it pages through the newest. */
+
+  /**
+   * More deliveries match than the log counts ({@link Deliveries#COUNT_LIMIT}): it pages through
+   * the newest.
+   */
   private boolean more;
 
-  private final LazyDataModel<Delivery> model = new LazyDataModel<>() {
-    private static final long serialVersionUID = 1L;
+  private final LazyDataModel<Delivery> model =
+      new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    public int count(Map<String, FilterMeta> filters) {
-      Deliveries.Count count = deliveries.count(caller.requireAccountId(), filter());
-      more = count.more();
-      return (int) count.value();
-    }
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+          Deliveries.Count count = deliveries.count(caller.requireAccountId(), filter());
+          more = count.more();
+          return (int) count.value();
+        }
 
-    @Override
-    public List<Delivery> load(int first, int size, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-      attempts.clear();
-      String account = caller.requireAccountId();
-      List<Delivery> page = deliveries.list(account, filter(), first, size);
-      names.clear();
-      names.putAll(webhooks.names(account, page.stream().map(Delivery::getWebhookId).distinct().toList()));
-      return page;
-    }
+        @Override
+        public List<Delivery> load(
+            int first, int size, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+          attempts.clear();
+          String account = caller.requireAccountId();
+          List<Delivery> page = deliveries.list(account, filter(), first, size);
+          names.clear();
+          names.putAll(
+              webhooks.names(
+                  account, page.stream().map(Delivery::getWebhookId).distinct().toList()));
+          return page;
+        }
 
-    @Override
-    public String getRowKey(Delivery delivery) {
-      return String.valueOf(delivery.getId());
-    }
-  };
+        @Override
+        public String getRowKey(Delivery delivery) {
+          return String.valueOf(delivery.getId());
+        }
+      };
 
   /** Whether more match than the log counts: the paginator then reads "1–25 of 10000+". */
   public boolean isMore() {
@@ -92,7 +102,10 @@ public class DeliveriesBacking implements Serializable {
       named = webhooks.names(account, List.of(webhookId)).get(webhookId);
     }
     if (from == null && to == null) {
-      from = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(7)), ZoneOffset.UTC).withSecond(0).withNano(0);
+      from =
+          LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(7)), ZoneOffset.UTC)
+              .withSecond(0)
+              .withNano(0);
     }
   }
 
@@ -119,11 +132,14 @@ public class DeliveriesBacking implements Serializable {
     if (name == null) {
       return "#" + id;
     }
-    return name.deleted() ? ConsoleText.get("deliveries.webhookDeleted", name.title()) : name.title();
+    return name.deleted()
+        ? ConsoleText.get("deliveries.webhookDeleted", name.title())
+        : name.title();
   }
 
   public List<Attempt> attemptsOf(Delivery delivery) {
-    return attempts.computeIfAbsent(delivery.getId(), id -> deliveries.attempts(caller.requireAccountId(), id));
+    return attempts.computeIfAbsent(
+        delivery.getId(), id -> deliveries.attempts(caller.requireAccountId(), id));
   }
 
   public void resend(Delivery delivery) {
@@ -145,10 +161,14 @@ public class DeliveriesBacking implements Serializable {
   /** Re-enable a webhook the system switched off, resend what failed, and replay what it missed. */
   public String recover(boolean replay) {
     String account = caller.requireManagedAccountId();
-    Instant offSince = webhook.getDisabledAt() == null ? clock.instant().minus(Duration.ofDays(7)) : webhook.getDisabledAt();
+    Instant offSince =
+        webhook.getDisabledAt() == null
+            ? clock.instant().minus(Duration.ofDays(7))
+            : webhook.getDisabledAt();
     Instant now = clock.instant();
     webhooks.enable(account, webhookId, true);
-    int resent = deliveries.resendFailed(account, webhookId, offSince.minus(Duration.ofDays(7)), now);
+    int resent =
+        deliveries.resendFailed(account, webhookId, offSince.minus(Duration.ofDays(7)), now);
     int replayed = replay ? deliveries.replay(account, webhookId, offSince, now) : 0;
     ConsoleText.flashInfo("deliveries.recovered", resent, replayed);
     return "/deliveries?faces-redirect=true&webhook=" + webhookId;
@@ -162,18 +182,59 @@ public class DeliveriesBacking implements Serializable {
     return DeliveryStatus.values();
   }
 
-  public LazyDataModel<Delivery> getModel() { return model; }
-  public Long getWebhookId() { return webhookId; }
-  public void setWebhookId(Long webhookId) { this.webhookId = webhookId; }
-  public Webhook getWebhook() { return webhook; }
-  public DeliveryStatus getStatus() { return status; }
-  public void setStatus(DeliveryStatus status) { this.status = status; }
-  public String getEventType() { return eventType; }
-  public void setEventType(String eventType) { this.eventType = eventType == null || eventType.isBlank() ? null : eventType.strip(); }
-  public LocalDateTime getFrom() { return from; }
-  public void setFrom(LocalDateTime from) { this.from = from; }
-  public LocalDateTime getTo() { return to; }
-  public void setTo(LocalDateTime to) { this.to = to; }
-  public String getEventId() { return eventId; }
-  public void setEventId(String eventId) { this.eventId = eventId; }
+  public LazyDataModel<Delivery> getModel() {
+    return model;
+  }
+
+  public Long getWebhookId() {
+    return webhookId;
+  }
+
+  public void setWebhookId(Long webhookId) {
+    this.webhookId = webhookId;
+  }
+
+  public Webhook getWebhook() {
+    return webhook;
+  }
+
+  public DeliveryStatus getStatus() {
+    return status;
+  }
+
+  public void setStatus(DeliveryStatus status) {
+    this.status = status;
+  }
+
+  public String getEventType() {
+    return eventType;
+  }
+
+  public void setEventType(String eventType) {
+    this.eventType = eventType == null || eventType.isBlank() ? null : eventType.strip();
+  }
+
+  public LocalDateTime getFrom() {
+    return from;
+  }
+
+  public void setFrom(LocalDateTime from) {
+    this.from = from;
+  }
+
+  public LocalDateTime getTo() {
+    return to;
+  }
+
+  public void setTo(LocalDateTime to) {
+    this.to = to;
+  }
+
+  public String getEventId() {
+    return eventId;
+  }
+
+  public void setEventId(String eventId) {
+    this.eventId = eventId;
+  }
 }

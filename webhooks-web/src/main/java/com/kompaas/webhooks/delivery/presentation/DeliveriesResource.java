@@ -4,9 +4,9 @@ import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.account.control.Credentials;
 import com.kompaas.webhooks.account.presentation.ApiKeyRequired;
 import com.kompaas.webhooks.delivery.boundary.Deliveries;
-import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.Attempt;
 import com.kompaas.webhooks.delivery.entity.Delivery;
+import com.kompaas.webhooks.delivery.entity.DeliveryError;
 import com.kompaas.webhooks.delivery.entity.DeliveryStatus;
 import com.kompaas.webhooks.platform.presentation.ApiException;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,31 +47,87 @@ public class DeliveriesResource {
 
   /** One delivery as the log shows it. */
   public record DeliveryJson(
-      long id, long webhookId, String eventId, String eventType, DeliveryStatus status, int attempts,
-      Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode, DeliveryError lastError, Instant createdAt) {
+      long id,
+      long webhookId,
+      String eventId,
+      String eventType,
+      DeliveryStatus status,
+      int attempts,
+      Instant nextAttemptAt,
+      Instant lastAttemptAt,
+      Integer lastStatusCode,
+      DeliveryError lastError,
+      Instant createdAt) {
     static DeliveryJson of(Delivery d) {
-      return new DeliveryJson(d.getId(), d.getWebhookId(), d.getExternalEventId(), d.getEventType(), d.getStatus(),
-          d.getAttempts(), d.getNextAttemptAt(), d.getLastAttemptAt(), d.getLastStatusCode(), d.getLastError(),
+      return new DeliveryJson(
+          d.getId(),
+          d.getWebhookId(),
+          d.getExternalEventId(),
+          d.getEventType(),
+          d.getStatus(),
+          d.getAttempts(),
+          d.getNextAttemptAt(),
+          d.getLastAttemptAt(),
+          d.getLastStatusCode(),
+          d.getLastError(),
           d.getCreatedAt());
     }
   }
 
   /** One attempt: the request as sent (credentials masked) and the response (truncated). */
   public record AttemptJson(
-      int number, boolean manual, Instant startedAt, long durationMs, String outcome, DeliveryError error, String errorDetail,
-      String requestMethod, String requestUrl, String requestHeaders, String requestBody,
-      Integer responseStatus, String responseHeaders, String responseBody, boolean responseTruncated) {
+      int number,
+      boolean manual,
+      Instant startedAt,
+      long durationMs,
+      String outcome,
+      DeliveryError error,
+      String errorDetail,
+      String requestMethod,
+      String requestUrl,
+      String requestHeaders,
+      String requestBody,
+      Integer responseStatus,
+      String responseHeaders,
+      String responseBody,
+      boolean responseTruncated) {
     static AttemptJson of(Attempt a) {
-      return new AttemptJson(a.getNumber(), a.isManual(), a.getStartedAt(), a.getDurationMs(), a.getOutcome().name(),
-          a.getError(), a.getErrorDetail(), a.getRequestMethod(), a.getRequestUrl(), a.getRequestHeaders(),
-          a.getRequestBody(), a.getResponseStatus(), a.getResponseHeaders(), a.getResponseBody(), a.isResponseTruncated());
+      return new AttemptJson(
+          a.getNumber(),
+          a.isManual(),
+          a.getStartedAt(),
+          a.getDurationMs(),
+          a.getOutcome().name(),
+          a.getError(),
+          a.getErrorDetail(),
+          a.getRequestMethod(),
+          a.getRequestUrl(),
+          a.getRequestHeaders(),
+          a.getRequestBody(),
+          a.getResponseStatus(),
+          a.getResponseHeaders(),
+          a.getResponseBody(),
+          a.isResponseTruncated());
     }
 
     /** A viewer sees which headers and query parameters were sent, not their values. */
     AttemptJson forViewer() {
-      return new AttemptJson(number, manual, startedAt, durationMs, outcome, error, errorDetail, requestMethod,
-          Credentials.urlForViewer(requestUrl), Credentials.headerLinesForViewer(requestHeaders), requestBody,
-          responseStatus, responseHeaders, responseBody, responseTruncated);
+      return new AttemptJson(
+          number,
+          manual,
+          startedAt,
+          durationMs,
+          outcome,
+          error,
+          errorDetail,
+          requestMethod,
+          Credentials.urlForViewer(requestUrl),
+          Credentials.headerLinesForViewer(requestHeaders),
+          requestBody,
+          responseStatus,
+          responseHeaders,
+          responseBody,
+          responseTruncated);
     }
   }
 
@@ -87,13 +143,22 @@ public class DeliveriesResource {
       @QueryParam("first") @DefaultValue("0") int first,
       @QueryParam("max") @DefaultValue("100") int max) {
     var filter = filter(webhookId, status, eventType, from, to, eventId);
-    return deliveries.list(caller.requireAccountId(), filter, Math.max(0, first), Math.min(Math.max(1, max), MAX_PAGE))
-        .stream().map(DeliveryJson::of).toList();
+    return deliveries
+        .list(
+            caller.requireAccountId(),
+            filter,
+            Math.max(0, first),
+            Math.min(Math.max(1, max), MAX_PAGE))
+        .stream()
+        .map(DeliveryJson::of)
+        .toList();
   }
 
   @GET
   @Path("count")
-  @Operation(summary = "How many deliveries match the filters, exactly up to 10,000; beyond, more is true and count 10000")
+  @Operation(
+      summary =
+          "How many deliveries match the filters, exactly up to 10,000; beyond, more is true and count 10000")
   public Deliveries.Count count(
       @QueryParam("webhookId") Long webhookId,
       @QueryParam("status") DeliveryStatus status,
@@ -101,19 +166,29 @@ public class DeliveriesResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("eventId") String eventId) {
-    return deliveries.count(caller.requireAccountId(), filter(webhookId, status, eventType, from, to, eventId));
+    return deliveries.count(
+        caller.requireAccountId(), filter(webhookId, status, eventType, from, to, eventId));
   }
 
   private static Deliveries.Filter filter(
-      Long webhookId, DeliveryStatus status, String eventType, String from, String to, String eventId) {
-    return new Deliveries.Filter(webhookId, status, eventType, instant("from", from), instant("to", to), eventId);
+      Long webhookId,
+      DeliveryStatus status,
+      String eventType,
+      String from,
+      String to,
+      String eventId) {
+    return new Deliveries.Filter(
+        webhookId, status, eventType, instant("from", from), instant("to", to), eventId);
   }
 
   @GET
   @Path("{id}")
   @Operation(summary = "One delivery")
   public DeliveryJson get(@PathParam("id") long id) {
-    return deliveries.find(caller.requireAccountId(), id).map(DeliveryJson::of).orElseThrow(NotFoundException::new);
+    return deliveries
+        .find(caller.requireAccountId(), id)
+        .map(DeliveryJson::of)
+        .orElseThrow(NotFoundException::new);
   }
 
   @GET
@@ -122,7 +197,8 @@ public class DeliveriesResource {
   public List<AttemptJson> attempts(@PathParam("id") long id) {
     String account = caller.requireAccountId();
     deliveries.find(account, id).orElseThrow(NotFoundException::new);
-    List<AttemptJson> attempts = deliveries.attempts(account, id).stream().map(AttemptJson::of).toList();
+    List<AttemptJson> attempts =
+        deliveries.attempts(account, id).stream().map(AttemptJson::of).toList();
     return caller.canManage() ? attempts : attempts.stream().map(AttemptJson::forViewer).toList();
   }
 
@@ -133,7 +209,10 @@ public class DeliveriesResource {
     String account = caller.requireManagedAccountId();
     deliveries.find(account, id).orElseThrow(NotFoundException::new);
     if (!deliveries.resend(account, id)) {
-      throw new ApiException(Response.Status.CONFLICT, "id", "the delivery is being sent right now; try again when it is done");
+      throw new ApiException(
+          Response.Status.CONFLICT,
+          "id",
+          "the delivery is being sent right now; try again when it is done");
     }
     return Response.accepted(Map.of("resent", 1)).build();
   }
@@ -142,18 +221,34 @@ public class DeliveriesResource {
   @Path("resend-failed")
   @Operation(summary = "Resend a webhook's failed deliveries created in [from, to), at most 1,000")
   public Map<String, Integer> resendFailed(
-      @QueryParam("webhookId") Long webhookId, @QueryParam("from") String from, @QueryParam("to") String to) {
-    return Map.of("resent",
-        deliveries.resendFailed(caller.requireManagedAccountId(), required(webhookId), required("from", from), required("to", to)));
+      @QueryParam("webhookId") Long webhookId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    return Map.of(
+        "resent",
+        deliveries.resendFailed(
+            caller.requireManagedAccountId(),
+            required(webhookId),
+            required("from", from),
+            required("to", to)));
   }
 
   @POST
   @Path("replay")
-  @Operation(summary = "Deliver to a webhook the stored events of [from, to) it has not had (it was off), at most 1,000")
+  @Operation(
+      summary =
+          "Deliver to a webhook the stored events of [from, to) it has not had (it was off), at most 1,000")
   public Map<String, Integer> replay(
-      @QueryParam("webhookId") Long webhookId, @QueryParam("from") String from, @QueryParam("to") String to) {
-    return Map.of("replayed",
-        deliveries.replay(caller.requireManagedAccountId(), required(webhookId), required("from", from), required("to", to)));
+      @QueryParam("webhookId") Long webhookId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    return Map.of(
+        "replayed",
+        deliveries.replay(
+            caller.requireManagedAccountId(),
+            required(webhookId),
+            required("from", from),
+            required("to", to)));
   }
 
   private static long required(Long webhookId) {

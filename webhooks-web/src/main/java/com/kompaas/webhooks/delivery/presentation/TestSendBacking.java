@@ -28,7 +28,9 @@ public class TestSendBacking implements Serializable {
 
   public void send() {
     try {
-      result = testSends.send(caller.requireManagedAccountId(), webhook.getId(), webhook.getForm().settings());
+      result =
+          testSends.send(
+              caller.requireManagedAccountId(), webhook.getId(), webhook.getForm().settings());
     } catch (InvalidWebhookException e) {
       result = null;
       e.errors().forEach(WebhookBacking::show);

@@ -1,8 +1,8 @@
 package com.kompaas.webhooks.delivery.presentation;
 
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
-import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.WebhookStats;
 import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics;
+import com.kompaas.webhooks.delivery.boundary.DeliveryStatistics.WebhookStats;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -22,35 +22,39 @@ public class DeadLettersBacking implements Serializable {
 
   @Inject DeadLetters deadLetters;
 
-  private final LazyDataModel<DeadLetter> model = new LazyDataModel<>() {
-    private static final long serialVersionUID = 1L;
+  private final LazyDataModel<DeadLetter> model =
+      new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    public int count(Map<String, FilterMeta> filters) {
-      return (int) Math.min(Integer.MAX_VALUE, deadLetters.count());
-    }
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+          return (int) Math.min(Integer.MAX_VALUE, deadLetters.count());
+        }
 
-    @Override
-    public List<DeadLetter> load(int first, int size, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-      return deadLetters.list(first, size);
-    }
+        @Override
+        public List<DeadLetter> load(
+            int first, int size, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+          return deadLetters.list(first, size);
+        }
 
-    @Override
-    public String getRowKey(DeadLetter letter) {
-      return String.valueOf(letter.getId());
-    }
-  };
+        @Override
+        public String getRowKey(DeadLetter letter) {
+          return String.valueOf(letter.getId());
+        }
+      };
 
   public void redrive(DeadLetter letter) {
-    deadLetters.redrive(letter.getId()).ifPresentOrElse(
-        outcome -> {
-          switch (outcome) {
-            case STORED -> ConsoleText.info("deadLetters.stored");
-            case DUPLICATE -> ConsoleText.info("deadLetters.duplicate");
-            case DEAD_LETTERED -> ConsoleText.warn("deadLetters.rejected");
-          }
-        },
-        () -> ConsoleText.warn("deadLetters.gone"));
+    deadLetters
+        .redrive(letter.getId())
+        .ifPresentOrElse(
+            outcome -> {
+              switch (outcome) {
+                case STORED -> ConsoleText.info("deadLetters.stored");
+                case DUPLICATE -> ConsoleText.info("deadLetters.duplicate");
+                case DEAD_LETTERED -> ConsoleText.warn("deadLetters.rejected");
+              }
+            },
+            () -> ConsoleText.warn("deadLetters.gone"));
   }
 
   public void discard(DeadLetter letter) {

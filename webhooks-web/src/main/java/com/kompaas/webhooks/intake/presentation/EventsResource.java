@@ -2,7 +2,6 @@ package com.kompaas.webhooks.intake.presentation;
 
 import com.kompaas.webhooks.account.boundary.CurrentAccount;
 import com.kompaas.webhooks.account.presentation.ApiKeyRequired;
-import com.kompaas.webhooks.intake.boundary.Events;
 import com.kompaas.webhooks.intake.boundary.Intake;
 import com.kompaas.webhooks.intake.control.InvalidEventException;
 import jakarta.ejb.EJBException;
@@ -21,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Event intake over HTTP for producers that cannot speak JMS: the same JSON as the {@code
- * webhooks.events} queue. An account key may submit only its own account's events; the platform
- * key any account's. Idempotent on (accountId, id): a repeat answers 202 with the stored event.
+ * webhooks.events} queue. An account key may submit only its own account's events; the platform key
+ * any account's. Idempotent on (accountId, id): a repeat answers 202 with the stored event.
  */
 @Path("events")
 @ApiKeyRequired
@@ -34,13 +33,13 @@ public class EventsResource {
 
   @Inject Intake intake;
 
-
   @Inject CurrentAccount caller;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Submit one event; 202 with the stored event id, 400 with the field and reason")
+  @Operation(
+      summary = "Submit one event; 202 with the stored event id, 400 with the field and reason")
   public Response submit(String body) {
     // publishing sends deliveries: a change, so a viewer is refused (403) like any other change
     String allowed = caller.isPlatformKey() ? null : caller.requireManagedAccountId();
@@ -76,8 +75,11 @@ public class EventsResource {
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(
             Json.createObjectBuilder()
-                .add("errors",
-                    Json.createArrayBuilder().add(Json.createObjectBuilder().add("field", field).add("message", message)))
+                .add(
+                    "errors",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder().add("field", field).add("message", message)))
                 .build())
         .build();
   }

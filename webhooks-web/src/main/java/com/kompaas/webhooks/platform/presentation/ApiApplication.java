@@ -24,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class ApiApplication extends Application {
 
   /**
-   * No WADL: Jersey answered {@code OPTIONS} with a WADL document naming its version, which tells an
-   * attacker what to look up. The OpenAPI description at {@code /openapi} is the API's description.
+   * No WADL: Jersey answered {@code OPTIONS} with a WADL document naming its version, which tells
+   * an attacker what to look up. The OpenAPI description at {@code /openapi} is the API's
+   * description.
    */
   @Override
   public Map<String, Object> getProperties() {

@@ -30,7 +30,8 @@ public class ApiErrorPages extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(ApiErrorPages.class.getName());
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try {
       chain.doFilter(request, new JsonErrors(response));
@@ -40,7 +41,11 @@ public class ApiErrorPages extends HttpFilter {
       }
       String id = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "REST call failed, error id " + id, e);
-      write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "request", "internal error " + id);
+      write(
+          response,
+          HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+          "request",
+          "internal error " + id);
     }
   }
 
@@ -65,7 +70,8 @@ public class ApiErrorPages extends HttpFilter {
     };
   }
 
-  static void write(HttpServletResponse response, int status, String field, String message) throws IOException {
+  static void write(HttpServletResponse response, int status, String field, String message)
+      throws IOException {
     response.resetBuffer();
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON);

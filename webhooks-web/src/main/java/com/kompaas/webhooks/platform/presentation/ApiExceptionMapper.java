@@ -57,7 +57,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       return error(Response.Status.FORBIDDEN, "Authorization", t.getMessage());
     }
     if (t instanceof OptimisticLockException || t.getCause() instanceof OptimisticLockException) {
-      return error(Response.Status.CONFLICT, "version", "changed by someone else in the meantime; reload it and try again");
+      return error(
+          Response.Status.CONFLICT,
+          "version",
+          "changed by someone else in the meantime; reload it and try again");
     }
     if (t instanceof IllegalArgumentException) {
       return error(Response.Status.BAD_REQUEST, "body", t.getMessage());
@@ -146,11 +149,16 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   public static Response errors(Response.StatusType status, List<FieldError> errors) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(errors)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(body(errors))
+        .build();
   }
 
   public static Response error(Response.Status status, String field, String message) {
-    return errors(status, List.of(new FieldError(field, message == null ? status.getReasonPhrase() : message)));
+    return errors(
+        status,
+        List.of(new FieldError(field, message == null ? status.getReasonPhrase() : message)));
   }
 
   /** The one shape, with the field a status is usually about: the credentials for 401 and 403. */
@@ -168,7 +176,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
   static String body(List<FieldError> errors) {
     JsonArrayBuilder array = Json.createArrayBuilder();
-    errors.forEach(f -> array.add(Json.createObjectBuilder().add("field", f.field()).add("message", f.message() == null ? "" : f.message())));
+    errors.forEach(
+        f ->
+            array.add(
+                Json.createObjectBuilder()
+                    .add("field", f.field())
+                    .add("message", f.message() == null ? "" : f.message())));
     return Json.createObjectBuilder().add("errors", array).build().toString();
   }
 }

@@ -13,17 +13,18 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the whole-number and enum values of path and query parameters, so that a wrong one answers
- * {@code 400} naming the parameter. Left to themselves, JAX-RS implementations answer an
- * unreadable path or query value with a bare {@code 404} (and Jersey quietly uses the default for
- * some), which tells the client nothing. Enum values are read in any case ({@code
- * ?status=failed}); a wrong one is answered with the values there are.
+ * {@code 400} naming the parameter. Left to themselves, JAX-RS implementations answer an unreadable
+ * path or query value with a bare {@code 404} (and Jersey quietly uses the default for some), which
+ * tells the client nothing. Enum values are read in any case ({@code ?status=failed}); a wrong one
+ * is answered with the values there are.
  */
 @Provider
 public class ApiParameters implements ParamConverterProvider {
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+  public <T> ParamConverter<T> getConverter(
+      Class<T> rawType, Type genericType, Annotation[] annotations) {
     String name = name(annotations);
     if (name == null) {
       return null;
@@ -31,14 +32,21 @@ public class ApiParameters implements ParamConverterProvider {
     boolean primitive = rawType.isPrimitive();
     String fallback = defaultValue(annotations);
     if (rawType == long.class || rawType == Long.class) {
-      return (ParamConverter<T>) new Converter<>(name, primitive, fallback, v -> wholeNumber(name, v, Long.MIN_VALUE, Long.MAX_VALUE));
+      return (ParamConverter<T>)
+          new Converter<>(
+              name, primitive, fallback, v -> wholeNumber(name, v, Long.MIN_VALUE, Long.MAX_VALUE));
     }
     if (rawType == int.class || rawType == Integer.class) {
       return (ParamConverter<T>)
-          new Converter<>(name, primitive, fallback, v -> (int) wholeNumber(name, v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+          new Converter<>(
+              name,
+              primitive,
+              fallback,
+              v -> (int) wholeNumber(name, v, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
     if (rawType.isEnum()) {
-      return new Converter(name, false, fallback, v -> constant((Class<? extends Enum>) rawType, name, v));
+      return new Converter(
+          name, false, fallback, v -> constant((Class<? extends Enum>) rawType, name, v));
     }
     return null;
   }
@@ -73,7 +81,9 @@ public class ApiParameters implements ParamConverterProvider {
     } catch (NumberFormatException e) {
       // answered below, with the name
     }
-    throw ApiException.invalid(name, "must be a whole number from " + min + " to " + max + ", not '" + shortened(value) + "'");
+    throw ApiException.invalid(
+        name,
+        "must be a whole number from " + min + " to " + max + ", not '" + shortened(value) + "'");
   }
 
   static <E extends Enum<E>> E constant(Class<E> type, String name, String value) {
@@ -82,9 +92,15 @@ public class ApiParameters implements ParamConverterProvider {
         return e;
       }
     }
-    throw ApiException.invalid(name, "must be one of "
-        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
-        + " (in any case), not '" + shortened(value) + "'");
+    throw ApiException.invalid(
+        name,
+        "must be one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name)
+                .collect(Collectors.joining(", "))
+            + " (in any case), not '"
+            + shortened(value)
+            + "'");
   }
 
   /** A client's value quoted back, but never a long one. */
@@ -100,7 +116,8 @@ public class ApiParameters implements ParamConverterProvider {
    * A blank value counts as absent: its default if it has one, else nothing, except that a
    * primitive cannot be nothing and must be sent.
    */
-  private record Converter<T>(String name, boolean primitive, String fallback, Parse<T> parse) implements ParamConverter<T> {
+  private record Converter<T>(String name, boolean primitive, String fallback, Parse<T> parse)
+      implements ParamConverter<T> {
     @Override
     public T fromString(String value) {
       if (value == null || value.isBlank()) {

@@ -21,11 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The size limit of request bodies, enforced before a body is read whole: a declared {@code
  * Content-Length} over the limit is refused before a byte is read, and a body without one (chunked)
- * is counted while it is read and cut off at the limit. Both answer {@code 413} naming {@code body}.
+ * is counted while it is read and cut off at the limit. Both answer {@code 413} naming {@code
+ * body}.
  *
  * <p>Events get their own limit: the event contract allows 256 KiB of UTF-8, and the parser says so
- * with a {@code 400} that names the rule; this limit sits a margin above it so that answer is heard,
- * and only bodies far beyond it are cut off here.
+ * with a {@code 400} that names the rule; this limit sits a margin above it so that answer is
+ * heard, and only bodies far beyond it are cut off here.
  *
  * <p>Reading a body is also where malformed JSON surfaces, as whatever the reader throws: it is
  * answered {@code 400} on {@code body} here, not left to turn into a {@code 500}.
@@ -94,14 +95,21 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
   private static String where(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof JsonParsingException p && p.getLocation() != null) {
-        return " (line " + p.getLocation().getLineNumber() + ", column " + p.getLocation().getColumnNumber() + ")";
+        return " (line "
+            + p.getLocation().getLineNumber()
+            + ", column "
+            + p.getLocation().getColumnNumber()
+            + ")";
       }
     }
     return "";
   }
 
   private static ApiException tooLarge(long limit) {
-    return new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body", "is larger than the limit of " + limit + " bytes");
+    return new ApiException(
+        Response.Status.REQUEST_ENTITY_TOO_LARGE,
+        "body",
+        "is larger than the limit of " + limit + " bytes");
   }
 
   /** Counts the bytes read and fails the read that goes past the limit. */

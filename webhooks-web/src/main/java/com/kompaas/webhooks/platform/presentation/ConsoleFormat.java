@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How the console writes times and numbers: times in UTC, which the pages say, with month names and
  * digits in the view's language ({@code 28 Nov 23:41:07}, {@code 28 нояб. 23:41:07}). Faces 4.0's
- * converter cannot format an {@link Instant} (that came in 4.1), so the pages call
- * {@code #{format.time(...)}}.
+ * converter cannot format an {@link Instant} (that came in 4.1), so the pages call {@code
+ * #{format.time(...)}}.
  */
 @Named("format")
 @ApplicationScoped
@@ -49,7 +49,8 @@ public class ConsoleFormat {
       return "";
     }
     return formatters
-        .computeIfAbsent(pattern + "|" + locale.toLanguageTag(),
+        .computeIfAbsent(
+            pattern + "|" + locale.toLanguageTag(),
             k -> DateTimeFormatter.ofPattern(pattern, locale).withZone(ZoneOffset.UTC))
         .format(instant);
   }

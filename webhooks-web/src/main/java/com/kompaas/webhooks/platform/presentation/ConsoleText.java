@@ -67,7 +67,8 @@ public class ConsoleText {
       if (args.length == 0) {
         return Optional.of(pattern);
       }
-      Object[] values = Arrays.stream(args).map(a -> a == null ? "" : a).toArray(); // as EL shows null
+      Object[] values =
+          Arrays.stream(args).map(a -> a == null ? "" : a).toArray(); // as EL shows null
       return Optional.of(new MessageFormat(pattern, locale).format(values));
     } catch (MissingResourceException e) {
       return Optional.empty();
@@ -84,7 +85,11 @@ public class ConsoleText {
    */
   public static ResourceBundle bundle(String baseName, Locale locale) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return ResourceBundle.getBundle(baseName, locale, loader == null ? ConsoleText.class.getClassLoader() : loader, NO_FALLBACK);
+    return ResourceBundle.getBundle(
+        baseName,
+        locale,
+        loader == null ? ConsoleText.class.getClassLoader() : loader,
+        NO_FALLBACK);
   }
 
   /**

@@ -19,9 +19,9 @@ import java.util.logging.Logger;
  * dropped it for newer ones, or the server restarted) or the state was never issued (forged,
  * including {@code stateless} for a page that is not). The server cannot tell the two apart, and
  * the same request can never succeed, so the answer is <b>400</b> with the friendly "page has
- * expired" page, not 500 — and not 410, which would say the page's URL is gone and is cacheable
- * by default. It is logged as one line, without the posted state (a forged one is the caller's
- * text). An Ajax request gets the same page in its Ajax answer from OmniFaces' {@code
+ * expired" page, not 500 — and not 410, which would say the page's URL is gone and is cacheable by
+ * default. It is logged as one line, without the posted state (a forged one is the caller's text).
+ * An Ajax request gets the same page in its Ajax answer from OmniFaces' {@code
  * FullAjaxExceptionHandler}, which this handler wraps; that answer stays 200, as the browser
  * applies no other.
  */
@@ -52,12 +52,17 @@ public class ExpiredViews extends ExceptionHandlerWrapper {
   public void handle() {
     FacesContext context = FacesContext.getCurrentInstance();
     Iterator<ExceptionQueuedEvent> queued = getUnhandledExceptionQueuedEvents().iterator();
-    if (context != null && queued.hasNext() && isUnknownView(context, queued.next().getContext().getException())) {
+    if (context != null
+        && queued.hasNext()
+        && isUnknownView(context, queued.next().getContext().getException())) {
       boolean ajax = context.getPartialViewContext().isAjaxRequest();
       ExternalContext external = context.getExternalContext();
-      LOG.info(() -> "Form post to " + ((HttpServletRequest) external.getRequest()).getRequestURI()
-          + " refused: expired or unknown view state; answered "
-          + (ajax ? "the expired page in the Ajax response" : "400 with the expired page"));
+      LOG.info(
+          () ->
+              "Form post to "
+                  + ((HttpServletRequest) external.getRequest()).getRequestURI()
+                  + " refused: expired or unknown view state; answered "
+                  + (ajax ? "the expired page in the Ajax response" : "400 with the expired page"));
       if (!ajax && !external.isResponseCommitted()) {
         queued.remove();
         external.setResponseStatus(400);
@@ -78,7 +83,11 @@ public class ExpiredViews extends ExceptionHandlerWrapper {
     }
     // "stateless" makes Faces build the page afresh, and it refuses for a page that keeps state
     return context.getCurrentPhaseId() == PhaseId.RESTORE_VIEW
-        && "stateless".equals(external(context).getRequestParameterMap().get(ResponseStateManager.VIEW_STATE_PARAM));
+        && "stateless"
+            .equals(
+                external(context)
+                    .getRequestParameterMap()
+                    .get(ResponseStateManager.VIEW_STATE_PARAM));
   }
 
   private static ExternalContext external(FacesContext context) {

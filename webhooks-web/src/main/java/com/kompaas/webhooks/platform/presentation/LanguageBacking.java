@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The console's language: the one chosen with the EN / RU switch of the top bar, else the
- * browser's (Accept-Language matched against faces-config's supported locales, else English). The
- * choice is kept for the session and in a cookie, so it is still there after signing out.
+ * The console's language: the one chosen with the EN / RU switch of the top bar, else the browser's
+ * (Accept-Language matched against faces-config's supported locales, else English). The choice is
+ * kept for the session and in a cookie, so it is still there after signing out.
  */
 @Named("language")
 @SessionScoped
@@ -78,7 +78,9 @@ public class LanguageBacking implements Serializable {
     if (language == null) {
       return Optional.empty();
     }
-    return supported(faces.getApplication()).stream().filter(l -> l.getLanguage().equals(language)).findFirst();
+    return supported(faces.getApplication()).stream()
+        .filter(l -> l.getLanguage().equals(language))
+        .findFirst();
   }
 
   private static List<Locale> supported(Application application) {
@@ -102,7 +104,8 @@ public class LanguageBacking implements Serializable {
     cookie.setMaxAge(COOKIE_AGE);
     cookie.setHttpOnly(true);
     // like the session cookie: Secure over HTTPS, and always with webhooks.console.secure-cookies
-    cookie.setSecure(request.isSecure() || request.getServletContext().getSessionCookieConfig().isSecure());
+    cookie.setSecure(
+        request.isSecure() || request.getServletContext().getSessionCookieConfig().isSecure());
     cookie.setAttribute("SameSite", "Lax");
     ((HttpServletResponse) external.getResponse()).addCookie(cookie);
   }

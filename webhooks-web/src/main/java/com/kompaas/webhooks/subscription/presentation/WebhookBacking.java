@@ -46,8 +46,14 @@ public class WebhookBacking implements Serializable {
       webhook = webhooks.find(account, id).orElse(null);
       eventType = webhook == null ? null : catalog.type(webhook.getEventType()).orElse(null);
       // a viewer's form has no stored credential in it (and a viewer cannot save it)
-      form = eventType == null ? null
-          : WebhookForm.of(eventType, caller.canManage() ? webhook.settings() : SettingsForViewer.of(webhook.settings()));
+      form =
+          eventType == null
+              ? null
+              : WebhookForm.of(
+                  eventType,
+                  caller.canManage()
+                      ? webhook.settings()
+                      : SettingsForViewer.of(webhook.settings()));
     } else {
       eventType = catalog.type(type).orElse(null);
       form = eventType == null ? null : WebhookForm.of(eventType, null);
@@ -60,7 +66,11 @@ public class WebhookBacking implements Serializable {
   /** Re-renders the request preview from what is in the form now. */
   public void preview() {
     if (webhook != null && !caller.canManage()) {
-      previewText = webhooks.preview(caller.requireAccountId(), id, true).map(RenderedRequest::asText).orElse("");
+      previewText =
+          webhooks
+              .preview(caller.requireAccountId(), id, true)
+              .map(RenderedRequest::asText)
+              .orElse("");
       return;
     }
     try {
@@ -76,9 +86,10 @@ public class WebhookBacking implements Serializable {
   public String save() {
     String account = caller.requireManagedAccountId();
     try {
-      Webhook saved = webhook == null
-          ? webhooks.create(account, form.settings())
-          : webhooks.update(account, id, webhook.getVersion(), form.settings()).orElseThrow();
+      Webhook saved =
+          webhook == null
+              ? webhooks.create(account, form.settings())
+              : webhooks.update(account, id, webhook.getVersion(), form.settings()).orElseThrow();
       ConsoleText.flashInfo("webhook.saved", saved.getTitle());
       return "/webhook?faces-redirect=true&id=" + saved.getId();
     } catch (InvalidWebhookException e) {
@@ -87,7 +98,8 @@ public class WebhookBacking implements Serializable {
     } catch (IllegalArgumentException e) {
       ConsoleText.add(null, FacesMessage.SEVERITY_ERROR, e.getMessage());
     } catch (OptimisticLockException | EJBException e) {
-      if (!(e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException)) {
+      if (!(e instanceof OptimisticLockException
+          || e.getCause() instanceof OptimisticLockException)) {
         throw e;
       }
       ConsoleText.error("webhook.savedMeanwhile");
@@ -101,13 +113,25 @@ public class WebhookBacking implements Serializable {
     String field = error.field();
     int bracket = field.indexOf('[');
     String base = bracket < 0 ? field : field.substring(0, bracket);
-    String text = bracket < 0
-        ? ConsoleText.of(error)
-        : ConsoleText.get("webhook.row", Integer.parseInt(field.substring(bracket + 1, field.indexOf(']'))) + 1, ConsoleText.of(error));
-    String target = switch (base) {
-      case "title", "url", "bodyTemplate", "parameters", "userParameters", "queryParameters", "headers" -> base;
-      default -> null;
-    };
+    String text =
+        bracket < 0
+            ? ConsoleText.of(error)
+            : ConsoleText.get(
+                "webhook.row",
+                Integer.parseInt(field.substring(bracket + 1, field.indexOf(']'))) + 1,
+                ConsoleText.of(error));
+    String target =
+        switch (base) {
+          case "title",
+              "url",
+              "bodyTemplate",
+              "parameters",
+              "userParameters",
+              "queryParameters",
+              "headers" ->
+              base;
+          default -> null;
+        };
     ConsoleText.add(target == null ? null : "form:" + target, FacesMessage.SEVERITY_ERROR, text);
   }
 
@@ -163,14 +187,43 @@ public class WebhookBacking implements Serializable {
     return webhook == null;
   }
 
-  public Long getId() { return id; }
-  public void setId(Long id) { this.id = id; }
-  public String getType() { return type; }
-  public void setType(String type) { this.type = type; }
-  public EventType getEventType() { return eventType; }
-  public Webhook getWebhook() { return webhook; }
-  public WebhookForm getForm() { return form; }
-  public String getPreviewText() { return previewText; }
-  public List<FieldError> getPreviewErrors() { return previewErrors; }
-  public boolean isRevealed() { return revealed; }
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public EventType getEventType() {
+    return eventType;
+  }
+
+  public Webhook getWebhook() {
+    return webhook;
+  }
+
+  public WebhookForm getForm() {
+    return form;
+  }
+
+  public String getPreviewText() {
+    return previewText;
+  }
+
+  public List<FieldError> getPreviewErrors() {
+    return previewErrors;
+  }
+
+  public boolean isRevealed() {
+    return revealed;
+  }
 }

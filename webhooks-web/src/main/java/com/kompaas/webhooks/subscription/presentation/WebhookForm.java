@@ -56,8 +56,10 @@ public class WebhookForm implements Serializable {
   private boolean retryIfError = true;
   private HttpMethod method = HttpMethod.POST;
   private DataType dataType = DataType.JSON;
+
   /** Ticked parameters, kept in catalogue order. */
   private final Map<String, Boolean> ticked = new LinkedHashMap<>();
+
   private final List<Pair> userParameters = new ArrayList<>();
   private final List<Pair> queryParameters = new ArrayList<>();
   private final List<Pair> headers = new ArrayList<>();
@@ -93,7 +95,11 @@ public class WebhookForm implements Serializable {
         .retryIfError(retryIfError)
         .method(method)
         .dataType(dataType)
-        .parameters(ticked.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).toList())
+        .parameters(
+            ticked.entrySet().stream()
+                .filter(e -> Boolean.TRUE.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList())
         .userParameters(pairs(userParameters))
         .queryParameters(pairs(queryParameters))
         .headers(pairs(headers))
@@ -105,8 +111,15 @@ public class WebhookForm implements Serializable {
   private static List<KeyValue> pairs(List<Pair> rows) {
     return rows.stream()
         .filter(p -> !p.key.isBlank())
-        .map(p -> new KeyValue(p.key.length() > KeyValue.KEY_LENGTH ? p.key.substring(0, KeyValue.KEY_LENGTH) : p.key,
-            p.value.length() > KeyValue.VALUE_LENGTH ? p.value.substring(0, KeyValue.VALUE_LENGTH) : p.value))
+        .map(
+            p ->
+                new KeyValue(
+                    p.key.length() > KeyValue.KEY_LENGTH
+                        ? p.key.substring(0, KeyValue.KEY_LENGTH)
+                        : p.key,
+                    p.value.length() > KeyValue.VALUE_LENGTH
+                        ? p.value.substring(0, KeyValue.VALUE_LENGTH)
+                        : p.value))
         .toList();
   }
 

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The settings a client sends to create or change a webhook, as {@link WebhookInputReader} reads
- * them (every wrong value a 400 naming its field); absent fields take the "New Web hook"
- * window's defaults. {@code version} is required for a change: the one the client read.
+ * them (every wrong value a 400 naming its field); absent fields take the "New Web hook" window's
+ * defaults. {@code version} is required for a change: the one the client read.
  */
 public record WebhookInput(
     String eventType,
@@ -30,7 +30,9 @@ public record WebhookInput(
     Boolean enabled,
     Long version) {
 
-  /** @throws InvalidWebhookException naming every field that cannot even be read */
+  /**
+   * @throws InvalidWebhookException naming every field that cannot even be read
+   */
   WebhookSettings settings() {
     List<FieldError> errors = new ArrayList<>();
     List<KeyValue> user = pairs(userParameters, "userParameters", errors);
@@ -54,7 +56,8 @@ public record WebhookInput(
         enabled == null || enabled);
   }
 
-  private static List<KeyValue> pairs(List<WebhookJson.Pair> pairs, String field, List<FieldError> errors) {
+  private static List<KeyValue> pairs(
+      List<WebhookJson.Pair> pairs, String field, List<FieldError> errors) {
     List<KeyValue> result = new ArrayList<>();
     if (pairs == null) {
       return result;

@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
  * {@code 400} naming the field: JSON that does not parse, a byte order mark, invalid UTF-8,
  * anything but one object, a key twice, nesting deeper than settings ever go, and a value of the
  * wrong type ({@code "version":"abc"}, {@code "retryIfError":"yes"}, a header that is not a
- * name/value object). A generic binder answers these with a {@code 500} and a stack trace, or quietly
- * takes the last of two keys. Fields the API does not take are ignored, so a webhook read with
- * {@code GET} can be sent back as a change.
+ * name/value object). A generic binder answers these with a {@code 500} and a stack trace, or
+ * quietly takes the last of two keys. Fields the API does not take are ignored, so a webhook read
+ * with {@code GET} can be sent back as a change.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,14 +54,20 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
   static final int MAX_DEPTH = 16;
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return type == WebhookInput.class;
   }
 
   @Override
   public WebhookInput readFrom(
-      Class<WebhookInput> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-      MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+      Class<WebhookInput> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> headers,
+      InputStream entity)
+      throws IOException {
     byte[] bytes = entity.readAllBytes();
     String text = utf8(bytes);
     if (text.isBlank()) {
@@ -70,7 +76,9 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
     return read(text);
   }
 
-  /** @throws ApiException naming {@code body} or the fields whose values cannot be read */
+  /**
+   * @throws ApiException naming {@code body} or the fields whose values cannot be read
+   */
   static WebhookInput read(String text) {
     checkShape(text);
     JsonObject json = Json.createReader(new StringReader(text)).readObject();
@@ -97,11 +105,16 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
   }
 
   private static String utf8(byte[] bytes) {
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-      throw body("starts with a byte order mark; send UTF-8 JSON without one (RFC 8259, section 8.1)");
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF) {
+      throw body(
+          "starts with a byte order mark; send UTF-8 JSON without one (RFC 8259, section 8.1)");
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -158,7 +171,12 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
   }
 
   private static String where(JsonParsingException e) {
-    return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
+    return e.getLocation() == null
+        ? ""
+        : " at line "
+            + e.getLocation().getLineNumber()
+            + ", column "
+            + e.getLocation().getColumnNumber();
   }
 
   private static ApiException body(String message) {
@@ -210,9 +228,16 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
           return e;
         }
       }
-      errors.add(new FieldError(name, "must be one of "
-          + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
-          + " (in any case), not '" + shortened(value) + "'"));
+      errors.add(
+          new FieldError(
+              name,
+              "must be one of "
+                  + Arrays.stream(type.getEnumConstants())
+                      .map(Enum::name)
+                      .collect(Collectors.joining(", "))
+                  + " (in any case), not '"
+                  + shortened(value)
+                  + "'"));
       return null;
     }
 
@@ -221,7 +246,8 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
       if (v == null) {
         return null;
       }
-      if (v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE) {
+      if (v.getValueType() == JsonValue.ValueType.TRUE
+          || v.getValueType() == JsonValue.ValueType.FALSE) {
         return v.getValueType() == JsonValue.ValueType.TRUE;
       }
       errors.add(new FieldError(name, "must be true or false, not " + kind(v)));
@@ -240,7 +266,8 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
           // answered below
         }
       }
-      errors.add(new FieldError(name, "must be a whole number (the version you read), not " + kind(v)));
+      errors.add(
+          new FieldError(name, "must be a whole number (the version you read), not " + kind(v)));
       return null;
     }
 
@@ -266,17 +293,25 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
         return null;
       }
       if (!(v instanceof JsonArray array)) {
-        errors.add(new FieldError(name, "must be a list of {\"name\":...,\"value\":...} objects, not " + kind(v)));
+        errors.add(
+            new FieldError(
+                name, "must be a list of {\"name\":...,\"value\":...} objects, not " + kind(v)));
         return null;
       }
       List<WebhookJson.Pair> result = new ArrayList<>();
       for (int i = 0; i < array.size(); i++) {
         String path = name + "[" + i + "]";
         if (!(array.get(i) instanceof JsonObject pair)) {
-          errors.add(new FieldError(path, "must be an object {\"name\":...,\"value\":...}, not " + kind(array.get(i))));
+          errors.add(
+              new FieldError(
+                  path,
+                  "must be an object {\"name\":...,\"value\":...}, not " + kind(array.get(i))));
           continue;
         }
-        result.add(new WebhookJson.Pair(string(pair.get("name"), path + ".name"), string(pair.get("value"), path + ".value")));
+        result.add(
+            new WebhookJson.Pair(
+                string(pair.get("name"), path + ".name"),
+                string(pair.get("value"), path + ".value")));
       }
       return result;
     }

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A webhook as the REST API shows it. The signing secret is never included, only whether one is
- * set (admins read it at {@code GET /webhooks/{id}/secret}). A viewer's copy has every header,
- * query and user parameter value masked ({@link SettingsForViewer#of}).
+ * A webhook as the REST API shows it. The signing secret is never included, only whether one is set
+ * (admins read it at {@code GET /webhooks/{id}/secret}). A viewer's copy has every header, query
+ * and user parameter value masked ({@link SettingsForViewer#of}).
  *
  * @param disabledReason why the system switched the webhook off (410 Gone, failing for days);
  *     absent while it is on or when a user switched it off

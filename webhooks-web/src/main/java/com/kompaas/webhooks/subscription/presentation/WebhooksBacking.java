@@ -21,14 +21,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.omnifaces.util.Faces;
 
-/** Integrations → WebHooks: the account's webhooks, search, group filter, on/off, "New Web hook". */
+/**
+ * Integrations → WebHooks: the account's webhooks, search, group filter, on/off, "New Web hook".
+ */
 @Named
 @ViewScoped
 public class WebhooksBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** One line of the list; a class, not a record, because the switch binds to {@link #isEnabled()}. */
+  /**
+   * One line of the list; a class, not a record, because the switch binds to {@link #isEnabled()}.
+   */
   public static final class Row implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Webhook webhook;
@@ -77,32 +81,47 @@ public class WebhooksBacking implements Serializable {
 
   private void refresh() {
     String account = caller.requireAccountId();
-    Map<String, EventType> types = catalog.types().stream().collect(Collectors.toMap(EventType::getCode, Function.identity()));
-    rows = webhooks.list(account).stream()
-        .map(w -> new Row(w, types.get(w.getEventType())))
-        .toList();
+    Map<String, EventType> types =
+        catalog.types().stream().collect(Collectors.toMap(EventType::getCode, Function.identity()));
+    rows =
+        webhooks.list(account).stream().map(w -> new Row(w, types.get(w.getEventType()))).toList();
   }
 
   public List<Row> getFiltered() {
     String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
     return rows.stream()
-        .filter(r -> group == null || group.isEmpty() || (r.getType() != null && r.getType().getGroup().getCode().equals(group)))
-        .filter(r -> needle.isEmpty() || (r.getWebhook().getTitle() + " " + r.getWebhook().getUrl() + " " + r.getWebhook().getEventType())
-            .toLowerCase(Locale.ROOT).contains(needle))
+        .filter(
+            r ->
+                group == null
+                    || group.isEmpty()
+                    || (r.getType() != null && r.getType().getGroup().getCode().equals(group)))
+        .filter(
+            r ->
+                needle.isEmpty()
+                    || (r.getWebhook().getTitle()
+                            + " "
+                            + r.getWebhook().getUrl()
+                            + " "
+                            + r.getWebhook().getEventType())
+                        .toLowerCase(Locale.ROOT)
+                        .contains(needle))
         .toList();
   }
 
   public void toggle(Row row) {
     boolean on = !row.getWebhook().isEnabled();
-    Optional<Webhook> changed = webhooks.enable(caller.requireManagedAccountId(), row.getWebhook().getId(), on);
+    Optional<Webhook> changed =
+        webhooks.enable(caller.requireManagedAccountId(), row.getWebhook().getId(), on);
     refresh();
-    changed.ifPresent(w -> ConsoleText.info(on ? "webhooks.switchedOn" : "webhooks.switchedOff", w.getTitle()));
+    changed.ifPresent(
+        w -> ConsoleText.info(on ? "webhooks.switchedOn" : "webhooks.switchedOff", w.getTitle()));
   }
 
   /** "Create" in the "New Web hook" window: the settings form for the chosen type. */
   public String create() {
     if (newType == null || catalog.type(newType).isEmpty()) {
-      ConsoleText.add("newWebhook:type", FacesMessage.SEVERITY_ERROR, ConsoleText.get("webhooks.chooseType"));
+      ConsoleText.add(
+          "newWebhook:type", FacesMessage.SEVERITY_ERROR, ConsoleText.get("webhooks.chooseType"));
       return null;
     }
     return "/webhook?faces-redirect=true&type=" + newType;

@@ -51,10 +51,15 @@ public class WebhooksResource {
   @Path("{id}")
   @Operation(summary = "One webhook")
   public WebhookJson get(@PathParam("id") long id) {
-    return webhooks.find(caller.requireAccountId(), id).map(this::json).orElseThrow(NotFoundException::new);
+    return webhooks
+        .find(caller.requireAccountId(), id)
+        .map(this::json)
+        .orElseThrow(NotFoundException::new);
   }
 
-  /** What the caller may see of a webhook: everything for admins, no stored credential for viewers. */
+  /**
+   * What the caller may see of a webhook: everything for admins, no stored credential for viewers.
+   */
   private WebhookJson json(Webhook w) {
     return caller.canManage() ? WebhookJson.of(w) : WebhookJson.forViewer(w);
   }
@@ -66,16 +71,20 @@ public class WebhooksResource {
   @Path("{id}/secret")
   @Operation(summary = "The signing secret receivers verify with (admins; viewers 403)")
   public SecretJson secret(@PathParam("id") long id) {
-    return webhooks.find(caller.requireManagedAccountId(), id)
+    return webhooks
+        .find(caller.requireManagedAccountId(), id)
         .map(w -> new SecretJson(w.getSecret()))
         .orElseThrow(NotFoundException::new);
   }
 
   @POST
   @Path("{id}/secret/rotate")
-  @Operation(summary = "A new signing secret; each replaced one keeps signing beside it for 24 hours (admins)")
+  @Operation(
+      summary =
+          "A new signing secret; each replaced one keeps signing beside it for 24 hours (admins)")
   public SecretJson rotateSecret(@PathParam("id") long id) {
-    return webhooks.rotateSecret(caller.requireManagedAccountId(), id)
+    return webhooks
+        .rotateSecret(caller.requireManagedAccountId(), id)
         .map(w -> new SecretJson(w.getSecret()))
         .orElseThrow(NotFoundException::new);
   }
@@ -85,7 +94,8 @@ public class WebhooksResource {
   @Operation(summary = "Create a webhook; 400 with one error per field if the settings are wrong")
   public Response create(WebhookInput input, @Context UriInfo uri) {
     var created = webhooks.create(caller.requireManagedAccountId(), required(input).settings());
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
         .entity(WebhookJson.of(created))
         .build();
   }
@@ -93,20 +103,24 @@ public class WebhooksResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Replace a webhook's settings; send the version you read, 409 if it changed since")
+  @Operation(
+      summary = "Replace a webhook's settings; send the version you read, 409 if it changed since")
   public WebhookJson update(@PathParam("id") long id, WebhookInput input) {
     String account = caller.requireManagedAccountId();
     if (required(input).version() == null) {
-      throw new InvalidWebhookException(List.of(new FieldError("version", "Send the version you read")));
+      throw new InvalidWebhookException(
+          List.of(new FieldError("version", "Send the version you read")));
     }
-    return webhooks.update(account, id, input.version(), input.settings())
+    return webhooks
+        .update(account, id, input.version(), input.settings())
         .map(WebhookJson::of)
         .orElseThrow(NotFoundException::new);
   }
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Delete a webhook; its deliveries and attempts are kept, and it is 404 from now on")
+  @Operation(
+      summary = "Delete a webhook; its deliveries and attempts are kept, and it is 404 from now on")
   public Response delete(@PathParam("id") long id) {
     if (!webhooks.delete(caller.requireManagedAccountId(), id)) {
       throw new NotFoundException();
@@ -118,21 +132,29 @@ public class WebhooksResource {
   @Path("{id}/enable")
   @Operation(summary = "Deliver events again")
   public WebhookJson enable(@PathParam("id") long id) {
-    return webhooks.enable(caller.requireManagedAccountId(), id, true).map(WebhookJson::of).orElseThrow(NotFoundException::new);
+    return webhooks
+        .enable(caller.requireManagedAccountId(), id, true)
+        .map(WebhookJson::of)
+        .orElseThrow(NotFoundException::new);
   }
 
   @POST
   @Path("{id}/disable")
   @Operation(summary = "Stop delivering events (they are still stored)")
   public WebhookJson disable(@PathParam("id") long id) {
-    return webhooks.enable(caller.requireManagedAccountId(), id, false).map(WebhookJson::of).orElseThrow(NotFoundException::new);
+    return webhooks
+        .enable(caller.requireManagedAccountId(), id, false)
+        .map(WebhookJson::of)
+        .orElseThrow(NotFoundException::new);
   }
 
   @GET
   @Path("{id}/preview")
   @Operation(summary = "The request a saved webhook sends for its event type's example event")
   public RenderedRequest preview(@PathParam("id") long id) {
-    return webhooks.preview(caller.requireAccountId(), id, !caller.canManage()).orElseThrow(NotFoundException::new);
+    return webhooks
+        .preview(caller.requireAccountId(), id, !caller.canManage())
+        .orElseThrow(NotFoundException::new);
   }
 
   @POST
@@ -145,7 +167,8 @@ public class WebhooksResource {
 
   private static WebhookInput required(WebhookInput input) {
     if (input == null) {
-      throw new InvalidWebhookException(List.of(new FieldError("body", "Send the webhook's settings as JSON")));
+      throw new InvalidWebhookException(
+          List.of(new FieldError("body", "Send the webhook's settings as JSON")));
     }
     return input;
   }

@@ -20,7 +20,16 @@ class CatalogTextTest {
   private static final Locale RU = Locale.forLanguageTag("ru");
 
   private static String shipped() throws IOException {
-    return Files.readString(Path.of("..", "webhooks-model", "src", "main", "resources", "db", "migration", "V2__catalog.sql"));
+    return Files.readString(
+        Path.of(
+            "..",
+            "webhooks-model",
+            "src",
+            "main",
+            "resources",
+            "db",
+            "migration",
+            "V2__catalog.sql"));
   }
 
   private static Set<String> all(Pattern pattern, String text) {
@@ -35,10 +44,19 @@ class CatalogTextTest {
   @Test
   void everyShippedGroupTypeAndParameterHasARussianText() throws IOException {
     String sql = shipped();
-    Set<String> groups = all(Pattern.compile("^\\s*\\('([a-z]+)',\\s*'[^']*',\\s*\\d+\\)", Pattern.MULTILINE), sql);
-    Set<String> types = all(Pattern.compile("^\\s*\\('([a-z][a-z0-9_.]*)',\\s*'(?:" + String.join("|", groups) + ")'",
-        Pattern.MULTILINE), sql);
-    Set<String> parameters = all(Pattern.compile("\\('([a-z]\\w*)',\\s*'(?:STRING|INTEGER|NUMBER|BOOLEAN|OBJECT|ARRAY)'"), sql);
+    Set<String> groups =
+        all(Pattern.compile("^\\s*\\('([a-z]+)',\\s*'[^']*',\\s*\\d+\\)", Pattern.MULTILINE), sql);
+    Set<String> types =
+        all(
+            Pattern.compile(
+                "^\\s*\\('([a-z][a-z0-9_.]*)',\\s*'(?:" + String.join("|", groups) + ")'",
+                Pattern.MULTILINE),
+            sql);
+    Set<String> parameters =
+        all(
+            Pattern.compile(
+                "\\('([a-z]\\w*)',\\s*'(?:STRING|INTEGER|NUMBER|BOOLEAN|OBJECT|ARRAY)'"),
+            sql);
     assertEquals(6, groups.size(), groups.toString());
     assertEquals(19, types.size(), types.toString());
     assertTrue(parameters.size() > 60, parameters.toString());
@@ -62,13 +80,18 @@ class CatalogTextTest {
 
   @Test
   void aNameCanMeanSomethingElseInOneType() {
-    assertEquals("Номер аккаунта, на который пришло SMS", CatalogText.in(RU, "parameter.to@sms.incoming").orElseThrow());
+    assertEquals(
+        "Номер аккаунта, на который пришло SMS",
+        CatalogText.in(RU, "parameter.to@sms.incoming").orElseThrow());
     assertEquals("Номер получателя", CatalogText.in(RU, "parameter.to").orElseThrow());
   }
 
   private static void assertRussian(String key) {
-    String text = CatalogText.in(RU, key).orElseThrow(() -> new AssertionError("no Russian text for " + key));
-    assertTrue(text.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC)
-        || text.equals("SMS"), key + " = " + text);
+    String text =
+        CatalogText.in(RU, key).orElseThrow(() -> new AssertionError("no Russian text for " + key));
+    assertTrue(
+        text.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC)
+            || text.equals("SMS"),
+        key + " = " + text);
   }
 }
