@@ -19,6 +19,16 @@ public final class Deployments {
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
         .addClasses(testClasses)
         .addClasses(Await.class, ConsoleHttp.class)
+        .addAsLibraries(jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class))
         .addAsLibrary(openRunner);
+  }
+
+  /** The jar a test library's class came from, to run in the container beside the test. */
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

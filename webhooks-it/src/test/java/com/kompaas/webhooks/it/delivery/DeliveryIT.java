@@ -234,8 +234,10 @@ class DeliveryIT {
     assertEquals(1, failed.getAttempts());
     assertNull(failed.getNextAttemptAt());
     TestClock.advance(Duration.ofHours(1));
-    Thread.sleep(2500); // two scheduler ticks: nothing more may go out
-    assertEquals(1, receiver.received("/once").size());
+    Await.holds( // two scheduler ticks
+        "no second request after the final failure",
+        Duration.ofMillis(2500),
+        () -> receiver.received("/once").size() == 1);
   }
 
   @Test
@@ -647,16 +649,17 @@ class DeliveryIT {
         "the hanging endpoint holds at most its per-endpoint share: " + stuck);
     receiver.release();
     // what timed out or was held back is resent on its schedule; move time past the waits
-    for (int i = 0;
-        i < 12 && !ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED);
-        i++) {
-      TestClock.advance(Duration.ofMinutes(6));
-      Thread.sleep(2500);
-    }
     Await.until(
-        "the slow endpoint catches up",
-        WAIT,
-        () -> ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED));
+        "the slow endpoint catches up, time moving on 6 minutes between two looks",
+        Duration.ofSeconds(60),
+        Duration.ofMillis(2500), // two scheduler ticks
+        () -> {
+          if (ids.stream().allMatch(id -> status(slow, id) == DeliveryStatus.SUCCEEDED)) {
+            return true;
+          }
+          TestClock.advance(Duration.ofMinutes(6));
+          return false;
+        });
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.it.system;
 
+import com.kompaas.webhooks.it.Await;
 import com.kompaas.webhooks.it.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -135,31 +136,44 @@ final class ApplicationProcess implements AutoCloseable {
     return this;
   }
 
-  private void awaitReady(Duration timeout) throws InterruptedException {
+  private void awaitReady(Duration timeout) {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
+    String[] last = {"no answer"};
+    try {
+      Await.until(
+          "the application's readiness",
+          timeout,
+          Duration.ofMillis(500),
+          () -> {
+            if (!process.isAlive()) {
+              throw new AssertionError(
+                  "application exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+              var response =
+                  client.send(
+                      HttpRequest.newBuilder(uri("/health/ready")).build(),
+                      HttpResponse.BodyHandlers.ofString());
+              // an application that failed to deploy registers no checks, and an empty list is UP
+              if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
+                return true;
+              }
+              last[0] = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+              last[0] = e.toString();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new AssertionError("interrupted while waiting for the application", e);
+            }
+            return false;
+          });
+    } catch (AssertionError e) {
       if (!process.isAlive()) {
-        throw new AssertionError("application exited with " + process.exitValue() + "; see " + log);
+        throw e;
       }
-      try {
-        var response =
-            client.send(
-                HttpRequest.newBuilder(uri("/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        // an application that failed to deploy registers no checks, and an empty check list is UP
-        if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
-          return;
-        }
-        last = response.statusCode() + " " + response.body();
-      } catch (IOException e) {
-        last = e.toString();
-      }
-      Thread.sleep(500);
+      throw new AssertionError(
+          "application not ready after " + timeout + ": " + last[0] + "; see " + log, e);
     }
-    throw new AssertionError(
-        "application not ready after " + timeout + ": " + last + "; see " + log);
   }
 
   /** SIGTERM, as Ctrl-C or a service manager would; returns whether it exited in time. */

@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.it.system;
 
+import com.kompaas.webhooks.it.Await;
 import java.net.URI;
 import java.time.Duration;
 import org.openqa.selenium.By;
@@ -23,16 +24,26 @@ final class Console {
    * @param base the application's root, such as {@code http://127.0.0.1:8080}
    */
   static void signIn(WebDriver driver, URI base, String login, String password) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      try {
-        attempt(driver, base, login, password);
-        return;
-      } catch (WebDriverException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
+    WebDriverException[] last = {null};
+    try {
+      Await.until(
+          "signing in as " + login + " at " + base,
+          PATIENCE,
+          Duration.ofMillis(200),
+          () -> {
+            try {
+              attempt(driver, base, login, password);
+              return true;
+            } catch (WebDriverException e) {
+              last[0] = e;
+              return false;
+            }
+          });
+    } catch (AssertionError e) {
+      if (last[0] != null) {
+        e.addSuppressed(last[0]);
       }
+      throw e;
     }
   }
 

@@ -513,8 +513,10 @@ class ConsoleSystemIT {
         driver.findElements(By.cssSelector(".attempt.manual")).size(),
         "one attempt was resent by hand");
     Browser.screenshot(driver, "13-resent-by-hand");
-    Thread.sleep(2_500); // two scheduler ticks: nothing more goes out for a delivered event
-    assertEquals(3, receiver.received(path).size());
+    Await.holds( // two scheduler ticks
+        "nothing more goes out for a delivered event",
+        Duration.ofMillis(2_500),
+        () -> receiver.received(path).size() == 3);
   }
 
   @Test
