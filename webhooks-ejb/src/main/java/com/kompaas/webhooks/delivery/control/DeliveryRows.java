@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -34,23 +36,50 @@ public final class DeliveryRows {
   /** A delivery to create for an event, with its id already drawn. */
   public record NewDelivery(long id, long webhookId, Event event) {}
 
-  /** A delivery's next state, and when it changed ({@code updated_at}). */
-  public record Change(DeliveryState state, Instant at) {}
+  /**
+   * A delivery's state as locked, its next state, and when it changed ({@code updated_at}); only
+   * the columns that differ are written.
+   */
+  public record Change(DeliveryState before, DeliveryState state, Instant at) {}
 
   /** A row the scheduler found due: what its hand-out needs beside the state. */
   public record Due(long id, long webhookId, String accountId, long eventId, DeliveryState state) {}
 
-  /** The columns of {@link DeliveryState}, in the order {@link #state} reads them. */
-  static final List<String> STATE_COLUMNS =
+  /** One column of {@link DeliveryState}: its name, its value in a state, how it is bound. */
+  private record Column(String name, Function<DeliveryState, Object> value, Binder binder) {}
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement statement, int index, DeliveryState state) throws SQLException;
+  }
+
+  /** The state's columns, in the order {@link #state} reads them. */
+  private static final List<Column> STATE =
       List.of(
-          "status",
-          "dispatch_token",
-          "due_at",
-          "attempts",
-          "manual_resend",
-          "last_attempt_at",
-          "last_status_code",
-          "last_error");
+          new Column(
+              "status", DeliveryState::status, (st, i, s) -> st.setString(i, s.status().name())),
+          new Column(
+              "dispatch_token", DeliveryState::token, (st, i, s) -> st.setLong(i, s.token())),
+          new Column("due_at", DeliveryState::dueAt, (st, i, s) -> setInstant(st, i, s.dueAt())),
+          new Column("attempts", DeliveryState::attempts, (st, i, s) -> st.setInt(i, s.attempts())),
+          new Column(
+              "manual_resend",
+              DeliveryState::manualResend,
+              (st, i, s) -> st.setBoolean(i, s.manualResend())),
+          new Column(
+              "last_attempt_at",
+              DeliveryState::lastAttemptAt,
+              (st, i, s) -> setInstant(st, i, s.lastAttemptAt())),
+          new Column(
+              "last_status_code",
+              DeliveryState::lastStatusCode,
+              (st, i, s) -> setInteger(st, i, s.lastStatusCode())),
+          new Column(
+              "last_error",
+              DeliveryState::lastError,
+              (st, i, s) -> st.setString(i, s.lastError() == null ? null : s.lastError().name())));
+
+  static final List<String> STATE_COLUMNS = STATE.stream().map(Column::name).toList();
 
   /** The columns fan-out inserts a delivery with, in the order {@link #insertClaimed} sets them. */
   private static final List<String> INSERTED =
@@ -90,31 +119,6 @@ public final class DeliveryRows {
           "event", EVENT_READ);
 
   private static final String STATE_SELECT = String.join(", ", STATE_COLUMNS);
-
-  /**
-   * What a change sets, column by column, in the order of {@link #STATE_COLUMNS} and then
-   * updated_at.
-   */
-  private static final List<Setter> WRITTEN =
-      List.of(
-          (st, i, c) -> st.setString(i, c.state().status().name()),
-          (st, i, c) -> st.setLong(i, c.state().token()),
-          (st, i, c) -> setInstant(st, i, c.state().dueAt()),
-          (st, i, c) -> st.setInt(i, c.state().attempts()),
-          (st, i, c) -> st.setBoolean(i, c.state().manualResend()),
-          (st, i, c) -> setInstant(st, i, c.state().lastAttemptAt()),
-          (st, i, c) -> setInteger(st, i, c.state().lastStatusCode()),
-          (st, i, c) ->
-              st.setString(i, c.state().lastError() == null ? null : c.state().lastError().name()),
-          (st, i, c) -> setInstant(st, i, c.at()));
-
-  private static final List<String> WRITTEN_COLUMNS =
-      Stream.concat(STATE_COLUMNS.stream(), Stream.of("updated_at")).toList();
-
-  @FunctionalInterface
-  private interface Setter {
-    void set(PreparedStatement statement, int index, Change change) throws SQLException;
-  }
 
   private DeliveryRows() {}
 
@@ -301,23 +305,41 @@ public final class DeliveryRows {
   }
 
   /**
-   * Writes the deliveries' next states, one statement per chunk: each column set by a {@code CASE
-   * id} over the chunk ({@link MultiRow#updateSql}). The rows are locked already ({@link #lock},
-   * {@link #due}).
+   * Writes the deliveries' next states, one statement per chunk: each column that changed in any
+   * row of the chunk set by a {@code CASE id} over the chunk ({@link MultiRow#updateSql}), and
+   * {@code updated_at}. A claim thus writes its status, token and lease; an attempt what it moved.
+   * The rows are locked already ({@link #lock}, {@link #due}).
    */
   static void write(Connection connection, Map<Long, Change> changes) throws SQLException {
     for (List<Map.Entry<Long, Change>> chunk :
         MultiRow.chunks(List.copyOf(changes.entrySet()), e -> 64)) {
+      List<Column> changed =
+          STATE.stream()
+              .filter(
+                  column ->
+                      chunk.stream()
+                          .map(Map.Entry::getValue)
+                          .anyMatch(
+                              c ->
+                                  !Objects.equals(
+                                      column.value().apply(c.before()),
+                                      column.value().apply(c.state()))))
+              .toList();
+      List<String> names =
+          Stream.concat(changed.stream().map(Column::name), Stream.of("updated_at")).toList();
       try (PreparedStatement update =
           connection.prepareStatement(
-              MultiRow.updateSql(
-                  "delivery", WRITTEN_COLUMNS, "version = version + 1", chunk.size()))) {
+              MultiRow.updateSql("delivery", names, "version = version + 1", chunk.size()))) {
         int i = 1;
-        for (Setter column : WRITTEN) {
+        for (Column column : changed) {
           for (Map.Entry<Long, Change> entry : chunk) {
             update.setLong(i++, entry.getKey());
-            column.set(update, i++, entry.getValue());
+            column.binder().bind(update, i++, entry.getValue().state());
           }
+        }
+        for (Map.Entry<Long, Change> entry : chunk) {
+          update.setLong(i++, entry.getKey());
+          setInstant(update, i++, entry.getValue().at());
         }
         for (Map.Entry<Long, Change> entry : chunk) {
           update.setLong(i++, entry.getKey());

@@ -119,13 +119,14 @@ public class DeliveryStore {
                 ? DeliveryError.WEBHOOK_DELETED
                 : DeliveryError.WEBHOOK_DISABLED;
         DeliveryTransitions.abandon(row.state(), reason)
-            .ifPresent(ended -> changes.put(row.id(), new DeliveryRows.Change(ended, now)));
+            .ifPresent(
+                ended -> changes.put(row.id(), new DeliveryRows.Change(row.state(), ended, now)));
         continue;
       }
       DeliveryTransitions.claim(row.state(), leaseUntil)
           .ifPresent(
               claimed -> {
-                changes.put(row.id(), new DeliveryRows.Change(claimed, now));
+                changes.put(row.id(), new DeliveryRows.Change(row.state(), claimed, now));
                 jobs.add(
                     new Job(
                         row.id(),
@@ -163,7 +164,7 @@ public class DeliveryStore {
           if (pending.isPresent()) {
             DeliveryRows.write(
                 connection,
-                Map.of(ticket.deliveryId(), new DeliveryRows.Change(pending.get(), now)));
+                Map.of(ticket.deliveryId(), new DeliveryRows.Change(held, pending.get(), now)));
           }
           return null;
         });
@@ -253,7 +254,7 @@ public class DeliveryStore {
             }
             changes.put(
                 job.deliveryId(),
-                new DeliveryRows.Change(moved.get(), at)); // as of the attempt's end
+                new DeliveryRows.Change(delivery, moved.get(), at)); // as of the attempt's end
             health.add(
                 new HealthChanges.Change(
                     job.webhook().id(), outcome.verdict(), at, finished.successWorthRecording()));
