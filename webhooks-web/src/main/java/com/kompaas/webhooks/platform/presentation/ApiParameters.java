@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -87,24 +88,28 @@ public class ApiParameters implements ParamConverterProvider {
   }
 
   static <E extends Enum<E>> E constant(Class<E> type, String name, String value) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value.strip())) {
-        return e;
-      }
-    }
-    throw ApiException.invalid(
-        name,
-        "must be one of "
-            + Arrays.stream(type.getEnumConstants())
-                .map(Enum::name)
-                .collect(Collectors.joining(", "))
-            + " (in any case), not '"
-            + shortened(value)
-            + "'");
+    return anyCase(type, value)
+        .orElseThrow(() -> ApiException.invalid(name, notOneOf(type, value)));
+  }
+
+  /** The constant of {@code type} named {@code value} in any case, white space around it aside. */
+  public static <E extends Enum<E>> Optional<E> anyCase(Class<E> type, String value) {
+    return Arrays.stream(type.getEnumConstants())
+        .filter(e -> e.name().equalsIgnoreCase(value.strip()))
+        .findFirst();
+  }
+
+  /** What a client is told of a value that is none of the constants of {@code type}. */
+  public static String notOneOf(Class<? extends Enum<?>> type, String value) {
+    return "must be one of "
+        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
+        + " (in any case), not '"
+        + shortened(value)
+        + "'";
   }
 
   /** A client's value quoted back, but never a long one. */
-  static String shortened(String value) {
+  public static String shortened(String value) {
     return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 

@@ -2,6 +2,7 @@ package com.kompaas.webhooks.subscription.presentation;
 
 import com.kompaas.webhooks.platform.control.FieldError;
 import com.kompaas.webhooks.platform.presentation.ApiException;
+import com.kompaas.webhooks.platform.presentation.ApiParameters;
 import com.kompaas.webhooks.subscription.entity.DataType;
 import com.kompaas.webhooks.subscription.entity.HttpMethod;
 import jakarta.json.Json;
@@ -30,12 +31,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a {@link WebhookInput} from a request body so that every way the JSON can be wrong is a
@@ -152,7 +152,10 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
           }
           case KEY_NAME -> {
             if (!keys.peek().add(parser.getString())) {
-              throw body("has the key '" + shortened(parser.getString()) + "' twice in one object");
+              throw body(
+                  "has the key '"
+                      + ApiParameters.shortened(parser.getString())
+                      + "' twice in one object");
             }
           }
           default -> {
@@ -181,10 +184,6 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
 
   private static ApiException body(String message) {
     return ApiException.invalid("body", message);
-  }
-
-  private static String shortened(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 
   /** The fields of the object, each read as its type or noted as an error on its path. */
@@ -223,22 +222,11 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
       if (value == null || value.isBlank()) {
         return null;
       }
-      for (E e : type.getEnumConstants()) {
-        if (e.name().equalsIgnoreCase(value.strip())) {
-          return e;
-        }
+      Optional<E> constant = ApiParameters.anyCase(type, value);
+      if (constant.isEmpty()) {
+        errors.add(new FieldError(name, ApiParameters.notOneOf(type, value)));
       }
-      errors.add(
-          new FieldError(
-              name,
-              "must be one of "
-                  + Arrays.stream(type.getEnumConstants())
-                      .map(Enum::name)
-                      .collect(Collectors.joining(", "))
-                  + " (in any case), not '"
-                  + shortened(value)
-                  + "'"));
-      return null;
+      return constant.orElse(null);
     }
 
     Boolean bool(String name) {
@@ -319,7 +307,7 @@ public class WebhookInputReader implements MessageBodyReader<WebhookInput> {
     private static String kind(JsonValue v) {
       return switch (v.getValueType()) {
         case STRING -> "a string";
-        case NUMBER -> "the number " + shortened(v.toString());
+        case NUMBER -> "the number " + ApiParameters.shortened(v.toString());
         case TRUE, FALSE -> v.toString();
         case NULL -> "null";
         case ARRAY -> "a list";
