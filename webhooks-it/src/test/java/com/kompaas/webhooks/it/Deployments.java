@@ -18,7 +18,7 @@ public final class Deployments {
             .addAsManifestResource("arquillian-open/web-fragment.xml", "web-fragment.xml");
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
         .addClasses(testClasses)
-        .addClasses(Await.class, ConsoleHttp.class)
+        .addClasses(Await.class, ConsoleHttp.class, EventMessages.class)
         .addAsLibraries(jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class))
         .addAsLibrary(openRunner);
   }

@@ -10,6 +10,7 @@ import com.kompaas.webhooks.intake.entity.DeadLetter;
 import com.kompaas.webhooks.it.Await;
 import com.kompaas.webhooks.it.ConsoleHttp;
 import com.kompaas.webhooks.it.Deployments;
+import com.kompaas.webhooks.it.EventMessages;
 import com.kompaas.webhooks.platform.boundary.Resources;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -568,14 +569,6 @@ class IntakeIT {
   }
 
   static String event(String id, String account, String type, String data) {
-    return "{\"id\":\""
-        + id
-        + "\",\"type\":\""
-        + type
-        + "\",\"accountId\":\""
-        + account
-        + "\",\"occurredAt\":\"2026-11-28T10:00:00Z\",\"data\":"
-        + data
-        + "}";
+    return EventMessages.event(id, account, type, data);
   }
 }

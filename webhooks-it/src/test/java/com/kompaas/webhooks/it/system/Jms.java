@@ -1,5 +1,6 @@
 package com.kompaas.webhooks.it.system;
 
+import com.kompaas.webhooks.it.EventMessages;
 import jakarta.jms.JMSContext;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -21,14 +22,6 @@ final class Jms {
   }
 
   static String event(String id, String account, String type, String data) {
-    return "{\"id\":\""
-        + id
-        + "\",\"type\":\""
-        + type
-        + "\",\"accountId\":\""
-        + account
-        + "\",\"occurredAt\":\"2026-11-28T10:00:00Z\",\"data\":"
-        + data
-        + "}";
+    return EventMessages.event(id, account, type, data);
   }
 }
